@@ -5,5 +5,6 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: ['packages/*/vitest.config.ts', 'tools/*/vitest.config.ts'],
+    reporters: ['default', './vitest.summary-reporter.ts'],
   },
 });
