@@ -1,2 +1,5 @@
-/** @nearts/store: State storage keyed by nearcore's TrieKey layout: an in-memory backend and a persistent lmdb backend behind one interface, with a Merkle state root. */
-export const PACKAGE_NAME = '@nearts/store';
+/** @nearts/store: byte-keyed state with checkpoints, cheap forks and a nearcore-compatible Merkle state root. */
+export type { State, StateRoot, Entry, CommittedBlock } from './state.js';
+export { StoreError, type StoreErrorCode } from './errors.js';
+export { MemoryState } from './memory-state.js';
+export { EMPTY_ROOT } from './trie/hash.js';

@@ -1,0 +1,122 @@
+/**
+ * In-memory trie nodes, following nearcore's 16-ary Patricia trie (core/store/src/trie):
+ * Leaf(path, value), Extension(path, child), Branch(children[16], optional value).
+ *
+ * Nodes are immutable once built; an update builds new nodes along the changed path and shares
+ * every untouched subtree, so an old root stays a valid snapshot (that is how forks and
+ * checkpoints stay cheap). Only the lazily computed hash is filled in later.
+ *
+ * A `Stub` stands for a node kept elsewhere (the lmdb node table): it knows the node's hash,
+ * memory usage and absolute nibble path, and is resolved through a `NodeLoader` when an update or
+ * a read needs to look inside.
+ */
+import { encodedPathLength } from './nibbles.js';
+
+export const LEAF = 0;
+export const EXTENSION = 1;
+export const BRANCH = 2;
+export const STUB = 3;
+
+/** nearcore's TRIE_COSTS: node_cost 50, byte_of_key 2, byte_of_value 1. */
+export const NODE_COST = 50;
+export const BYTE_OF_KEY = 2;
+export const BYTE_OF_VALUE = 1;
+
+/**
+ * A value slot: the bytes when known (in-memory writes), plus length and hash. Values read back
+ * from the lmdb node table carry only length and hash (nearcore's `ValueRef`).
+ */
+export interface ValueSlot {
+  readonly bytes: Uint8Array | undefined;
+  readonly length: number;
+  /** sha256(bytes); computed on first hashing when bytes are known. */
+  hash: Uint8Array | undefined;
+}
+
+export class Leaf {
+  readonly kind = LEAF;
+  hash: Uint8Array | undefined = undefined;
+  readonly mem: number;
+  /**
+   * `key` is the full key of the entry; the leaf's own path is its nibbles [start, 2·key.length):
+   * everything before `start` is the path from the root to this leaf.
+   */
+  constructor(
+    readonly key: Uint8Array,
+    readonly start: number,
+    readonly value: ValueSlot,
+  ) {
+    this.mem = 2 * NODE_COST + BYTE_OF_KEY * encodedPathLength(key.length * 2 - start) + BYTE_OF_VALUE * value.length;
+  }
+}
+
+export class Extension {
+  readonly kind = EXTENSION;
+  hash: Uint8Array | undefined = undefined;
+  readonly mem: number;
+  /** The path is nibbles [start, end) of `path` (a window; the bytes may be shared). */
+  constructor(
+    readonly path: Uint8Array,
+    readonly start: number,
+    readonly end: number,
+    readonly child: Node,
+  ) {
+    this.mem = NODE_COST + BYTE_OF_KEY * encodedPathLength(end - start) + child.mem;
+  }
+}
+
+export class Branch {
+  readonly kind = BRANCH;
+  hash: Uint8Array | undefined = undefined;
+  readonly mem: number;
+  /**
+   * `valueKey` is the full key whose path ends at this branch when it holds a value (its nibble
+   * count is this branch's depth).
+   */
+  constructor(
+    readonly children: ReadonlyArray<Node | undefined>,
+    readonly valueKey: Uint8Array | undefined,
+    readonly value: ValueSlot | undefined,
+  ) {
+    let mem = NODE_COST;
+    for (let i = 0; i < 16; i++) {
+      const c = children[i];
+      if (c !== undefined) mem += c.mem;
+    }
+    if (value !== undefined) mem += NODE_COST + BYTE_OF_VALUE * value.length;
+    this.mem = mem;
+  }
+}
+
+export class Stub {
+  readonly kind = STUB;
+  /** The node once loaded; a cache, the stub itself never changes meaning. */
+  loaded: ResolvedNode | undefined = undefined;
+  /** `path` packs the node's absolute position (`pathNibbles` nibbles from the root). */
+  constructor(
+    readonly hash: Uint8Array,
+    readonly mem: number,
+    readonly path: Uint8Array,
+    readonly pathNibbles: number,
+  ) {}
+}
+
+export type ResolvedNode = Leaf | Extension | Branch;
+export type Node = ResolvedNode | Stub;
+
+/** Resolves stubs; the in-memory backend never creates any. */
+export type NodeLoader = (stub: Stub) => ResolvedNode;
+
+export function resolve(node: Node, load: NodeLoader | undefined): ResolvedNode {
+  if (node.kind !== STUB) return node;
+  let r = node.loaded;
+  if (r === undefined) {
+    if (load === undefined) throw new Error('trie stub without a loader');
+    r = node.loaded = load(node);
+  }
+  return r;
+}
+
+export function bytesValue(bytes: Uint8Array): ValueSlot {
+  return { bytes, length: bytes.length, hash: undefined };
+}
