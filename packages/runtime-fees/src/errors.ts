@@ -40,6 +40,17 @@ export class InvalidParameterValueError extends RuntimeFeesError {
   }
 }
 
+/** A parameter file (base or diff) that is not a YAML mapping of the expected shape. */
+export class ParameterFileError extends RuntimeFeesError {
+  override name = 'ParameterFileError';
+  constructor(
+    readonly source: string,
+    readonly reason: string,
+  ) {
+    super(`invalid parameter file ${source}: ${reason}`);
+  }
+}
+
 /** A parameter the config needs but the parameter table lacks. */
 export class MissingParameterError extends RuntimeFeesError {
   override name = 'MissingParameterError';

@@ -1,0 +1,100 @@
+/**
+ * Overriding parameters of a config by nearcore parameter name, as a `--config-file` or test
+ * would: `{ max_gas_burnt: 300_000_000_000_000n, wasm_regular_op_cost: 0 }`.
+ *
+ * Names are those of parameters.yaml. A fee parameter can be replaced whole (a YAML flow map
+ * string `{ send_sir: 1, send_not_sir: 2, execution: 3 }`) or one component at a time with the
+ * suffixes `_send_sir`, `_send_not_sir` and `_execution`. Whole-parameter overrides are applied
+ * first, then component overrides, so the result never depends on the order of the keys.
+ */
+import { parse } from 'yaml';
+import { buildRuntimeConfig, deepFreeze } from './build-config.js';
+import { InvalidParameterValueError, UnknownParameterError } from './errors.js';
+import { isParameterName, type ParameterName } from './parameter-names.js';
+import { FEE_PARAMETERS } from './parameter-map.js';
+import { U64_MAX, parseParameterValue, type FeeComponentValue, type ParameterValue } from './parameter-value.js';
+import { parametersFromConfig } from './parameters-from-config.js';
+import type { RuntimeConfig } from './types.js';
+
+export type ParameterOverrideValue = string | number | bigint | boolean;
+
+const FEE_COMPONENTS = ['send_sir', 'send_not_sir', 'execution'] as const;
+type FeeComponentName = (typeof FEE_COMPONENTS)[number];
+const COMPONENT_FIELD = {
+  send_sir: 'sendSir',
+  send_not_sir: 'sendNotSir',
+  execution: 'execution',
+} as const satisfies Record<FeeComponentName, string>;
+
+/** `<fee parameter>_<component>` → which fee and which component. */
+const FEE_COMPONENT_OVERRIDES: ReadonlyMap<string, readonly [ParameterName, FeeComponentName]> =
+  new Map(
+    Object.values(FEE_PARAMETERS).flatMap((fee) =>
+      FEE_COMPONENTS.map((c) => [`${fee}_${c}`, [fee, c] as const] as const),
+    ),
+  );
+
+/** Turns an override into the value a parameter file would have given. */
+function overrideValue(name: string, raw: ParameterOverrideValue): ParameterValue {
+  if (typeof raw === 'bigint') {
+    if (raw < 0n) throw new InvalidParameterValueError(name, `${raw} is negative`);
+    // Larger values can only be balances, which nearcore writes with a unit.
+    return raw <= U64_MAX ? { kind: 'u64', value: raw } : { kind: 'string', value: `${raw} yN` };
+  }
+  if (typeof raw === 'number') {
+    if (!Number.isSafeInteger(raw) || raw < 0) {
+      throw new InvalidParameterValueError(
+        name,
+        `${raw} is not a non-negative safe integer (pass a bigint or a string for large values)`,
+      );
+    }
+    return { kind: 'u64', value: BigInt(raw) };
+  }
+  if (typeof raw === 'boolean') return { kind: 'flag', value: raw };
+  if (typeof raw !== 'string') {
+    throw new InvalidParameterValueError(name, `unsupported override type ${typeof raw}`);
+  }
+  // A string is read as the YAML a parameter file would contain, e.g. `0.007 N`, `1_000`,
+  // `{ gas: 1, compute: 2 }`.
+  let yaml: unknown;
+  try {
+    yaml = parse(raw, { intAsBigInt: true });
+  } catch (err) {
+    throw new InvalidParameterValueError(name, `cannot parse \`${raw}\`: ${(err as Error).message}`);
+  }
+  return parseParameterValue(name, yaml);
+}
+
+function overrideComponent(name: string, raw: ParameterOverrideValue): FeeComponentValue {
+  const value = overrideValue(name, raw);
+  if (value.kind === 'u64') return { gas: value.value };
+  if (value.kind === 'cost') return { gas: value.gas, compute: value.compute };
+  throw new InvalidParameterValueError(name, 'a fee component must be gas or { gas, compute }');
+}
+
+/**
+ * A new config equal to `config` with the given parameters replaced. Unknown names throw
+ * `UnknownParameterError`; ill-typed values throw `InvalidParameterValueError`. The protocol
+ * version and chain id are kept. The result is deeply frozen.
+ */
+export function applyParameterOverrides(
+  config: RuntimeConfig,
+  overrides: Readonly<Record<string, ParameterOverrideValue>>,
+): RuntimeConfig {
+  const table = new Map(parametersFromConfig(config));
+  const componentOverrides: Array<[string, ParameterOverrideValue]> = [];
+  for (const [name, raw] of Object.entries(overrides)) {
+    if (isParameterName(name)) table.set(name, overrideValue(name, raw));
+    else if (FEE_COMPONENT_OVERRIDES.has(name)) componentOverrides.push([name, raw]);
+    else throw new UnknownParameterError(name);
+  }
+  for (const [name, raw] of componentOverrides) {
+    const [feeName, component] = FEE_COMPONENT_OVERRIDES.get(name)!;
+    const fee = table.get(feeName);
+    if (fee?.kind !== 'fee') {
+      throw new InvalidParameterValueError(feeName, 'cannot override a component of a non-fee value');
+    }
+    table.set(feeName, { ...fee, [COMPONENT_FIELD[component]]: overrideComponent(name, raw) });
+  }
+  return deepFreeze(buildRuntimeConfig(table, config.protocolVersion, config.chainId));
+}
