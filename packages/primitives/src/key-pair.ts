@@ -63,7 +63,10 @@ export class KeyPair {
     return KeyPair.ed25519FromSeed(seed);
   }
 
-  /** Parses `ed25519:<base58 64 bytes>` (seed ‖ public key, checked) or `secp256k1:<base58 32>`. */
+  /**
+   * Parses `ed25519:<base58 64 bytes>` (seed ‖ public key, checked) or `secp256k1:<base58>` of
+   * the 32-byte secret (nearcore) or secret ‖ public key (near-api-js, 96 bytes).
+   */
   static fromString(s: string): KeyPair {
     const i = s.indexOf(':');
     const type = i < 0 ? KeyType.ED25519 : parseKeyType(s.slice(0, i));
@@ -79,7 +82,21 @@ export class KeyPair {
       }
       return kp;
     }
-    if (type === KeyType.SECP256K1) return KeyPair.secp256k1FromSecret(data);
+    if (type === KeyType.SECP256K1) {
+      // nearcore writes the 32-byte secret; near-api-js writes secret ‖ 64-byte public key.
+      if (data.length === 96) {
+        const kp = KeyPair.secp256k1FromSecret(data.subarray(0, 32));
+        const pub = data.subarray(32);
+        for (let j = 0; j < 64; j++) {
+          if (pub[j] !== kp.publicKey.data[j]) {
+            throw new BorshError('invalid_value', 'secp256k1 secret key: public half does not match the secret');
+          }
+        }
+        return kp;
+      }
+      if (data.length !== 32) throw new BorshError('wrong_key_length', `secp256k1 secret key needs 32 (or 96) bytes, got ${data.length}`);
+      return KeyPair.secp256k1FromSecret(data);
+    }
     throw new BorshError('invalid_value', 'ml-dsa-65 key pairs are not supported');
   }
 
