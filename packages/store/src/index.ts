@@ -5,3 +5,4 @@ export { MemoryState } from './memory-state.js';
 export { LmdbState, type LmdbStateOptions } from './lmdb-state.js';
 export { EMPTY_ROOT } from './trie/hash.js';
 export { computeStateRoot } from './trie/build.js';
+export { dumpState, loadState, entriesToJson, entriesFromJson } from './dump.js';

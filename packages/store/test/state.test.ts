@@ -1,0 +1,241 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { EMPTY_ROOT, StoreError, computeStateRoot, type State } from '../src/index.js';
+import { backends, contents, hex, str, utf8 } from './backends.js';
+
+function code(f: () => unknown): string | undefined {
+  try {
+    f();
+  } catch (e) {
+    return e instanceof StoreError ? e.code : `not a StoreError: ${String(e)}`;
+  }
+  return undefined;
+}
+
+describe.each(backends)('$name', (backend) => {
+  afterEach(() => backend.cleanup());
+  const fresh = (): State => backend.create();
+
+  it('gets, sets, removes and reports presence', () => {
+    const s = fresh();
+    expect(s.get(utf8('a'))).toBeUndefined();
+    expect(s.has(utf8('a'))).toBe(false);
+    s.set(utf8('a'), utf8('1'));
+    s.set(utf8('b'), new Uint8Array(0));
+    expect(s.get(utf8('a'))).toEqual(utf8('1'));
+    expect(s.has(utf8('b'))).toBe(true);
+    expect(s.get(utf8('b'))).toEqual(new Uint8Array(0));
+    s.set(utf8('a'), utf8('2'));
+    expect(s.get(utf8('a'))).toEqual(utf8('2'));
+    expect(s.remove(utf8('a'))).toBe(true);
+    expect(s.remove(utf8('a'))).toBe(false);
+    expect(s.get(utf8('a'))).toBeUndefined();
+    s.commitBlock(1n);
+    expect(s.get(utf8('b'))).toEqual(new Uint8Array(0));
+    expect(s.remove(utf8('b'))).toBe(true);
+    expect(s.has(utf8('b'))).toBe(false);
+    s.commitBlock(2n);
+    expect(s.has(utf8('b'))).toBe(false);
+    expect(contents(s)).toEqual([]);
+  });
+
+  it('copies keys and values it is given', () => {
+    const s = fresh();
+    const key = utf8('key');
+    const value = utf8('value');
+    s.set(key, value);
+    key[0] = 0;
+    value[0] = 0;
+    expect(str(s.get(utf8('key'))!)).toBe('value');
+    s.commitBlock(1n);
+    expect(str(s.get(utf8('key'))!)).toBe('value');
+  });
+
+  it('rejects bad arguments with typed errors', () => {
+    const s = fresh();
+    expect(code(() => s.set(new Uint8Array(0), utf8('x')))).toBe('EmptyKey');
+    expect(code(() => s.get(new Uint8Array(0)))).toBe('EmptyKey');
+    expect(code(() => s.set('k' as unknown as Uint8Array, utf8('x')))).toBe('InvalidArgument');
+    expect(code(() => s.set(utf8('k'), 5 as unknown as Uint8Array))).toBe('InvalidArgument');
+    expect(code(() => s.commit())).toBe('NoCheckpoint');
+    expect(code(() => s.rollback())).toBe('NoCheckpoint');
+    expect(code(() => s.commitBlock(-1n))).toBe('InvalidArgument');
+    expect(code(() => s.commitBlock(5 as unknown as bigint))).toBe('InvalidArgument');
+    s.commitBlock(5n);
+    expect(code(() => s.commitBlock(5n))).toBe('HeightNotIncreasing');
+    s.checkpoint();
+    expect(code(() => s.commitBlock(6n))).toBe('CheckpointOpen');
+    s.commit();
+    expect(s.commitBlock(6n)).toEqual(EMPTY_ROOT);
+  });
+
+  it('iterates in byte order, never insertion order, merging committed and pending writes', () => {
+    const s = fresh();
+    const keys = [[0x62], [0x61, 0xff], [0x61], [0xff, 0x00], [0x61, 0x00, 0x01], [0x00], [0x61, 0x62], [0xff]];
+    for (const [i, k] of keys.entries()) s.set(Uint8Array.from(k), Uint8Array.of(i));
+    const order = (prefix?: number[]) => [...s.iter(prefix && Uint8Array.from(prefix))].map(([k, v]) => `${hex(k)}:${v[0]}`);
+    const all = ['00:5', '61:2', '610001:4', '6162:6', '61ff:1', '62:0', 'ff:7', 'ff00:3'];
+    expect(order()).toEqual(all);
+    s.commitBlock(1n);
+    expect(order()).toEqual(all);
+    expect(order([0x61])).toEqual(['61:2', '610001:4', '6162:6', '61ff:1']);
+    expect(order([0x61, 0x00])).toEqual(['610001:4']);
+    expect(order([0xff])).toEqual(['ff:7', 'ff00:3']);
+    expect(order([0x63])).toEqual([]);
+    // Pending writes interleave with committed ones; deletions hide committed entries.
+    s.set(Uint8Array.of(0x61, 0x10), Uint8Array.of(9));
+    s.remove(Uint8Array.of(0x61, 0x62));
+    s.set(Uint8Array.of(0x61), Uint8Array.of(8));
+    expect(order([0x61])).toEqual(['61:8', '610001:4', '6110:9', '61ff:1']);
+  });
+
+  it('iterators keep the view they started with', () => {
+    const s = fresh();
+    for (const k of ['a', 'b', 'c']) s.set(utf8(k), utf8(k));
+    s.commitBlock(1n);
+    s.set(utf8('d'), utf8('d'));
+    const it = s.iter();
+    expect(str(it.next().value![0])).toBe('a');
+    s.remove(utf8('b'));
+    s.set(utf8('e'), utf8('e'));
+    expect([...it].map(([k]) => str(k))).toEqual(['b', 'c', 'd']);
+  });
+
+  it('nested checkpoints commit and roll back', () => {
+    const s = fresh();
+    s.set(utf8('base'), utf8('0'));
+    s.commitBlock(1n);
+    s.checkpoint(); // receipt
+    s.set(utf8('r'), utf8('1'));
+    s.checkpoint(); // action 1
+    s.set(utf8('a1'), utf8('1'));
+    s.set(utf8('r'), utf8('2'));
+    s.commit();
+    s.checkpoint(); // action 2
+    s.set(utf8('a2'), utf8('1'));
+    s.remove(utf8('base'));
+    s.set(utf8('r'), utf8('3'));
+    expect(s.checkpointDepth).toBe(2);
+    expect(contents(s)).toEqual(['a1=1', 'a2=1', 'r=3']);
+    s.rollback();
+    expect(contents(s)).toEqual(['a1=1', 'base=0', 'r=2']);
+    expect(s.checkpointDepth).toBe(1);
+    s.rollback(); // the whole receipt, including the committed action 1
+    expect(contents(s)).toEqual(['base=0']);
+    expect(s.checkpointDepth).toBe(0);
+    s.checkpoint();
+    s.set(utf8('kept'), utf8('1'));
+    s.checkpoint();
+    s.set(utf8('kept2'), utf8('2'));
+    s.commit();
+    s.commit();
+    s.commitBlock(2n);
+    expect(contents(s)).toEqual(['base=0', 'kept=1', 'kept2=2']);
+  });
+
+  it('the state root returns to its old value after a rollback', () => {
+    const s = fresh();
+    s.set(utf8('x'), utf8('1'));
+    const before = s.stateRoot();
+    s.checkpoint();
+    s.set(utf8('x'), utf8('2'));
+    s.set(utf8('y'), utf8('3'));
+    const during = s.stateRoot();
+    expect(during).not.toEqual(before);
+    s.rollback();
+    expect(s.stateRoot()).toEqual(before);
+    expect(s.commitBlock(1n)).toEqual(before);
+    s.checkpoint();
+    s.remove(utf8('x'));
+    expect(s.stateRoot()).toEqual(EMPTY_ROOT);
+    s.rollback();
+    expect(s.stateRoot()).toEqual(before);
+  });
+
+  it('roots depend on contents only: equal for equal sets, different otherwise', () => {
+    const a = fresh();
+    const b = fresh();
+    const entries = Array.from({ length: 300 }, (_, i) => [utf8(`key/${(i * 7919) % 1000}`), utf8(`v${i}`)] as const);
+    for (const [k, v] of entries) a.set(k, v);
+    b.set(utf8('junk'), utf8('x'));
+    for (const [k, v] of [...entries].reverse()) b.set(k, v);
+    b.commitBlock(1n);
+    b.remove(utf8('junk'));
+    const expected = computeStateRoot(entries.map(([k, v]) => [k, v]));
+    expect(a.stateRoot()).toEqual(expected);
+    expect(b.stateRoot()).toEqual(expected);
+    expect(a.commitBlock(10n)).toEqual(expected);
+    expect(b.commitBlock(2n)).toEqual(expected);
+    expect(a.lastCommitted()).toEqual({ height: 10n, root: expected });
+    b.set(entries[5]![0], utf8('changed'));
+    expect(b.stateRoot()).not.toEqual(expected);
+    b.set(entries[5]![0], entries[5]![1]);
+    expect(b.stateRoot()).toEqual(expected);
+    b.set(utf8('key/'), utf8(''));
+    expect(b.stateRoot()).not.toEqual(expected);
+  });
+
+  it('has the empty root when empty and no committed block before the first commit', () => {
+    const s = fresh();
+    expect(s.stateRoot()).toEqual(new Uint8Array(32));
+    expect(s.lastCommitted()).toBeUndefined();
+    expect(s.commitBlock(0n)).toEqual(new Uint8Array(32));
+    expect(s.lastCommitted()).toEqual({ height: 0n, root: new Uint8Array(32) });
+  });
+
+  it('forks are independent in both directions', () => {
+    const parent = fresh();
+    parent.set(utf8('shared'), utf8('0'));
+    parent.commitBlock(1n);
+    parent.set(utf8('pending'), utf8('p'));
+    parent.checkpoint();
+    const child = parent.fork();
+    expect(child.checkpointDepth).toBe(0);
+    expect(child.lastCommitted()?.height).toBe(1n);
+    expect(contents(child)).toEqual(['pending=p', 'shared=0']);
+    expect(child.stateRoot()).toEqual(parent.stateRoot());
+
+    child.set(utf8('shared'), utf8('child'));
+    child.set(utf8('c'), utf8('1'));
+    child.commitBlock(2n);
+    parent.set(utf8('shared'), utf8('parent'));
+    parent.commit();
+    parent.commitBlock(2n);
+    expect(contents(parent)).toEqual(['pending=p', 'shared=parent']);
+    expect(contents(child)).toEqual(['c=1', 'pending=p', 'shared=child']);
+
+    const grandchild = child.fork();
+    grandchild.remove(utf8('c'));
+    expect(child.get(utf8('c'))).toEqual(utf8('1'));
+    expect(grandchild.has(utf8('c'))).toBe(false);
+    grandchild.close();
+    child.close();
+    expect(code(() => child.get(utf8('c')))).toBe('Closed');
+    expect(contents(parent)).toEqual(['pending=p', 'shared=parent']);
+  });
+
+  it('agrees with a from-scratch root over many random blocks', () => {
+    const s = fresh();
+    const model = new Map<string, Uint8Array>();
+    let seed = 42;
+    const rand = (n: number) => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % n;
+    };
+    for (let block = 1n; block <= 15n; block++) {
+      for (let op = 0; op < 120; op++) {
+        // Short keys over a small alphabet: many shared prefixes, keys that prefix other keys.
+        const key = Uint8Array.from({ length: 1 + rand(4) }, () => [0x00, 0x11, 0xab, 0xff][rand(4)]!);
+        if (rand(3) === 0) {
+          expect(s.remove(key)).toBe(model.delete(hex(key)));
+        } else {
+          const value = Uint8Array.from({ length: rand(6) }, () => rand(256));
+          s.set(key, value);
+          model.set(hex(key), value);
+        }
+      }
+      const entries = [...model].map(([k, v]) => [Uint8Array.from(Buffer.from(k, 'hex')), v] as [Uint8Array, Uint8Array]);
+      expect(s.commitBlock(block)).toEqual(computeStateRoot(entries));
+      expect([...s.iter()].map(([k]) => hex(k))).toEqual([...model.keys()].sort());
+    }
+  });
+});
