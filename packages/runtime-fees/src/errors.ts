@@ -12,11 +12,12 @@ export class UnsupportedProtocolVersionError extends RuntimeFeesError {
     readonly protocolVersion: unknown,
     readonly minVersion: number,
     readonly maxVersion: number,
+    readonly changeVersions: readonly number[],
   ) {
     super(
       `unsupported protocol version ${String(protocolVersion)}: supported versions are the ` +
-        `integers ${minVersion}..=${maxVersion} (parameters change at ` +
-        `83, 84, 85, 86 and nightly 129, 155; a version in between uses the greatest of these ≤ it)`,
+        `integers ${minVersion}..=${maxVersion} (parameters change at ${changeVersions.join(', ')}; ` +
+        `a version in between uses the greatest of these ≤ it)`,
     );
   }
 }

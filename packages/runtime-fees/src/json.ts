@@ -95,6 +95,12 @@ export function stringifyJsonPretty(value: JsonValue): string {
   return out.join('');
 }
 
+const LITERALS: ReadonlyArray<readonly [string, JsonValue]> = [
+  ['true', true],
+  ['false', false],
+  ['null', null],
+];
+
 /**
  * Parses JSON keeping integers exact: integer literals become `bigint`, literals with a
  * fraction or exponent become `number`. The inverse of `stringifyJsonPretty`'s convention.
@@ -161,9 +167,12 @@ export function parseJsonExact(text: string): JsonValue {
       }
     }
     if (c === '"') return parseString();
-    if (c === 't') return expect('true'), true;
-    if (c === 'f') return expect('false'), false;
-    if (c === 'n') return expect('null'), null;
+    for (const [literal, value] of LITERALS) {
+      if (text.startsWith(literal, pos)) {
+        pos += literal.length;
+        return value;
+      }
+    }
     const match = /^-?(?:0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(pos, pos + 400));
     if (!match) return fail('unexpected character');
     pos += match[0].length;

@@ -84,6 +84,7 @@ function checkVersion(protocolVersion: number): void {
       protocolVersion,
       MIN_SUPPORTED_PROTOCOL_VERSION,
       NIGHTLY_PROTOCOL_VERSION,
+      SUPPORTED_PROTOCOL_VERSIONS,
     );
   }
 }
