@@ -1,2 +1,38 @@
-/** @nearts/vm-logic: The bindings specification: every host function a contract may import, with nearcore's fee, storage and promise rules. Knows no wasm engine and no state implementation. */
+/**
+ * @nearts/vm-logic: the bindings specification. Every host function a contract may import, with
+ * nearcore's fee, storage and promise rules; VMContext, GasCounter, registers, guest-memory
+ * access, the External interface, VMOutcome. Knows no wasm engine and no state implementation.
+ */
 export const PACKAGE_NAME = '@nearts/vm-logic';
+
+export * from './types.js';
+export * from './context.js';
+export * from './errors.js';
+export * from './external.js';
+export * from './gas-counter.js';
+export * from './profile.js';
+export * from './memory.js';
+export * from './registers.js';
+export * from './outcome.js';
+export * from './logic.js';
+export * from './mocked-external.js';
+export { INLINE_DISK_VALUE_THRESHOLD } from './host-functions/storage.js';
+export type {
+  HostFunctionCategory,
+  HostFunctionEntry,
+  HostFunctionImpl,
+  HostFunctionSignature,
+  HostParam,
+  WasmValueType,
+} from './host-functions/entry.js';
+export { signatureText } from './host-functions/entry.js';
+export { HOST_FUNCTIONS as hostFunctionTable } from './host-functions/table.js';
+export {
+  availableHostFunctions,
+  buildHostImports,
+  getHostFunction,
+  invokeHostFunction,
+  linkableHostFunctions,
+  type HostCall,
+  type HostCallWrapper,
+} from './host-functions/imports.js';

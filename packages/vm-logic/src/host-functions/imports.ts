@@ -1,0 +1,82 @@
+/**
+ * Everything an executor or the contract preparation derives from the table: which imports link
+ * under a config, their signatures, and plain JS functions to put in an import object.
+ */
+import type { VMConfig } from '@nearts/runtime-fees';
+import type { VMLogic } from '../logic.js';
+import type { HostFunctionEntry, HostFunctionSignature } from './entry.js';
+import { HOST_FUNCTIONS } from './table.js';
+
+const BY_KEY = new Map(HOST_FUNCTIONS.map((e) => [`${e.module}.${e.name}`, e]));
+
+/** The entry for `module.name` (module defaults to `env`), or undefined. */
+export function getHostFunction(name: string, module: 'env' | 'internal' = 'env'): HostFunctionEntry | undefined {
+  return BY_KEY.get(`${module}.${name}`);
+}
+
+/** Entries linked under `config` (gate on or absent), in table order. */
+export function availableHostFunctions(config: VMConfig): HostFunctionEntry[] {
+  return HOST_FUNCTIONS.filter((e) => e.gate === null || e.gate(config));
+}
+
+/**
+ * The `env` imports a contract may have under `config`, with their wasm signatures. Preparation
+ * rejects any other import, and any import whose type differs (nearcore: a link error).
+ */
+export function linkableHostFunctions(config: VMConfig): Map<string, HostFunctionSignature> {
+  const out = new Map<string, HostFunctionSignature>();
+  for (const e of availableHostFunctions(config)) {
+    if (e.module === 'env') out.set(e.name, { params: e.params.map((p) => p.type), results: e.results });
+  }
+  return out;
+}
+
+/**
+ * Calls an entry's implementation with raw wasm values: an i64 may come as a signed or unsigned
+ * bigint (JS gives signed), an i32 as any number; they are reinterpreted as u64 / u32 first.
+ * The result is a bigint (i64) or number (i32) that a wasm engine accepts as-is, or undefined.
+ */
+export function invokeHostFunction(logic: VMLogic, entry: HostFunctionEntry, args: readonly unknown[]): bigint | number | undefined {
+  const n = entry.params.length;
+  const converted: (bigint | number)[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const a = args[i];
+    if (entry.params[i].type === 'i64') {
+      converted[i] = BigInt.asUintN(64, typeof a === 'bigint' ? a : toIntegerBigint(a));
+    } else {
+      converted[i] = (typeof a === 'bigint' ? Number(BigInt.asUintN(32, a)) : Number(a ?? 0)) >>> 0;
+    }
+  }
+  const impl = entry.impl as (logic: VMLogic, ...a: (bigint | number)[]) => bigint | number | void;
+  const r = impl(logic, ...converted);
+  return r === undefined ? undefined : r;
+}
+
+function toIntegerBigint(a: unknown): bigint {
+  const n = Number(a ?? 0);
+  return Number.isFinite(n) ? BigInt(Math.trunc(n)) : 0n;
+}
+
+export type HostCall = (...args: unknown[]) => bigint | number | undefined;
+
+/**
+ * Hook around every host call, where an executor syncs wasm gas before the call and resets the
+ * gas global after it (and maps errors). `call` runs the host function.
+ */
+export type HostCallWrapper = (entry: HostFunctionEntry, call: () => bigint | number | undefined) => bigint | number | undefined;
+
+/**
+ * Plain JS import functions for every entry linked under `config`, grouped by module
+ * (`{ env: {...}, internal: {...} }`). No wasm engine involved: an executor puts them in its
+ * import object as they are.
+ */
+export function buildHostImports(logic: VMLogic, config: VMConfig, wrap?: HostCallWrapper): Record<'env' | 'internal', Record<string, HostCall>> {
+  const out: Record<'env' | 'internal', Record<string, HostCall>> = { env: {}, internal: {} };
+  for (const entry of availableHostFunctions(config)) {
+    out[entry.module][entry.name] =
+      wrap === undefined
+        ? (...args: unknown[]) => invokeHostFunction(logic, entry, args)
+        : (...args: unknown[]) => wrap(entry, () => invokeHostFunction(logic, entry, args));
+  }
+  return out;
+}

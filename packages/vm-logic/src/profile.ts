@@ -1,0 +1,142 @@
+/**
+ * ProfileDataV3: where the gas of one call went (nearcore `core/primitives/src/profile_data_v3.rs`).
+ * One entry per `ActionCosts` (26) and per `ExtCosts` (88), indexed by enum discriminant, plus the
+ * wasm instruction gas, which is never tracked directly: it is what remains of the burnt gas once
+ * the action and host entries are subtracted.
+ */
+import { ACTION_COSTS, EXT_COSTS, type ActionCosts, type ExtCosts, type ParameterCost } from '@nearts/runtime-fees';
+import { VMLogicDecodeError } from './errors.js';
+import { U64_MAX, saturatingAddU64, saturatingSubU64 } from './internal/u64.js';
+
+const EXT_INDEX: ReadonlyMap<ExtCosts, number> = new Map(EXT_COSTS.map((c, i) => [c, i]));
+const ACTION_INDEX: ReadonlyMap<ActionCosts, number> = new Map(ACTION_COSTS.map((c, i) => [c, i]));
+
+export function extCostIndex(cost: ExtCosts): number {
+  return EXT_INDEX.get(cost)!;
+}
+
+export function actionCostIndex(cost: ActionCosts): number {
+  return ACTION_INDEX.get(cost)!;
+}
+
+export class ProfileDataV3 {
+  /** Gas per `ActionCosts`, by discriminant. */
+  readonly actionsProfile: bigint[] = new Array<bigint>(ACTION_COSTS.length).fill(0n);
+  /** Gas per `ExtCosts`, by discriminant. */
+  readonly wasmExtProfile: bigint[] = new Array<bigint>(EXT_COSTS.length).fill(0n);
+  wasmGas = 0n;
+
+  addActionCost(action: ActionCosts, gas: bigint): void {
+    const i = actionCostIndex(action);
+    this.actionsProfile[i] = saturatingAddU64(this.actionsProfile[i], gas);
+  }
+
+  addExtCost(ext: ExtCosts, gas: bigint): void {
+    const i = extCostIndex(ext);
+    this.wasmExtProfile[i] = saturatingAddU64(this.wasmExtProfile[i], gas);
+  }
+
+  getActionCost(action: ActionCosts): bigint {
+    return this.actionsProfile[actionCostIndex(action)];
+  }
+
+  getExtCost(ext: ExtCosts): bigint {
+    return this.wasmExtProfile[extCostIndex(ext)];
+  }
+
+  actionGas(): bigint {
+    return this.actionsProfile.reduce((a, g) => saturatingAddU64(a, g), 0n);
+  }
+
+  hostGas(): bigint {
+    return this.wasmExtProfile.reduce((a, g) => saturatingAddU64(a, g), 0n);
+  }
+
+  /** Sets `wasmGas` to what the action and host entries do not explain of `totalGasBurnt`. */
+  computeWasmInstructionCost(totalGasBurnt: bigint): void {
+    this.wasmGas = saturatingSubU64(saturatingSubU64(totalGasBurnt, this.actionGas()), this.hostGas());
+  }
+
+  /**
+   * nearcore's `total_compute_usage`: each non-zero ext entry scaled by compute/gas of its cost
+   * (u128 arithmetic, floor division, truncated to u64), plus the send-side compute of action fees,
+   * plus the wasm gas (whose compute equals its gas).
+   */
+  totalComputeUsage(extCosts: Readonly<Record<ExtCosts, ParameterCost>>, sendActionComputeUsage: bigint): bigint {
+    let ext = 0n;
+    EXT_COSTS.forEach((cost, i) => {
+      const value = this.wasmExtProfile[i];
+      if (value === 0n) return;
+      const { gas, compute } = extCosts[cost];
+      // A zero-gas cost cannot have burnt anything; nearcore would divide by zero here.
+      const scaled = gas === 0n ? 0n : BigInt.asUintN(64, (value * compute) / gas);
+      ext = saturatingAddU64(ext, scaled);
+    });
+    return saturatingAddU64(saturatingAddU64(ext, sendActionComputeUsage), this.wasmGas);
+  }
+
+  merge(other: ProfileDataV3): void {
+    for (let i = 0; i < this.actionsProfile.length; i++) {
+      this.actionsProfile[i] = saturatingAddU64(this.actionsProfile[i], other.actionsProfile[i]);
+    }
+    for (let i = 0; i < this.wasmExtProfile.length; i++) {
+      this.wasmExtProfile[i] = saturatingAddU64(this.wasmExtProfile[i], other.wasmExtProfile[i]);
+    }
+    this.wasmGas = saturatingAddU64(this.wasmGas, other.wasmGas);
+  }
+
+  clone(): ProfileDataV3 {
+    const p = new ProfileDataV3();
+    p.merge(this);
+    return p;
+  }
+
+  /** Borsh: `Vec<u64>` of action costs, `Vec<u64>` of ext costs, then the wasm gas `u64`. */
+  toBorsh(): Uint8Array {
+    const n = 4 + 8 * this.actionsProfile.length + 4 + 8 * this.wasmExtProfile.length + 8;
+    const out = new Uint8Array(n);
+    const view = new DataView(out.buffer);
+    let pos = 0;
+    const vec = (values: readonly bigint[]): void => {
+      view.setUint32(pos, values.length, true);
+      pos += 4;
+      for (const v of values) {
+        view.setBigUint64(pos, v & U64_MAX, true);
+        pos += 8;
+      }
+    };
+    vec(this.actionsProfile);
+    vec(this.wasmExtProfile);
+    view.setBigUint64(pos, this.wasmGas, true);
+    return out;
+  }
+
+  /** Inverse of `toBorsh`; missing trailing entries read as 0, like nearcore's decoder. */
+  static fromBorsh(bytes: Uint8Array): ProfileDataV3 {
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    let pos = 0;
+    const need = (k: number): void => {
+      if (pos + k > bytes.length) throw new VMLogicDecodeError('ProfileDataV3: unexpected end of input');
+    };
+    const vec = (): bigint[] => {
+      need(4);
+      const len = view.getUint32(pos, true);
+      pos += 4;
+      const out: bigint[] = [];
+      for (let i = 0; i < len; i++) {
+        need(8);
+        out.push(view.getBigUint64(pos, true));
+        pos += 8;
+      }
+      return out;
+    };
+    const p = new ProfileDataV3();
+    const actions = vec();
+    const ext = vec();
+    need(8);
+    p.wasmGas = view.getBigUint64(pos, true);
+    for (let i = 0; i < p.actionsProfile.length; i++) p.actionsProfile[i] = actions[i] ?? 0n;
+    for (let i = 0; i < p.wasmExtProfile.length; i++) p.wasmExtProfile[i] = ext[i] ?? 0n;
+    return p;
+  }
+}
