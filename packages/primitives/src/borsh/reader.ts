@@ -1,6 +1,7 @@
 import { BorshError } from './errors.js';
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+// fatal: reject malformed UTF-8; ignoreBOM: keep a leading U+FEFF so re-encoding gives the same bytes.
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /**
  * Little-endian borsh reader over one Uint8Array (a DataView for multi-byte integers).
