@@ -71,6 +71,8 @@ export class LmdbState implements State {
     const durable = options.durable ?? true;
     this.env = open({
       path: options.path,
+      // Always a directory, even when its name looks like a file name with an extension.
+      noSubdir: false,
       maxDbs: 4,
       overlappingSync: false,
       noSync: !durable,
