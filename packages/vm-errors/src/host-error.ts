@@ -3,6 +3,10 @@
  * Field names are nearcore's (snake_case) because they are also the RPC JSON field names.
  * u64 fields are bigint.
  */
+import { NearError } from './base.js';
+import type { JsonValue } from './json.js';
+import { displayByteSize } from './rust-fmt.js';
+import { unionCode, unionKinds, unionToJson, unknownKind, type UnionSpec } from './spec.js';
 
 export type HostErrorData =
   | { kind: 'BadUTF16' }
@@ -51,19 +55,72 @@ export type HostErrorData =
 
 export type HostErrorKind = HostErrorData['kind'];
 
-/** nearcore's `bytesize::ByteSize` Display (SI units, one decimal), used by RecordedStorageExceeded. */
+/**
+ * near-vm-runner's HostError, in its declaration order. The enum is never borsh-encoded (a stored
+ * outcome holds its Display text as `ExecutionError`), so no discriminants. The legacy on-chain
+ * copy with discriminants is LEGACY_HOST_ERROR_SPEC.
+ */
+export const HOST_ERROR_SPEC: UnionSpec<HostErrorData> = {
+  name: 'HostError',
+  variants: {
+    BadUTF16: { tag: null, unit: true },
+    BadUTF8: { tag: null, unit: true },
+    GasExceeded: { tag: null, unit: true },
+    GasLimitExceeded: { tag: null, unit: true },
+    BalanceExceeded: { tag: null, unit: true },
+    EmptyMethodName: { tag: null, unit: true },
+    GuestPanic: { tag: null, fields: { panic_msg: 'string' } },
+    IntegerOverflow: { tag: null, unit: true },
+    InvalidPromiseIndex: { tag: null, fields: { promise_idx: 'u64' } },
+    CannotAppendActionToJointPromise: { tag: null, unit: true },
+    CannotReturnJointPromise: { tag: null, unit: true },
+    CannotSetRefundToOnJointPromise: { tag: null, unit: true },
+    InvalidPromiseResultIndex: { tag: null, fields: { result_idx: 'u64' } },
+    InvalidRegisterId: { tag: null, fields: { register_id: 'u64' } },
+    // Legacy: only older nearcore raised it; it survives in old stored outcomes.
+    IteratorWasInvalidated: { tag: null, fields: { iterator_index: 'u64' } },
+    MemoryAccessViolation: { tag: null, unit: true },
+    InvalidReceiptIndex: { tag: null, fields: { receipt_index: 'u64' } },
+    InvalidIteratorIndex: { tag: null, fields: { iterator_index: 'u64' } },
+    InvalidActionIndex: { tag: null, fields: { receipt_index: 'u64', action_index: 'u64' } },
+    InvalidAccountId: { tag: null, unit: true },
+    InvalidMethodName: { tag: null, unit: true },
+    InvalidPublicKey: { tag: null, unit: true },
+    ProhibitedInView: { tag: null, fields: { method_name: 'string' } },
+    NumberOfLogsExceeded: { tag: null, fields: { limit: 'u64' } },
+    KeyLengthExceeded: { tag: null, fields: { length: 'u64', limit: 'u64' } },
+    ValueLengthExceeded: { tag: null, fields: { length: 'u64', limit: 'u64' } },
+    TotalLogLengthExceeded: { tag: null, fields: { length: 'u64', limit: 'u64' } },
+    NumberPromisesExceeded: { tag: null, fields: { number_of_promises: 'u64', limit: 'u64' } },
+    NumberInputDataDependenciesExceeded: {
+      tag: null,
+      fields: { number_of_input_data_dependencies: 'u64', limit: 'u64' },
+    },
+    ReturnedValueLengthExceeded: { tag: null, fields: { length: 'u64', limit: 'u64' } },
+    ContractSizeExceeded: { tag: null, fields: { size: 'u64', limit: 'u64' } },
+    Deprecated: { tag: null, fields: { method_name: 'string' } },
+    ECRecoverError: { tag: null, fields: { msg: 'string' } },
+    AltBn128InvalidInput: { tag: null, fields: { msg: 'string' } },
+    Ed25519VerifyInvalidInput: { tag: null, fields: { msg: 'string' } },
+    P256VerifyInvalidInput: { tag: null, fields: { msg: 'string' } },
+    BLS12381InvalidInput: { tag: null, fields: { msg: 'string' } },
+    YieldPayloadLength: { tag: null, fields: { length: 'u64', limit: 'u64' } },
+    DataIdMalformed: { tag: null, unit: true },
+    YieldIdMalformed: { tag: null, unit: true },
+    RecordedStorageExceeded: { tag: null, fields: { limit: 'u64' } },
+    ContractCodeHashMalformed: { tag: null, unit: true },
+    DataEntryAlreadyExists: { tag: null, unit: true },
+  },
+};
+
+export const HOST_ERROR_KINDS: readonly HostErrorKind[] = unionKinds(HOST_ERROR_SPEC);
+
+/**
+ * nearcore's `bytesize::ByteSize` Display (crate version 1.1.0), used by RecordedStorageExceeded:
+ * powers of 1000 chosen by a ln(1024) threshold, one decimal rounded half to even.
+ */
 export function formatByteSize(bytes: bigint): string {
-  const units = ['KB', 'MB', 'GB', 'TB', 'PB', 'EB'];
-  if (bytes < 1000n) return `${bytes} B`;
-  let unit = -1;
-  let scale = 1n;
-  while (unit + 1 < units.length && bytes >= scale * 1000n) {
-    scale *= 1000n;
-    unit++;
-  }
-  // One decimal, rounded half up, in integer arithmetic.
-  const tenths = (bytes * 10n + scale / 2n) / scale;
-  return `${tenths / 10n}.${tenths % 10n} ${units[unit]}`;
+  return displayByteSize(bytes);
 }
 
 /** nearcore's Display text of a HostError. */
@@ -112,16 +169,37 @@ export function displayHostError(e: HostErrorData): string {
     case 'ContractCodeHashMalformed': return 'contract code hash is malformed';
     case 'DataEntryAlreadyExists': return 'Data entry for given key already exists';
     case 'InvalidActionIndex': return `Action ${e.action_index} in receipt ${e.receipt_index} does not exist or has the wrong type of action.`;
+    default: return unknownKind('HostError', e);
   }
 }
 
+/**
+ * JSON of a HostError in serde's externally tagged form, as near-primitives' legacy copy of the
+ * enum prints it (`"GasExceeded"`, `{"GuestPanic":{"panic_msg":"…"}}`). Variants newer than that
+ * copy never reach JSON in nearcore (outcomes store `ExecutionError(<Display>)`); they get the
+ * same shape here.
+ */
+export function hostErrorToJson(e: HostErrorData): JsonValue {
+  return unionToJson(HOST_ERROR_SPEC, e);
+}
+
 /** Thrown by host functions; `message` is nearcore's Display text. */
-export class HostError extends Error {
+export class HostError extends NearError {
   override readonly name = 'HostError';
   constructor(readonly data: HostErrorData) {
     super(displayHostError(data));
   }
   get kind(): HostErrorKind {
     return this.data.kind;
+  }
+  get code(): string {
+    return unionCode(HOST_ERROR_SPEC, this.data);
+  }
+  /** None: a HostError is stored as `FunctionCallError::ExecutionError(<Display>)`, not by itself. */
+  get discriminants(): null {
+    return null;
+  }
+  json(): JsonValue {
+    return hostErrorToJson(this.data);
   }
 }

@@ -1,7 +1,10 @@
 /**
  * PrepareError: why nearcore refused to prepare (validate + instrument) a contract.
- * Variant order is nearcore's borsh discriminant order.
+ * Variant order is near-vm-runner's borsh discriminant order (the compiled-contract cache's form).
  */
+import { NearError } from './base.js';
+import type { JsonValue } from './json.js';
+import { type UnitEnumSpec } from './spec.js';
 
 export const PREPARE_ERROR_MESSAGES = {
   Serialization: 'Error happened while serializing the module.',
@@ -30,8 +33,54 @@ export type PrepareErrorKind = keyof typeof PREPARE_ERROR_MESSAGES;
 
 export const PREPARE_ERROR_KINDS = Object.keys(PREPARE_ERROR_MESSAGES) as PrepareErrorKind[];
 
+/** near-vm-runner's `PrepareError` (stored in the compiled-contract cache): discriminant = position. */
+export const PREPARE_ERROR_SPEC: UnitEnumSpec<PrepareErrorKind> = {
+  name: 'PrepareError',
+  tags: Object.fromEntries(PREPARE_ERROR_KINDS.map((kind, index) => [kind, index])) as Record<PrepareErrorKind, number>,
+};
+
+/**
+ * near-primitives' `PrepareError`, the form inside stored outcomes. Same names, but nearcore
+ * numbers TooManyParamsPerFunction 16 and TooManyParamsPerContract 17 here — the reverse of the
+ * vm-runner enum; runtime/src/conversions.rs maps them by name.
+ */
+export const ONCHAIN_PREPARE_ERROR_SPEC: UnitEnumSpec<PrepareErrorKind> = {
+  name: 'PrepareError',
+  tags: {
+    Serialization: 0,
+    Deserialization: 1,
+    InternalMemoryDeclared: 2,
+    GasInstrumentation: 3,
+    StackHeightInstrumentation: 4,
+    Instantiate: 5,
+    Memory: 6,
+    TooManyFunctions: 7,
+    TooManyLocals: 8,
+    TooManyTables: 9,
+    TooManyTableElements: 10,
+    FunctionBodyTooLarge: 11,
+    InstrumentedCodeTooLarge: 12,
+    TooManyBlocksPerFunction: 13,
+    TooManyBlocksPerContract: 14,
+    TooManyTypes: 15,
+    TooManyParamsPerFunction: 16,
+    TooManyParamsPerContract: 17,
+    OperandStackTooLarge: 18,
+  },
+};
+
+/** nearcore's Display of a PrepareError. */
+export function displayPrepareError(kind: PrepareErrorKind): string {
+  return PREPARE_ERROR_MESSAGES[kind];
+}
+
+/** serde JSON of a PrepareError: a unit variant, so just its name. */
+export function prepareErrorToJson(kind: PrepareErrorKind): JsonValue {
+  return kind;
+}
+
 /** Thrown by contract preparation; `message` is nearcore's Display text. */
-export class PrepareError extends Error {
+export class PrepareError extends NearError {
   override readonly name = 'PrepareError';
   /**
    * @param kind nearcore's variant name
@@ -43,5 +92,15 @@ export class PrepareError extends Error {
     readonly detail?: string,
   ) {
     super(PREPARE_ERROR_MESSAGES[kind]);
+  }
+  get code(): string {
+    return `PrepareError.${this.kind}`;
+  }
+  /** The vm-runner discriminant (the cache's form; see ONCHAIN_PREPARE_ERROR_SPEC for outcomes). */
+  get discriminants(): readonly number[] {
+    return [PREPARE_ERROR_KINDS.indexOf(this.kind)];
+  }
+  json(): JsonValue {
+    return prepareErrorToJson(this.kind);
   }
 }
