@@ -23,3 +23,4 @@ export * from './account.js';
 export * from './state-values.js';
 export * from './ids.js';
 export * from './trie-key.js';
+export * from './json-view.js';
