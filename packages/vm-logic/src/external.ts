@@ -12,7 +12,7 @@ import type {
   ActionIndex,
   GlobalContractDeployMode,
   GlobalContractIdentifier,
-  PublicKeyData,
+  PublicKey,
   ReceiptIndex,
 } from './types.js';
 
@@ -103,28 +103,28 @@ export interface External {
     gasWeight: bigint,
   ): void;
   appendActionTransfer(receiptIndex: ReceiptIndex, deposit: bigint): void;
-  appendActionTransferToGasKey(receiptIndex: ReceiptIndex, publicKey: PublicKeyData, deposit: bigint): void;
-  appendActionAddGasKeyWithFullAccess(receiptIndex: ReceiptIndex, publicKey: PublicKeyData, numNonces: number): void;
+  appendActionTransferToGasKey(receiptIndex: ReceiptIndex, publicKey: PublicKey, deposit: bigint): void;
+  appendActionAddGasKeyWithFullAccess(receiptIndex: ReceiptIndex, publicKey: PublicKey, numNonces: number): void;
   appendActionAddGasKeyWithFunctionCall(
     receiptIndex: ReceiptIndex,
-    publicKey: PublicKeyData,
+    publicKey: PublicKey,
     numNonces: number,
     allowance: bigint | null,
     receiverId: AccountId,
     methodNames: readonly Uint8Array[],
   ): void;
-  appendActionStake(receiptIndex: ReceiptIndex, stake: bigint, publicKey: PublicKeyData): void;
-  appendActionAddKeyWithFullAccess(receiptIndex: ReceiptIndex, publicKey: PublicKeyData, nonce: bigint): void;
+  appendActionStake(receiptIndex: ReceiptIndex, stake: bigint, publicKey: PublicKey): void;
+  appendActionAddKeyWithFullAccess(receiptIndex: ReceiptIndex, publicKey: PublicKey, nonce: bigint): void;
   /** Throws HostError `InvalidMethodName` when a name is not UTF-8. Allowance null = unlimited. */
   appendActionAddKeyWithFunctionCall(
     receiptIndex: ReceiptIndex,
-    publicKey: PublicKeyData,
+    publicKey: PublicKey,
     nonce: bigint,
     allowance: bigint | null,
     receiverId: AccountId,
     methodNames: readonly Uint8Array[],
   ): void;
-  appendActionDeleteKey(receiptIndex: ReceiptIndex, publicKey: PublicKeyData): void;
+  appendActionDeleteKey(receiptIndex: ReceiptIndex, publicKey: PublicKey): void;
   appendActionDeleteAccount(receiptIndex: ReceiptIndex, beneficiaryId: AccountId): void;
 
   /** Receiver of a receipt created earlier in this call. */

@@ -36,3 +36,4 @@ export {
   type HostCall,
   type HostCallWrapper,
 } from './host-functions/imports.js';
+export * from './receipt-manager.js';

@@ -6,10 +6,10 @@
  * nearcore's unit tests were produced with. (The runtime uses `ReceiptManager` instead.)
  */
 import { HostError } from '@nearts/vm-errors';
-import { sha256 } from '@noble/hashes/sha2.js';
+import { sha256 } from '@nearts/primitives';
 import type { External, StorageAccessTracker, ValuePtr, YieldReceipt } from './external.js';
 import { u64ToLeBytes } from './internal/u64.js';
-import type { AccountId, ActionIndex, GlobalContractDeployMode, GlobalContractIdentifier, PublicKeyData, ReceiptIndex } from './types.js';
+import type { AccountId, ActionIndex, GlobalContractDeployMode, GlobalContractIdentifier, PublicKey, ReceiptIndex } from './types.js';
 
 export type MockAction =
   | { kind: 'CreateReceipt'; receiptIndices: ReceiptIndex[]; receiverId: AccountId }
@@ -34,25 +34,25 @@ export type MockAction =
       gasWeight: bigint;
     }
   | { kind: 'Transfer'; receiptIndex: ReceiptIndex; deposit: bigint }
-  | { kind: 'TransferToGasKey'; receiptIndex: ReceiptIndex; publicKey: PublicKeyData; deposit: bigint }
-  | { kind: 'Stake'; receiptIndex: ReceiptIndex; stake: bigint; publicKey: PublicKeyData }
+  | { kind: 'TransferToGasKey'; receiptIndex: ReceiptIndex; publicKey: PublicKey; deposit: bigint }
+  | { kind: 'Stake'; receiptIndex: ReceiptIndex; stake: bigint; publicKey: PublicKey }
   | { kind: 'DeleteAccount'; receiptIndex: ReceiptIndex; beneficiaryId: AccountId }
-  | { kind: 'DeleteKey'; receiptIndex: ReceiptIndex; publicKey: PublicKeyData }
+  | { kind: 'DeleteKey'; receiptIndex: ReceiptIndex; publicKey: PublicKey }
   | {
       kind: 'AddKeyWithFunctionCall';
       receiptIndex: ReceiptIndex;
-      publicKey: PublicKeyData;
+      publicKey: PublicKey;
       nonce: bigint;
       allowance: bigint | null;
       receiverId: AccountId;
       methodNames: Uint8Array[];
     }
-  | { kind: 'AddKeyWithFullAccess'; receiptIndex: ReceiptIndex; publicKey: PublicKeyData; nonce: bigint }
-  | { kind: 'AddGasKeyWithFullAccess'; receiptIndex: ReceiptIndex; publicKey: PublicKeyData; numNonces: number }
+  | { kind: 'AddKeyWithFullAccess'; receiptIndex: ReceiptIndex; publicKey: PublicKey; nonce: bigint }
+  | { kind: 'AddGasKeyWithFullAccess'; receiptIndex: ReceiptIndex; publicKey: PublicKey; numNonces: number }
   | {
       kind: 'AddGasKeyWithFunctionCall';
       receiptIndex: ReceiptIndex;
-      publicKey: PublicKeyData;
+      publicKey: PublicKey;
       numNonces: number;
       allowance: bigint | null;
       receiverId: AccountId;
@@ -238,17 +238,17 @@ export class MockedExternal implements External {
     this.actionLog.push({ kind: 'Transfer', receiptIndex, deposit });
   }
 
-  appendActionTransferToGasKey(receiptIndex: ReceiptIndex, publicKey: PublicKeyData, deposit: bigint): void {
+  appendActionTransferToGasKey(receiptIndex: ReceiptIndex, publicKey: PublicKey, deposit: bigint): void {
     this.actionLog.push({ kind: 'TransferToGasKey', receiptIndex, publicKey, deposit });
   }
 
-  appendActionAddGasKeyWithFullAccess(receiptIndex: ReceiptIndex, publicKey: PublicKeyData, numNonces: number): void {
+  appendActionAddGasKeyWithFullAccess(receiptIndex: ReceiptIndex, publicKey: PublicKey, numNonces: number): void {
     this.actionLog.push({ kind: 'AddGasKeyWithFullAccess', receiptIndex, publicKey, numNonces });
   }
 
   appendActionAddGasKeyWithFunctionCall(
     receiptIndex: ReceiptIndex,
-    publicKey: PublicKeyData,
+    publicKey: PublicKey,
     numNonces: number,
     allowance: bigint | null,
     receiverId: AccountId,
@@ -257,17 +257,17 @@ export class MockedExternal implements External {
     this.actionLog.push({ kind: 'AddGasKeyWithFunctionCall', receiptIndex, publicKey, numNonces, allowance, receiverId, methodNames: [...methodNames] });
   }
 
-  appendActionStake(receiptIndex: ReceiptIndex, stake: bigint, publicKey: PublicKeyData): void {
+  appendActionStake(receiptIndex: ReceiptIndex, stake: bigint, publicKey: PublicKey): void {
     this.actionLog.push({ kind: 'Stake', receiptIndex, stake, publicKey });
   }
 
-  appendActionAddKeyWithFullAccess(receiptIndex: ReceiptIndex, publicKey: PublicKeyData, nonce: bigint): void {
+  appendActionAddKeyWithFullAccess(receiptIndex: ReceiptIndex, publicKey: PublicKey, nonce: bigint): void {
     this.actionLog.push({ kind: 'AddKeyWithFullAccess', receiptIndex, publicKey, nonce });
   }
 
   appendActionAddKeyWithFunctionCall(
     receiptIndex: ReceiptIndex,
-    publicKey: PublicKeyData,
+    publicKey: PublicKey,
     nonce: bigint,
     allowance: bigint | null,
     receiverId: AccountId,
@@ -276,7 +276,7 @@ export class MockedExternal implements External {
     this.actionLog.push({ kind: 'AddKeyWithFunctionCall', receiptIndex, publicKey, nonce, allowance, receiverId, methodNames: [...methodNames] });
   }
 
-  appendActionDeleteKey(receiptIndex: ReceiptIndex, publicKey: PublicKeyData): void {
+  appendActionDeleteKey(receiptIndex: ReceiptIndex, publicKey: PublicKey): void {
     this.actionLog.push({ kind: 'DeleteKey', receiptIndex, publicKey });
   }
 

@@ -9,11 +9,9 @@ export type ActionIndex = number;
 /** Position in VMLogic's per-call promise list. */
 export type PromiseIndex = number;
 
-/** A public key as nearcore borsh-decodes it: key type tag (0 ed25519, 1 secp256k1, 2 ml-dsa-65) and raw bytes. */
-export interface PublicKeyData {
-  readonly keyType: number;
-  readonly data: Uint8Array;
-}
+/** Public keys, global-contract identifiers and deploy modes are @nearts/primitives' types. */
+export type { GlobalContractDeployMode, GlobalContractIdentifier, PublicKey } from '@nearts/primitives';
+import type { GlobalContractIdentifier } from '@nearts/primitives';
 
 /** What the call returns: nothing, bytes, or the result of a receipt it created. */
 export type ReturnData =
@@ -34,13 +32,7 @@ export type AccountContract =
   | { readonly kind: 'Global'; readonly codeHash: Uint8Array }
   | { readonly kind: 'GlobalByAccount'; readonly accountId: AccountId };
 
-export type GlobalContractDeployMode = 'CodeHash' | 'AccountId';
-
-export type GlobalContractIdentifier =
-  | { readonly kind: 'CodeHash'; readonly hash: Uint8Array }
-  | { readonly kind: 'AccountId'; readonly accountId: AccountId };
-
 /** Byte length nearcore charges `use_global_contract_byte` on (32 for a hash, the id length otherwise). */
 export function globalContractIdentifierLen(id: GlobalContractIdentifier): number {
-  return id.kind === 'CodeHash' ? 32 : new TextEncoder().encode(id.accountId).length;
+  return id.type === 'CodeHash' ? 32 : new TextEncoder().encode(id.accountId).length;
 }

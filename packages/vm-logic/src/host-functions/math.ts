@@ -1,11 +1,11 @@
 /**
  * Math and crypto API. None of these charge `base` (random_seed, which does, is in context.ts).
- * The charging order is nearcore's; the computations are in `crypto-bridge.ts`.
+ * This file owns the charging order (nearcore `wasmtime_runner/logic.rs`); the computations and
+ * their error texts are the pure functions of `src/crypto/`.
  */
-import { HostError } from '@nearts/vm-errors';
 import type { ExtCosts } from '@nearts/runtime-fees';
+import * as crypto from '../crypto/index.js';
 import type { VMLogic } from '../logic.js';
-import * as crypto from './crypto-bridge.js';
 
 function hashFn(
   logic: VMLogic,
@@ -41,28 +41,13 @@ export function keccak512(logic: VMLogic, valueLen: bigint, valuePtr: bigint, re
 export function ripemd160(logic: VMLogic, valueLen: bigint, valuePtr: bigint, registerId: bigint): void {
   logic.gas.payBase('ripemd160_base');
   const value = logic.memoryOrRegister(valuePtr, valueLen);
-  const blocks = (BigInt(value.length) + 8n) / 64n + 1n;
-  logic.gas.payPer('ripemd160_block', blocks);
+  logic.gas.payPer('ripemd160_block', crypto.ripemd160BlockCount(BigInt(value.length)));
   logic.setRegister(registerId, crypto.ripemd160(value));
 }
 
-const SECP256K1_N = 0xfffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141n;
-/** n/2 + 1: with the malleability flag, s must be strictly below it. */
-const SECP256K1_N_HALF_ONE = 0x7fffffffffffffffffffffffffffffff5d576e7357a4501ddfe92f46681b20a1n;
-
-function beBytesToBigint(b: Uint8Array): bigint {
-  let x = 0n;
-  for (const byte of b) x = (x << 8n) | BigInt(byte);
-  return x;
-}
-
-function ecrecoverError(msg: string): HostError {
-  return new HostError({ kind: 'ECRecoverError', msg });
-}
-
 /**
- * ecrecover_base, GMR(sig) [len ≠ 64], [v ≥ 4], GMR(hash) [len ≠ 32], [flag ∉ {0,1}];
- * 0 when r/s are out of range; otherwise recovers: 1 and RW(64), or 0.
+ * ecrecover_base, GMR(sig) [len ≠ 64, then v ≥ 4], GMR(hash) [len ≠ 32], [flag ∉ {0,1}];
+ * 0 for out-of-range r/s or a failed recovery; otherwise 1 and RW(64).
  */
 export function ecrecover(
   logic: VMLogic,
@@ -76,18 +61,10 @@ export function ecrecover(
 ): bigint {
   logic.gas.payBase('ecrecover_base');
   const sig = logic.memoryOrRegister(sigPtr, sigLen);
-  if (sig.length !== 64) throw ecrecoverError(`The length of the signature: ${sig.length}, exceeds the limit of 64 bytes`);
-  if (v >= 4n) throw ecrecoverError(`V recovery byte 0 through 3 are valid but was provided ${v}`);
+  crypto.ecrecoverCheckSignature(sig, v);
   const hash = logic.memoryOrRegister(hashPtr, hashLen);
-  if (hash.length !== 32) throw ecrecoverError(`The length of the hash: ${hash.length}, exceeds the limit of 32 bytes`);
-  if (malleabilityFlag !== 0n && malleabilityFlag !== 1n) {
-    throw ecrecoverError(`Malleability flag needs to be 0 or 1, but is instead ${malleabilityFlag}`);
-  }
-  const r = beBytesToBigint(sig.subarray(0, 32));
-  const s = beBytesToBigint(sig.subarray(32, 64));
-  const sLimit = malleabilityFlag !== 0n ? SECP256K1_N_HALF_ONE : SECP256K1_N;
-  if (!(r < SECP256K1_N && s < sLimit)) return 0n;
-  const pk = crypto.secp256k1Recover(hash, sig, Number(v));
+  crypto.ecrecoverCheckHash(hash);
+  const pk = crypto.ecrecover(hash, sig, v, malleabilityFlag);
   if (pk === null) return 0n;
   logic.setRegister(registerId, pk);
   return 1n;
@@ -108,21 +85,16 @@ export function ed25519Verify(
 ): bigint {
   logic.gas.payBase('ed25519_verify_base');
   const sig = logic.memoryOrRegister(sigPtr, sigLen);
-  if (sig.length !== 64) throw new HostError({ kind: 'Ed25519VerifyInvalidInput', msg: 'invalid signature length' });
-  // Legacy check kept so that costs stay what they were: reject before the message is read.
-  if ((sig[63] & 0xe0) !== 0) return 0n;
+  if (crypto.ed25519SignatureEarlyReject(sig)) return 0n;
   const msg = logic.memoryOrRegister(msgPtr, msgLen);
   logic.gas.payPer('ed25519_verify_byte', BigInt(msg.length));
   const pk = logic.memoryOrRegister(pkPtr, pkLen);
-  if (pk.length !== 32) throw new HostError({ kind: 'Ed25519VerifyInvalidInput', msg: 'invalid public key length' });
   return crypto.ed25519Verify(sig, msg, pk) ? 1n : 0n;
 }
 
-const P256_N = 0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551n;
-
 /**
  * p256_verify_base, GMR(sig) [≠ 64 → error; r or s not in 1..n−1 → 0], GMR(msg),
- * n·p256_verify_byte, GMR(pk) [≠ 33 → error], verify_prehash (message = digest).
+ * n·p256_verify_byte, GMR(pk) [≠ 33 → error], verify_prehash (the message is the digest).
  */
 export function p256Verify(
   logic: VMLogic,
@@ -135,128 +107,92 @@ export function p256Verify(
 ): bigint {
   logic.gas.payBase('p256_verify_base');
   const sig = logic.memoryOrRegister(sigPtr, sigLen);
-  if (sig.length !== 64) throw new HostError({ kind: 'P256VerifyInvalidInput', msg: 'invalid signature length' });
-  const r = beBytesToBigint(sig.subarray(0, 32));
-  const s = beBytesToBigint(sig.subarray(32, 64));
-  if (r === 0n || s === 0n || r >= P256_N || s >= P256_N) return 0n;
+  if (crypto.p256SignatureEarlyReject(sig)) return 0n;
   const msg = logic.memoryOrRegister(msgPtr, msgLen);
   logic.gas.payPer('p256_verify_byte', BigInt(msg.length));
   const pk = logic.memoryOrRegister(pkPtr, pkLen);
-  if (pk.length !== 33) throw new HostError({ kind: 'P256VerifyInvalidInput', msg: 'invalid public key length' });
-  return crypto.p256VerifyPrehash(sig, msg, pk) ? 1n : 0n;
-}
-
-function splitItems(data: Uint8Array, size: number): Uint8Array[] {
-  if (data.length % size !== 0) {
-    throw new HostError({
-      kind: 'AltBn128InvalidInput',
-      msg: `slice of size ${data.length} cannot be precisely split into chunks of size ${size}`,
-    });
-  }
-  const out: Uint8Array[] = [];
-  for (let i = 0; i < data.length; i += size) out.push(data.subarray(i, i + size));
-  return out;
-}
-
-function altBn128<T>(run: () => T): T {
-  try {
-    return run();
-  } catch (e) {
-    if (e instanceof crypto.CryptoInputError) throw new HostError({ kind: 'AltBn128InvalidInput', msg: e.message });
-    throw e;
-  }
+  return crypto.p256Verify(sig, msg, pk) ? 1n : 0n;
 }
 
 /** alt_bn128_g1_multiexp_base, GMR, [item size 96], k·element, compute, RW(64). */
 export function altBn128G1Multiexp(logic: VMLogic, valueLen: bigint, valuePtr: bigint, registerId: bigint): void {
   logic.gas.payBase('alt_bn128_g1_multiexp_base');
-  const items = splitItems(logic.memoryOrRegister(valuePtr, valueLen), 96);
-  logic.gas.payPer('alt_bn128_g1_multiexp_element', BigInt(items.length));
-  logic.setRegister(registerId, altBn128(() => crypto.altBn128G1Multiexp(items)));
+  const data = logic.memoryOrRegister(valuePtr, valueLen);
+  logic.gas.payPer('alt_bn128_g1_multiexp_element', BigInt(crypto.altBn128G1MultiexpElements(data)));
+  logic.setRegister(registerId, crypto.altBn128G1Multiexp(data));
 }
 
 /** alt_bn128_g1_sum_base, GMR, [item size 65], k·element, compute, RW(64). */
 export function altBn128G1Sum(logic: VMLogic, valueLen: bigint, valuePtr: bigint, registerId: bigint): void {
   logic.gas.payBase('alt_bn128_g1_sum_base');
-  const items = splitItems(logic.memoryOrRegister(valuePtr, valueLen), 65);
-  logic.gas.payPer('alt_bn128_g1_sum_element', BigInt(items.length));
-  logic.setRegister(registerId, altBn128(() => crypto.altBn128G1Sum(items)));
+  const data = logic.memoryOrRegister(valuePtr, valueLen);
+  logic.gas.payPer('alt_bn128_g1_sum_element', BigInt(crypto.altBn128G1SumElements(data)));
+  logic.setRegister(registerId, crypto.altBn128G1Sum(data));
 }
 
 /** alt_bn128_pairing_check_base, GMR, [item size 192], k·element; 1 when the product is one. */
 export function altBn128PairingCheck(logic: VMLogic, valueLen: bigint, valuePtr: bigint): bigint {
   logic.gas.payBase('alt_bn128_pairing_check_base');
-  const items = splitItems(logic.memoryOrRegister(valuePtr, valueLen), 192);
-  logic.gas.payPer('alt_bn128_pairing_check_element', BigInt(items.length));
-  return altBn128(() => crypto.altBn128PairingCheck(items)) ? 1n : 0n;
+  const data = logic.memoryOrRegister(valuePtr, valueLen);
+  logic.gas.payPer('alt_bn128_pairing_check_element', BigInt(crypto.altBn128PairingCheckElements(data)));
+  return crypto.altBn128PairingCheck(data) ? 1n : 0n;
 }
 
-interface BlsSpec {
-  readonly op: crypto.Bls12381Op;
-  readonly base: ExtCosts;
-  readonly element: ExtCosts;
-  readonly itemSize: bigint;
-  /** The name nearcore puts in its length error. */
-  readonly errorName: string;
-}
-
-function checkBlsInputSize(data: Uint8Array, itemSize: bigint, name: string): void {
-  if (BigInt(data.length) % itemSize !== 0n) {
-    throw new HostError({
-      kind: 'BLS12381InvalidInput',
-      msg: `Incorrect input length for ${name}: ${data.length} is not divisible by ${itemSize}`,
-    });
-  }
-}
+type BlsFn = (data: Uint8Array, notInGroupFix: boolean) => Uint8Array | null;
 
 /**
  * base, then (value_len div item)·element computed from the *argument* (so register mode with
- * u64::MAX overflows or exhausts gas: a nearcore quirk), GMR, size check, compute; 0 and RW on
- * success, 1 for bad points.
+ * u64::MAX overflows or exhausts gas: a nearcore quirk), GMR, compute (a bad length is
+ * BLS12381InvalidInput); 0 and RW on success, 1 for bad points (nothing written).
  */
-function bls(logic: VMLogic, spec: BlsSpec, valueLen: bigint, valuePtr: bigint, registerId: bigint): bigint {
-  logic.gas.payBase(spec.base);
-  logic.gas.payPer(spec.element, valueLen / spec.itemSize);
+function bls(
+  logic: VMLogic,
+  base: ExtCosts,
+  element: ExtCosts,
+  itemSize: number,
+  op: BlsFn,
+  valueLen: bigint,
+  valuePtr: bigint,
+  registerId: bigint,
+): bigint {
+  logic.gas.payBase(base);
+  logic.gas.payPer(element, crypto.bls12381ElementCount(valueLen, itemSize));
   const data = logic.memoryOrRegister(valuePtr, valueLen);
-  checkBlsInputSize(data, spec.itemSize, spec.errorName);
-  const version = logic.config.bls12381NotInGroupFix ? 1 : 0;
-  const res = crypto.bls12381(spec.op, data, version);
+  const res = op(data, logic.config.bls12381NotInGroupFix);
   if (res === null) return 1n;
   logic.setRegister(registerId, res);
   return 0n;
 }
 
-const spec = (op: crypto.Bls12381Op, base: ExtCosts, element: ExtCosts, itemSize: bigint, errorName: string): BlsSpec => ({
-  op,
-  base,
-  element,
-  itemSize,
-  errorName,
-});
+export function bls12381P1Sum(l: VMLogic, len: bigint, ptr: bigint, reg: bigint): bigint {
+  return bls(l, 'bls12381_p1_sum_base', 'bls12381_p1_sum_element', crypto.BLS12381_P1_SUM_ITEM_SIZE, crypto.bls12381P1Sum, len, ptr, reg);
+}
+export function bls12381P2Sum(l: VMLogic, len: bigint, ptr: bigint, reg: bigint): bigint {
+  return bls(l, 'bls12381_p2_sum_base', 'bls12381_p2_sum_element', crypto.BLS12381_P2_SUM_ITEM_SIZE, crypto.bls12381P2Sum, len, ptr, reg);
+}
+export function bls12381G1Multiexp(l: VMLogic, len: bigint, ptr: bigint, reg: bigint): bigint {
+  return bls(l, 'bls12381_g1_multiexp_base', 'bls12381_g1_multiexp_element', crypto.BLS12381_G1_MULTIEXP_ITEM_SIZE, crypto.bls12381G1Multiexp, len, ptr, reg);
+}
+export function bls12381G2Multiexp(l: VMLogic, len: bigint, ptr: bigint, reg: bigint): bigint {
+  return bls(l, 'bls12381_g2_multiexp_base', 'bls12381_g2_multiexp_element', crypto.BLS12381_G2_MULTIEXP_ITEM_SIZE, crypto.bls12381G2Multiexp, len, ptr, reg);
+}
+export function bls12381MapFpToG1(l: VMLogic, len: bigint, ptr: bigint, reg: bigint): bigint {
+  return bls(l, 'bls12381_map_fp_to_g1_base', 'bls12381_map_fp_to_g1_element', crypto.BLS12381_MAP_FP_TO_G1_ITEM_SIZE, crypto.bls12381MapFpToG1, len, ptr, reg);
+}
+export function bls12381MapFp2ToG2(l: VMLogic, len: bigint, ptr: bigint, reg: bigint): bigint {
+  return bls(l, 'bls12381_map_fp2_to_g2_base', 'bls12381_map_fp2_to_g2_element', crypto.BLS12381_MAP_FP2_TO_G2_ITEM_SIZE, crypto.bls12381MapFp2ToG2, len, ptr, reg);
+}
+export function bls12381P1Decompress(l: VMLogic, len: bigint, ptr: bigint, reg: bigint): bigint {
+  return bls(l, 'bls12381_p1_decompress_base', 'bls12381_p1_decompress_element', crypto.BLS12381_P1_DECOMPRESS_ITEM_SIZE, crypto.bls12381P1Decompress, len, ptr, reg);
+}
+export function bls12381P2Decompress(l: VMLogic, len: bigint, ptr: bigint, reg: bigint): bigint {
+  return bls(l, 'bls12381_p2_decompress_base', 'bls12381_p2_decompress_element', crypto.BLS12381_P2_DECOMPRESS_ITEM_SIZE, crypto.bls12381P2Decompress, len, ptr, reg);
+}
 
-const P1_SUM = spec('p1_sum', 'bls12381_p1_sum_base', 'bls12381_p1_sum_element', 97n, 'bls12381_p1_sum');
-const P2_SUM = spec('p2_sum', 'bls12381_p2_sum_base', 'bls12381_p2_sum_element', 193n, 'bls12381_p2_sum');
-const G1_MULTIEXP = spec('g1_multiexp', 'bls12381_g1_multiexp_base', 'bls12381_g1_multiexp_element', 128n, 'bls12381_p1_multiexp');
-const G2_MULTIEXP = spec('g2_multiexp', 'bls12381_g2_multiexp_base', 'bls12381_g2_multiexp_element', 224n, 'bls12381_p2_multiexp');
-const MAP_FP_TO_G1 = spec('map_fp_to_g1', 'bls12381_map_fp_to_g1_base', 'bls12381_map_fp_to_g1_element', 48n, 'bls12381_map_fp_to_g1');
-const MAP_FP2_TO_G2 = spec('map_fp2_to_g2', 'bls12381_map_fp2_to_g2_base', 'bls12381_map_fp2_to_g2_element', 96n, 'bls12381_map_fp2_to_g2');
-const P1_DECOMPRESS = spec('p1_decompress', 'bls12381_p1_decompress_base', 'bls12381_p1_decompress_element', 48n, 'bls12381_p1_decompress');
-const P2_DECOMPRESS = spec('p2_decompress', 'bls12381_p2_decompress_base', 'bls12381_p2_decompress_element', 96n, 'bls12381_p2_decompress');
-
-export const bls12381P1Sum = (l: VMLogic, len: bigint, ptr: bigint, reg: bigint): bigint => bls(l, P1_SUM, len, ptr, reg);
-export const bls12381P2Sum = (l: VMLogic, len: bigint, ptr: bigint, reg: bigint): bigint => bls(l, P2_SUM, len, ptr, reg);
-export const bls12381G1Multiexp = (l: VMLogic, len: bigint, ptr: bigint, reg: bigint): bigint => bls(l, G1_MULTIEXP, len, ptr, reg);
-export const bls12381G2Multiexp = (l: VMLogic, len: bigint, ptr: bigint, reg: bigint): bigint => bls(l, G2_MULTIEXP, len, ptr, reg);
-export const bls12381MapFpToG1 = (l: VMLogic, len: bigint, ptr: bigint, reg: bigint): bigint => bls(l, MAP_FP_TO_G1, len, ptr, reg);
-export const bls12381MapFp2ToG2 = (l: VMLogic, len: bigint, ptr: bigint, reg: bigint): bigint => bls(l, MAP_FP2_TO_G2, len, ptr, reg);
-export const bls12381P1Decompress = (l: VMLogic, len: bigint, ptr: bigint, reg: bigint): bigint => bls(l, P1_DECOMPRESS, len, ptr, reg);
-export const bls12381P2Decompress = (l: VMLogic, len: bigint, ptr: bigint, reg: bigint): bigint => bls(l, P2_DECOMPRESS, len, ptr, reg);
-
-/** bls12381_pairing_base, GMR, (len div 288)·element from the data read, check. 0 ok, 2 not one, 1 malformed. */
+/** bls12381_pairing_base, GMR, (len div 288)·element from the data read, check: 0 one / 2 not / 1 malformed. */
 export function bls12381PairingCheck(logic: VMLogic, valueLen: bigint, valuePtr: bigint): bigint {
   logic.gas.payBase('bls12381_pairing_base');
   const data = logic.memoryOrRegister(valuePtr, valueLen);
-  logic.gas.payPer('bls12381_pairing_element', BigInt(data.length) / 288n);
-  checkBlsInputSize(data, 288n, 'bls12381_pairing_check');
-  return crypto.bls12381PairingCheck(data);
+  logic.gas.payPer('bls12381_pairing_element', crypto.bls12381PairingElementCount(data));
+  return BigInt(crypto.bls12381PairingCheck(data));
 }

@@ -6,13 +6,13 @@ import { HostError } from '@nearts/vm-errors';
 import { decodePublicKey } from '../internal/public-key.js';
 import { checkedAddU64 } from '../internal/u64.js';
 import type { VMLogic } from '../logic.js';
-import { globalContractIdentifierLen, type GlobalContractDeployMode, type GlobalContractIdentifier, type PublicKeyData } from '../types.js';
+import { globalContractIdentifierLen, type GlobalContractDeployMode, type GlobalContractIdentifier, type PublicKey } from '../types.js';
 import { gasKeyAddKeyExecFee, gasKeyAddKeySendFee, gasKeyTransferExecFee, gasKeyTransferSendFee, transferExecFee, transferSendFee } from '../fees.js';
 import { encodeUtf8 } from '../internal/text.js';
 import { payActionBase, payActionPerByte } from './promise-fees.js';
 
 /** PK: the key is read now but a decode failure is reported only when the action is appended. */
-function readPublicKey(logic: VMLogic, ptr: bigint, len: bigint): () => PublicKeyData {
+function readPublicKey(logic: VMLogic, ptr: bigint, len: bigint): () => PublicKey {
   const key = decodePublicKey(logic.memoryOrRegister(ptr, len));
   return () => {
     if (key === null) throw new HostError({ kind: 'InvalidPublicKey' });
@@ -99,7 +99,7 @@ export function promiseBatchActionDeployGlobalContractByAccountId(logic: VMLogic
 function readCodeHash(logic: VMLogic, ptr: bigint, len: bigint): GlobalContractIdentifier {
   const hash = logic.memoryOrRegister(ptr, len);
   if (hash.length !== 32) throw new HostError({ kind: 'ContractCodeHashMalformed' });
-  return { kind: 'CodeHash', hash: hash.slice() };
+  return { type: 'CodeHash', hash: hash.slice() };
 }
 
 function useGlobal(logic: VMLogic, promiseIdx: bigint, readId: () => GlobalContractIdentifier, name: string): void {
@@ -122,7 +122,7 @@ export function promiseBatchActionUseGlobalContractByAccountId(logic: VMLogic, p
   useGlobal(
     logic,
     promiseIdx,
-    () => ({ kind: 'AccountId', accountId: logic.readAccountId(accountIdPtr, accountIdLen) }),
+    () => ({ type: 'AccountId', accountId: logic.readAccountId(accountIdPtr, accountIdLen) }),
     'promise_batch_action_use_global_contract_by_account_id',
   );
 }
@@ -154,7 +154,7 @@ export function promiseBatchActionStateInitByAccountId(
   return stateInit(
     logic,
     promiseIdx,
-    () => ({ kind: 'AccountId', accountId: logic.readAccountId(accountIdPtr, accountIdLen) }),
+    () => ({ type: 'AccountId', accountId: logic.readAccountId(accountIdPtr, accountIdLen) }),
     amountPtr,
     'promise_batch_action_state_init_by_account_id',
   );
