@@ -1,0 +1,380 @@
+/**
+ * Per-function analysis equivalent to finite-wasm's (the crate nearcore instruments with):
+ *
+ * - the **gas** analysis: which instructions cost what (nearcore's `SimpleGasCostCfg`) and where
+ *   the charges go (see gas-points.ts);
+ * - the **max-stack** analysis: the largest operand stack a function can build, in bytes
+ *   (i32/f32 = 4, i64/f64 = 8, references = 8), and the size of its activation frame.
+ *
+ * Both analyses share finite-wasm's frame model: a frame is pushed by block/loop/if (and
+ * replaced at else), and once `unreachable`, `br`, `br_table` or `return` executes the rest of
+ * the frame is "polymorphic" — dead code that nested frames inherit. Its quirks are kept on
+ * purpose, e.g. `call_indirect` leaves its table-index operand on the modelled stack, and an
+ * inner frame's operands are not popped when the enclosing frame is polymorphic.
+ */
+import type { ModuleValidator } from '../wasm/module-validator.js';
+import { MEMORY_ACCESS, NUMERIC, numericIndex, Op } from '../wasm/opcodes.js';
+import { BlockType, type OperatorReader } from '../wasm/operators.js';
+import { stackSizeOf, ValType } from '../wasm/types.js';
+import { GasPointTable, PointKind, type Gas } from './gas-points.js';
+
+/** Fees of nearcore's `SimpleGasCostCfg`. */
+export interface GasCosts {
+  readonly regular: Gas;
+  readonly linearBase: Gas;
+  readonly linearUnit: Gas;
+}
+
+const Target = { UntakenForward: 0, Forward: 1, Loop: 2 } as const;
+
+export interface FunctionAnalysis {
+  /** Bytes of the activation frame: 64 + parameters + declared locals. */
+  readonly frameSize: number;
+  /** Largest modelled operand stack, in bytes. */
+  readonly operandStackSize: number;
+  /** Number of block, loop and if instructions. */
+  readonly blockCount: number;
+}
+
+export class Analyzer {
+  readonly points = new GasPointTable();
+  private m!: ModuleValidator;
+  private localTypes!: (index: number) => ValType;
+  private costs!: GasCosts;
+  // Frames, root first; the current frame is the last one.
+  private frameTarget: number[] = [];
+  private framePre: number[] = [];
+  private framePost: number[] = [];
+  private framePoly: boolean[] = [];
+  private frameHeight: number[] = [];
+  private frameResult: number[] = [];
+  private depth = 0;
+  // A charge scheduled for "after the current instruction", pushed at the next offset.
+  private schedKind = -1;
+  private schedConst: Gas = 0;
+  // Modelled operand stack (sizes in bytes).
+  private operands = new Uint8Array(256);
+  private sp = 0;
+  private size = 0;
+  private maxSize = 0;
+  blockCount = 0;
+
+  begin(m: ModuleValidator, localTypes: (index: number) => ValType, costs: GasCosts, resultType: number): void {
+    this.m = m;
+    this.localTypes = localTypes;
+    this.costs = costs;
+    this.points.clear();
+    this.depth = 0;
+    this.schedKind = -1;
+    this.sp = 0;
+    this.size = 0;
+    this.maxSize = 0;
+    this.blockCount = 0;
+    this.newFrame(Target.UntakenForward, resultType, false);
+  }
+
+  /** Close the function: optimise the points and report the stack figures. */
+  finish(frameSize: number): FunctionAnalysis {
+    this.points.optimize();
+    return { frameSize, operandStackSize: this.maxSize, blockCount: this.blockCount };
+  }
+
+  // ---- frames --------------------------------------------------------------------------------
+
+  private newFrame(target: number, result: number, poly: boolean): void {
+    const d = this.depth++;
+    this.frameTarget[d] = target;
+    this.framePoly[d] = poly;
+    this.frameHeight[d] = this.sp;
+    this.frameResult[d] = result;
+  }
+
+  /** Pop the current frame (a no-op for the function's own frame); returns its result type. */
+  private endFrame(): number {
+    if (this.depth <= 1) return BlockType.Empty;
+    const d = --this.depth;
+    // The operands are dropped with the *enclosing* frame's polymorphism, as finite-wasm does.
+    this.popMany(this.sp - this.frameHeight[d]);
+    return this.frameResult[d];
+  }
+
+  private get poly(): boolean {
+    return this.framePoly[this.depth - 1];
+  }
+
+  private makePolymorphic(): void {
+    this.framePoly[this.depth - 1] = true;
+  }
+
+  // ---- operand stack model -------------------------------------------------------------------
+
+  private push(t: ValType): void {
+    if (this.framePoly[this.depth - 1]) return;
+    if (this.sp === this.operands.length) {
+      const grown = new Uint8Array(this.operands.length * 2);
+      grown.set(this.operands);
+      this.operands = grown;
+    }
+    const s = stackSizeOf(t);
+    this.operands[this.sp++] = s;
+    this.size += s;
+    if (this.size > this.maxSize) this.maxSize = this.size;
+  }
+
+  private popMany(n: number): void {
+    if (n <= 0 || this.framePoly[this.depth - 1]) return;
+    for (let i = 0; i < n && this.sp > 0; i++) this.size -= this.operands[--this.sp];
+  }
+
+  // ---- gas points ----------------------------------------------------------------------------
+
+  /** Called before each instruction: flush the charge scheduled after the previous one. */
+  private setOffset(offset: number): void {
+    if (this.schedKind >= 0) {
+      this.points.push(offset, this.schedKind, this.schedConst, 0);
+      this.schedKind = -1;
+    }
+  }
+
+  private before(offset: number, kind: number, constant: Gas, linear: Gas = 0): number {
+    const index = this.points.count;
+    this.points.push(offset, this.poly ? PointKind.Unreachable : kind, constant, linear);
+    return index;
+  }
+
+  private after(kind: number, constant: Gas): void {
+    this.schedKind = kind;
+    this.schedConst = constant;
+  }
+
+  private pure(offset: number, cost: Gas): void {
+    this.before(offset, PointKind.Pure, cost);
+  }
+
+  private sideEffect(offset: number, cost: Gas): void {
+    this.before(offset, PointKind.PreControlFlow, cost);
+    this.after(PointKind.PostControlFlow, 0);
+  }
+
+  private linear(offset: number, kind: number): void {
+    this.before(offset, kind, this.costs.linearBase, this.costs.linearUnit);
+    this.after(PointKind.PostControlFlow, 0);
+  }
+
+  /** A branch to the frame `relDepth` levels up makes that frame a branch target. */
+  private branchTo(relDepth: number): void {
+    const d = this.depth - 1 - relDepth;
+    if (d < 0) return;
+    const target = this.frameTarget[d];
+    if (target === Target.UntakenForward) this.frameTarget[d] = Target.Forward;
+    else if (target === Target.Loop) {
+      this.points.kinds[this.framePost[d]] = PointKind.PostControlFlow;
+      this.points.kinds[this.framePre[d]] = PointKind.PreControlFlow;
+    }
+  }
+
+  // ---- the visitor ---------------------------------------------------------------------------
+
+  visit(o: OperatorReader): void {
+    const offset = o.offset;
+    this.setOffset(offset);
+    const op = o.op;
+    const regular = this.costs.regular;
+    const n = numericIndex(op);
+    if (n >= 0) {
+      const s = NUMERIC[n]!;
+      if (s.trapping) this.sideEffect(offset, regular);
+      else this.pure(offset, regular);
+      this.popMany(s.pops.length);
+      this.push(s.push);
+      return;
+    }
+    if (op >= 0x28 && op <= 0x3e) {
+      const acc = MEMORY_ACCESS[op - 0x28];
+      this.sideEffect(offset, regular);
+      if (acc.store) this.popMany(2);
+      else {
+        this.popMany(1);
+        this.push(acc.type);
+      }
+      return;
+    }
+    switch (op) {
+      case Op.Unreachable:
+        this.before(offset, PointKind.PreControlFlow, regular);
+        this.after(PointKind.Unreachable, 0);
+        this.makePolymorphic();
+        return;
+      case Op.Nop:
+        this.pure(offset, regular);
+        return;
+      case Op.Block:
+        this.blockCount++;
+        this.pure(offset, 0);
+        this.newFrame(Target.UntakenForward, o.a, this.poly);
+        return;
+      case Op.Loop: {
+        this.blockCount++;
+        // Charged *after* entering, so that every iteration pays for the `loop` instruction.
+        const pre = this.before(offset, PointKind.Pure, 0);
+        this.after(PointKind.Pure, regular);
+        this.newFrame(Target.Loop, o.a, this.poly);
+        this.framePre[this.depth - 1] = pre;
+        this.framePost[this.depth - 1] = this.points.count;
+        return;
+      }
+      case Op.If:
+        this.blockCount++;
+        this.sideEffect(offset, regular);
+        this.popMany(1);
+        this.newFrame(Target.Forward, o.a, this.poly);
+        return;
+      case Op.Else: {
+        const result = this.endFrame();
+        this.newFrame(Target.Forward, result, this.poly);
+        this.sideEffect(offset, 0);
+        return;
+      }
+      case Op.End: {
+        if (this.frameTarget[this.depth - 1] === Target.Forward) this.sideEffect(offset, 0);
+        else this.pure(offset, 0);
+        const result = this.endFrame();
+        if (result !== BlockType.Empty) this.push(result);
+        return;
+      }
+      case Op.Br:
+        this.sideEffect(offset, regular);
+        this.branchTo(o.a);
+        this.makePolymorphic();
+        return;
+      case Op.BrIf:
+        this.sideEffect(offset, regular);
+        this.branchTo(o.a);
+        this.popMany(1);
+        return;
+      case Op.BrTable:
+        this.sideEffect(offset, regular);
+        for (let i = 0; i < o.brCount; i++) this.branchTo(o.brTargets[i]);
+        this.branchTo(o.a);
+        this.makePolymorphic();
+        return;
+      case Op.Return:
+        this.sideEffect(offset, regular);
+        this.branchTo(this.depth - 1);
+        this.makePolymorphic();
+        return;
+      case Op.Call:
+      case Op.CallIndirect: {
+        this.sideEffect(offset, regular);
+        const t = this.m.types[op === Op.Call ? this.m.functions[o.a] : o.a];
+        // finite-wasm pops only the parameters: call_indirect's table index stays modelled.
+        this.popMany(t.params.length);
+        for (const r of t.results) this.push(r);
+        return;
+      }
+      default:
+        this.visitRest(o, op, offset, regular);
+    }
+  }
+
+  private visitRest(o: OperatorReader, op: number, offset: number, regular: Gas): void {
+    switch (op) {
+      case Op.Drop:
+      case Op.LocalSet:
+      case Op.GlobalSet:
+        this.pure(offset, regular);
+        this.popMany(1);
+        return;
+      case Op.Select:
+      case Op.SelectTyped:
+        this.pure(offset, regular);
+        this.popMany(2);
+        return;
+      case Op.LocalTee:
+        this.pure(offset, regular);
+        return;
+      case Op.LocalGet:
+        this.pure(offset, regular);
+        this.push(this.localTypes(o.a));
+        return;
+      case Op.GlobalGet:
+        this.pure(offset, regular);
+        this.push(this.m.globals[o.a].type);
+        return;
+      case Op.I32Const:
+      case Op.I64Const:
+      case Op.F32Const:
+      case Op.F64Const:
+        this.pure(offset, regular);
+        this.push(op === Op.I32Const ? ValType.I32 : op === Op.I64Const ? ValType.I64 : op === Op.F32Const ? ValType.F32 : ValType.F64);
+        return;
+      case Op.MemorySize:
+      case Op.TableSize:
+        this.pure(offset, regular);
+        this.push(ValType.I32);
+        return;
+      case Op.RefNull:
+      case Op.RefFunc:
+        this.pure(offset, regular);
+        this.push(ValType.FuncRef);
+        return;
+      case Op.RefIsNull:
+        this.pure(offset, regular);
+        this.popMany(1);
+        this.push(ValType.I32);
+        return;
+      case Op.DataDrop:
+      case Op.ElemDrop:
+        this.pure(offset, regular);
+        return;
+      case Op.TableGet:
+        this.sideEffect(offset, regular);
+        this.popMany(1);
+        this.push(this.m.tables[o.a].elemType);
+        return;
+      case Op.TableSet:
+        this.sideEffect(offset, regular);
+        this.popMany(2);
+        return;
+      case Op.MemoryGrow:
+        this.linear(offset, PointKind.MemoryGrow);
+        return;
+      case Op.TableGrow:
+        this.linear(offset, PointKind.TableGrow);
+        this.popMany(2);
+        this.push(ValType.I32);
+        return;
+      case Op.MemoryInit:
+      case Op.MemoryCopy:
+      case Op.MemoryFill:
+      case Op.TableInit:
+      case Op.TableCopy:
+      case Op.TableFill:
+        this.linear(offset, LINEAR_KIND[op - Op.MemoryInit]);
+        this.popMany(3);
+        return;
+    }
+  }
+}
+
+/** Point kinds of the bulk instructions 0xfc08..0xfc11, by subopcode − 8. */
+const LINEAR_KIND = [
+  PointKind.MemoryInit, // memory.init
+  -1, // data.drop
+  PointKind.MemoryCopy,
+  PointKind.MemoryFill,
+  PointKind.TableInit,
+  -1, // elem.drop
+  PointKind.TableCopy,
+  -1, // table.grow (handled separately)
+  -1, // table.size
+  PointKind.TableFill,
+];
+
+/** Bytes of a function's activation: 64 + its parameters and declared locals (finite-wasm). */
+export function frameSizeOf(params: readonly ValType[], localGroups: readonly (readonly [number, ValType])[]): number {
+  let size = 64;
+  for (const p of params) size += stackSizeOf(p);
+  for (const [count, t] of localGroups) size += count * stackSizeOf(t);
+  return size;
+}

@@ -1,0 +1,296 @@
+/**
+ * `prepareContract`: nearcore's `prepare_v3` + `instrument_v3` for the Wasmtime VM kind.
+ *
+ * The input is read as a stream of sections, and nearcore's checks are interleaved with
+ * validation exactly where nearcore makes them, so that the first failing check decides the
+ * error just as it does there (e.g. `TooManyTypes` is checked on a type section's count before
+ * the section is validated, `TooManyFunctions` at the start of the code section before any
+ * body is validated). The per-function instrumentation limits (parameters, operand stack,
+ * blocks) are only reported once the whole module has validated, as nearcore instruments
+ * after validating. Bodies are analysed and instrumented while they are validated.
+ */
+import { PrepareError, type PrepareErrorKind } from '@nearts/vm-errors';
+import { tracer } from '@nearts/primitives';
+import { ByteWriter } from '../wasm/encoder.js';
+import { FunctionValidator } from '../wasm/func-validator.js';
+import { ExternalKind, ModuleValidator, SectionId } from '../wasm/module-validator.js';
+import { OperatorReader } from '../wasm/operators.js';
+import { ByteReader, WasmDecodeError } from '../wasm/reader.js';
+import { nextSection, readHeader } from '../wasm/sections.js';
+import { nearcoreFeatures, readValType, type ValType } from '../wasm/types.js';
+import { Analyzer, frameSizeOf, type GasCosts } from './analysis.js';
+import { gasValue, normaliseLimits, type Limits, type PrepareConfig } from './config.js';
+import { BodyInstrumenter } from './instrument.js';
+import { writeModule, type ModuleParts } from './module-writer.js';
+import { START_EXPORT } from './abi.js';
+import { describeExports, describeImports, PREPARED_ABI, type PreparedContract } from './prepared.js';
+
+const trace = tracer('nearts:vm-runner:prepare');
+
+/**
+ * Validate and instrument `code` as nearcore does at the configured protocol version.
+ * Throws {@link PrepareError} with nearcore's variant when nearcore would refuse the contract.
+ */
+export function prepareContract(code: Uint8Array, config: PrepareConfig): PreparedContract {
+  try {
+    return new Preparation(code, config).run();
+  } catch (err) {
+    if (err instanceof WasmDecodeError) {
+      if (trace.enabled) trace('rejected: %s', err.message);
+      throw new PrepareError('Deserialization', err.message);
+    }
+    throw err;
+  }
+}
+
+function refuse(kind: PrepareErrorKind, detail?: string): never {
+  throw new PrepareError(kind, detail);
+}
+
+class Preparation {
+  private readonly limits: Limits;
+  private readonly v: ModuleValidator;
+  private readonly parts: ModuleParts = { numTypes: 0, numGlobals: 0, exports: [], customs: [] };
+  private readonly costs: GasCosts;
+  private typeBudget: number;
+  private functionBudget: number;
+  private localBudget: number;
+  private paramBudget: number;
+  private blockBudget: number;
+  /** The first per-function instrumentation failure, reported after validation completes. */
+  private deferred: PrepareErrorKind | undefined;
+  private gasPoints = 0;
+  private canonicalisations = 0;
+
+  constructor(
+    private readonly code: Uint8Array,
+    private readonly config: PrepareConfig,
+  ) {
+    this.limits = normaliseLimits(config.limitConfig);
+    this.v = new ModuleValidator(nearcoreFeatures(config.reftypesBulkMemory));
+    this.costs = {
+      regular: gasValue(config.regularOpCost),
+      linearBase: gasValue(config.linearOpBaseCost),
+      linearUnit: gasValue(config.linearOpUnitCost),
+    };
+    this.typeBudget = this.limits.types;
+    this.functionBudget = this.limits.functions;
+    this.localBudget = this.limits.locals;
+    this.paramBudget = this.limits.paramsPerContract;
+    this.blockBudget = this.limits.blocksPerContract;
+  }
+
+  run(): PreparedContract {
+    const { code, v, parts } = this;
+    const r = new ByteReader(code);
+    readHeader(r);
+    const p = new ByteReader(code);
+    let imports: ReturnType<ModuleValidator['importSection']> = [];
+    for (let s = nextSection(r); s !== null; s = nextSection(r)) {
+      p.reset(code, s.start, s.end);
+      r.pos = s.end;
+      const at = s.start;
+      switch (s.id) {
+        case SectionId.Custom:
+          p.name();
+          if (!this.config.discardCustomSections) parts.customs.push({ start: s.start, end: s.end });
+          break;
+        case SectionId.Type: {
+          const count = p.varU32();
+          this.typeBudget -= count;
+          if (this.typeBudget < 0) refuse('TooManyTypes');
+          const itemsStart = p.pos;
+          v.typeSection(p, count, at);
+          parts.types = { count, itemsStart, end: s.end };
+          parts.numTypes = v.types.length;
+          break;
+        }
+        case SectionId.Import: {
+          const count = p.varU32();
+          const itemsStart = p.pos;
+          imports = v.importSection(p, count, at);
+          this.checkImports(imports);
+          parts.imports = { count, itemsStart, end: s.end };
+          break;
+        }
+        case SectionId.Function:
+          v.functionSection(p, p.varU32(), at);
+          parts.functions = { start: s.start, end: s.end };
+          break;
+        case SectionId.Table: {
+          const tables = v.tableSection(p, p.varU32(), at);
+          if (tables.length > this.limits.tables) refuse('TooManyTables');
+          if (tables.some((t) => t.initial > this.limits.tableElements)) refuse('TooManyTableElements');
+          parts.tables = { start: s.start, end: s.end };
+          break;
+        }
+        case SectionId.Memory:
+          // Validated, then dropped: every prepared module imports the host's memory instead.
+          v.memorySection(p, p.varU32(), at);
+          break;
+        case SectionId.Global: {
+          const count = p.varU32();
+          const itemsStart = p.pos;
+          const patches = v.globalSection(p, count, at);
+          parts.globals = { count, itemsStart, end: s.end, patches };
+          break;
+        }
+        case SectionId.Export:
+          parts.exports = v.exportSection(p, p.varU32(), at);
+          break;
+        case SectionId.Start:
+          v.startSection(p, at);
+          parts.start = v.startFunction;
+          break;
+        case SectionId.Element: {
+          const patches = v.elementSection(p, p.varU32(), at);
+          parts.elements = { start: s.start, end: s.end, patches };
+          break;
+        }
+        case SectionId.DataCount:
+          v.dataCountSection(p, at);
+          parts.dataCount = { start: s.start, end: s.end };
+          break;
+        case SectionId.Code:
+          this.codeSection(p, at);
+          break;
+        case SectionId.Data: {
+          const patches = v.dataSection(p, p.varU32(), at);
+          parts.data = { start: s.start, end: s.end, patches };
+          break;
+        }
+        default:
+          p.fail(`unsupported section ${s.id}`, s.headerStart);
+      }
+    }
+    v.end(r);
+    parts.numGlobals = v.globals.length;
+    if (this.deferred !== undefined) refuse(this.deferred);
+
+    const limits = this.limits;
+    const output = writeModule(code, parts, {
+      initialMemoryPages: limits.initialMemoryPages,
+      maxMemoryPages: limits.maxMemoryPages,
+      maxStackHeight: limits.maxStackHeight,
+    });
+    if (output.length > limits.instrumentedCodeSize) refuse('InstrumentedCodeTooLarge');
+    return {
+      code: output,
+      originalCodeLength: code.length,
+      exportedFunctions: describeExports(v, parts.exports),
+      hostImports: describeImports(v, imports),
+      startExport: parts.start === undefined ? null : START_EXPORT,
+      abi: PREPARED_ABI,
+      memory: { initialPages: limits.initialMemoryPages, maximumPages: limits.maxMemoryPages },
+      stats: {
+        importedFunctions: v.numImportedFunctions,
+        definedFunctions: v.functions.length - v.numImportedFunctions,
+        gasCharges: this.gasPoints,
+        nanCanonicalisations: this.canonicalisations,
+        originalSize: code.length,
+        instrumentedSize: output.length,
+      },
+    };
+  }
+
+  /** nearcore's import rules, applied in order once the section has validated. */
+  private checkImports(imports: ReturnType<ModuleValidator['importSection']>): void {
+    for (const imp of imports) {
+      if (imp.module !== 'env') refuse('Instantiate', `import from module ${JSON.stringify(imp.module)}`);
+      switch (imp.kind) {
+        case ExternalKind.Func:
+          if (--this.functionBudget < 0) refuse('TooManyFunctions');
+          break;
+        case ExternalKind.Memory:
+          refuse('Memory', 'memory imports are not allowed');
+        // falls through
+        default:
+          refuse('Instantiate', 'only function imports are allowed');
+      }
+    }
+  }
+
+  private codeSection(p: ByteReader, at: number): void {
+    const { v, code, limits } = this;
+    const count = p.varU32();
+    this.functionBudget -= count;
+    if (this.functionBudget < 0) refuse('TooManyFunctions');
+    v.codeSectionStart(p, count, at);
+
+    const fv = new FunctionValidator();
+    const analyzer = new Analyzer();
+    const ops = new OperatorReader(v.features.referenceTypes);
+    const emitOps = new OperatorReader(v.features.referenceTypes);
+    const body = new ByteReader(code);
+    const bodies = new ByteWriter(code.length * 2);
+    const scratch = new ByteWriter(4096);
+    const instrumenter = new BodyInstrumenter({
+      gasGlobal: v.globals.length,
+      stackGlobal: v.globals.length + 1,
+      regular: this.costs.regular,
+      nanCanonicalization: true,
+    });
+    const groups: [number, ValType][] = [];
+    const localTypes = (i: number) => fv.localType(i);
+
+    for (let i = 0; i < count; i++) {
+      const sizeAt = p.pos;
+      const size = p.varU32();
+      if (size > p.remaining()) p.fail('unexpected end-of-file', sizeAt);
+      const start = p.pos;
+      const end = start + size;
+      p.pos = end;
+      if (size > limits.functionBodySize) refuse('FunctionBodyTooLarge');
+
+      // nearcore sums the declared locals (a plain read, no validation) before validating.
+      body.reset(code, start, end);
+      groups.length = 0;
+      const numGroups = body.varU32();
+      let declared = 0;
+      for (let g = 0; g < numGroups; g++) {
+        const n = body.varU32();
+        const t = readValType(body);
+        this.localBudget -= n;
+        if (this.localBudget < 0) refuse('TooManyLocals');
+        groups.push([n, t]);
+        declared += n;
+      }
+      const opsStart = body.pos;
+
+      const { typeIndex } = v.nextCodeEntry(p, start);
+      const type = v.types[typeIndex];
+      fv.begin(v, body, type);
+      for (const [n, t] of groups) fv.defineLocals(n, t, start);
+      ops.reset(code, opsStart, end);
+      analyzer.begin(v, localTypes, this.costs, type.results.length === 0 ? 0x40 : type.results[0]);
+      while (!ops.eof()) {
+        ops.next();
+        fv.visit(ops);
+        analyzer.visit(ops);
+      }
+      fv.finish(end);
+      const analysis = analyzer.finish(frameSizeOf(type.params, groups));
+      this.checkInstrumentationLimits(type.params.length, analysis.operandStackSize, analysis.blockCount);
+
+      emitOps.reset(code, opsStart, end);
+      scratch.length = 0;
+      instrumenter.emit(scratch, emitOps, type, groups, declared, analysis, analyzer.points);
+      bodies.u32(scratch.length).append(scratch);
+      this.gasPoints += analyzer.points.count;
+      this.canonicalisations += instrumenter.canonicalisations;
+    }
+    if (!p.eof()) p.fail('trailing bytes at end of section');
+    this.parts.code = { count, bodies };
+  }
+
+  /** nearcore's per-function checks during instrumentation, in its order. */
+  private checkInstrumentationLimits(params: number, operandStack: number, blocks: number): void {
+    if (this.deferred !== undefined) return;
+    const l = this.limits;
+    if (params > l.paramsPerFunction) this.deferred = 'TooManyParamsPerFunction';
+    else if ((this.paramBudget -= params) < 0) this.deferred = 'TooManyParamsPerContract';
+    else if (operandStack > l.operandStackBytes) this.deferred = 'OperandStackTooLarge';
+    else if (blocks > l.blocksPerFunction) this.deferred = 'TooManyBlocksPerFunction';
+    else if ((this.blockBudget -= blocks) < 0) this.deferred = 'TooManyBlocksPerContract';
+  }
+}

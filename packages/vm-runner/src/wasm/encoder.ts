@@ -1,0 +1,120 @@
+/**
+ * Writing the WebAssembly binary encoding: a growable byte buffer with LEB128 helpers and
+ * section framing. Always emits minimal LEB128.
+ */
+
+export class ByteWriter {
+  private buf: Uint8Array;
+  length = 0;
+
+  constructor(initialCapacity = 1024) {
+    this.buf = new Uint8Array(Math.max(16, initialCapacity));
+  }
+
+  private ensure(extra: number): void {
+    const need = this.length + extra;
+    if (need <= this.buf.length) return;
+    let cap = this.buf.length * 2;
+    while (cap < need) cap *= 2;
+    const grown = new Uint8Array(cap);
+    grown.set(this.buf.subarray(0, this.length));
+    this.buf = grown;
+  }
+
+  byte(b: number): this {
+    this.ensure(1);
+    this.buf[this.length++] = b;
+    return this;
+  }
+
+  bytes(src: Uint8Array, start = 0, end = src.length): this {
+    const n = end - start;
+    this.ensure(n);
+    this.buf.set(src.subarray(start, end), this.length);
+    this.length += n;
+    return this;
+  }
+
+  u32(value: number): this {
+    this.ensure(5);
+    let v = value >>> 0;
+    const buf = this.buf;
+    while (v >= 0x80) {
+      buf[this.length++] = (v & 0x7f) | 0x80;
+      v >>>= 7;
+    }
+    buf[this.length++] = v;
+    return this;
+  }
+
+  i32(value: number): this {
+    this.ensure(5);
+    let v = value | 0;
+    const buf = this.buf;
+    for (;;) {
+      const b = v & 0x7f;
+      v >>= 7;
+      if ((v === 0 && (b & 0x40) === 0) || (v === -1 && (b & 0x40) !== 0)) {
+        buf[this.length++] = b;
+        return this;
+      }
+      buf[this.length++] = b | 0x80;
+    }
+  }
+
+  /** Signed LEB128 of a 64-bit value given as a bigint in [-2^63, 2^64) (bit pattern kept). */
+  i64(value: bigint): this {
+    this.ensure(10);
+    let v = BigInt.asIntN(64, value);
+    const buf = this.buf;
+    for (;;) {
+      const b = Number(v & 0x7fn);
+      v >>= 7n;
+      if ((v === 0n && (b & 0x40) === 0) || (v === -1n && (b & 0x40) !== 0)) {
+        buf[this.length++] = b;
+        return this;
+      }
+      buf[this.length++] = b | 0x80;
+    }
+  }
+
+  name(text: string): this {
+    const encoded = new TextEncoder().encode(text);
+    this.u32(encoded.length);
+    return this.bytes(encoded);
+  }
+
+  /** Append `id`, the LEB size of `payload`, then `payload`. */
+  section(id: number, payload: ByteWriter): this {
+    this.byte(id);
+    this.u32(payload.length);
+    return this.bytes(payload.buf, 0, payload.length);
+  }
+
+  /** Append another writer's content. */
+  append(other: ByteWriter): this {
+    return this.bytes(other.buf, 0, other.length);
+  }
+
+  finish(): Uint8Array {
+    return this.buf.slice(0, this.length);
+  }
+}
+
+/** Number of bytes of the minimal unsigned LEB128 encoding of `value` (a u32). */
+export function u32Size(value: number): number {
+  let v = value >>> 0;
+  let n = 1;
+  while (v >= 0x80) {
+    v >>>= 7;
+    n++;
+  }
+  return n;
+}
+
+/** Minimal signed LEB128 encoding of a 64-bit value (bit pattern of `value`). */
+export function encodeI64(value: bigint): Uint8Array {
+  const w = new ByteWriter(16);
+  w.i64(value);
+  return w.finish();
+}
