@@ -1,2 +1,36 @@
-/** @nearts/runtime: Applies transactions and receipts to state exactly as nearcore's runtime does; a chain driver on top. */
+/** @nearts/runtime: applies transactions and receipts to state exactly as nearcore's runtime does; a chain driver on top. */
 export const PACKAGE_NAME = '@nearts/runtime';
+export { apply } from './apply/apply.js';
+export type { ChunkTransaction } from './apply/transactions.js';
+export type {
+  ApplyResult,
+  ApplyState,
+  BalanceStats,
+  ExecutionMetadata,
+  ExecutionOutcome,
+  ExecutionOutcomeWithId,
+  ExecutionStatus,
+  PromiseYieldTimeoutEntry,
+  ValidatorStake,
+} from './apply/types.js';
+export * from './config/tx-cost.js';
+export * from './tx-errors.js';
+export { RuntimeError, StorageInconsistentError, ReceiptValidationRuntimeError, RuntimeUsageError } from './errors.js';
+export { IntegerOverflowError } from './math.js';
+export { PROTOCOL_FEATURES, featureEnabled, DEFAULT_PROTOCOL_VERSION, type ProtocolFeature } from './protocol.js';
+export { validateActions, isValidStakingKey } from './verifier/action-validation.js';
+export { validateReceipt } from './verifier/receipt-validation.js';
+export { storageStakeShortfall, ZERO_BALANCE_ACCOUNT_STORAGE_LIMIT } from './verifier/storage-stake.js';
+export {
+  validateTransaction,
+  verifyAndChargeRegular,
+  verifyAndChargeGasKey,
+  checkNonce,
+  type VerifiableTransaction,
+  type TxVerdict,
+  type VerificationResult,
+} from './verifier/transaction.js';
+export { StateUpdate } from './state/state-update.js';
+export { RuntimeExt, NO_VALIDATORS, type EpochInfo } from './ext/runtime-ext.js';
+export type { TrieShapeSource, TrieAccessPath } from './ext/trie-accounting.js';
+export { ethWalletGlobalContractHash } from './actions/eth-wallet.js';

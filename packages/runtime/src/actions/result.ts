@@ -1,0 +1,112 @@
+/**
+ * Per-action results and their fold into a receipt result (nearcore `ActionResult`,
+ * `ActionReceiptResult::merge`).
+ */
+import type { AccountContract, Receipt } from '@nearts/primitives';
+import { ProfileDataV3, type ReturnData } from '@nearts/vm-logic';
+import type { ValidatorStake } from '../apply/types.js';
+import type { ActionErrorData, ActionErrorKindData } from '../tx-errors.js';
+
+export type ActionOutcome = { ok: true; value: ReturnData } | { ok: false; error: ActionErrorData };
+
+export const OK_NONE: ActionOutcome = { ok: true, value: { kind: 'None' } };
+
+export function actionError(kind: ActionErrorKindData, index: bigint | null = null): ActionOutcome {
+  return { ok: false, error: { index, kind } };
+}
+
+export interface ActionResult {
+  gasBurnt: bigint;
+  gasBurntForFunctionCall: bigint;
+  gasUsed: bigint;
+  computeUsage: bigint;
+  result: ActionOutcome;
+  logs: string[];
+  newReceipts: Receipt[];
+  validatorProposals: ValidatorStake[];
+  profile: ProfileDataV3;
+  /** The receiver's contract before the action ran (ExecutionMetadata V4). */
+  currentContract: AccountContract;
+  tokensBurnt: bigint;
+  subsidizedAmount: bigint;
+}
+
+export function newActionResult(): ActionResult {
+  return {
+    gasBurnt: 0n,
+    gasBurntForFunctionCall: 0n,
+    gasUsed: 0n,
+    computeUsage: 0n,
+    result: OK_NONE,
+    logs: [],
+    newReceipts: [],
+    validatorProposals: [],
+    profile: new ProfileDataV3(),
+    currentContract: { type: 'None' },
+    tokensBurnt: 0n,
+    subsidizedAmount: 0n,
+  };
+}
+
+export interface ReceiptResult {
+  gasBurnt: bigint;
+  gasBurntForFunctionCall: bigint;
+  gasUsed: bigint;
+  computeUsage: bigint;
+  result: ActionOutcome;
+  logs: string[];
+  newReceipts: Receipt[];
+  validatorProposals: ValidatorStake[];
+  profile: ProfileDataV3;
+  currentContracts: AccountContract[];
+  tokensBurnt: bigint;
+  subsidizedAmount: bigint;
+}
+
+export function newReceiptResult(): ReceiptResult {
+  return {
+    gasBurnt: 0n,
+    gasBurntForFunctionCall: 0n,
+    gasUsed: 0n,
+    computeUsage: 0n,
+    result: OK_NONE,
+    logs: [],
+    newReceipts: [],
+    validatorProposals: [],
+    profile: new ProfileDataV3(),
+    currentContracts: [],
+    tokensBurnt: 0n,
+    subsidizedAmount: 0n,
+  };
+}
+
+/** Marks the receipt failed and drops everything that must not survive the failure. */
+export function setReceiptError(r: ReceiptResult, error: ActionErrorData): void {
+  r.result = { ok: false, error };
+  r.newReceipts = [];
+  r.validatorProposals = [];
+  r.tokensBurnt = 0n;
+  r.subsidizedAmount = 0n;
+}
+
+export function mergeActionResult(r: ReceiptResult, next: ActionResult): void {
+  r.gasBurnt += next.gasBurnt;
+  r.gasBurntForFunctionCall += next.gasBurntForFunctionCall;
+  r.gasUsed += next.gasUsed;
+  r.computeUsage += next.computeUsage;
+  r.profile.merge(next.profile);
+  r.currentContracts.push(next.currentContract);
+  r.logs.push(...next.logs);
+  if (next.result.ok) {
+    let value = next.result.value;
+    // A promise index is local to the action; shift it past the receipts of earlier actions.
+    if (value.kind === 'ReceiptIndex') value = { kind: 'ReceiptIndex', receiptIndex: value.receiptIndex + r.newReceipts.length };
+    r.result = { ok: true, value };
+    r.newReceipts.push(...next.newReceipts);
+    r.validatorProposals.push(...next.validatorProposals);
+    r.tokensBurnt += next.tokensBurnt;
+    r.subsidizedAmount += next.subsidizedAmount;
+  } else {
+    setReceiptError(r, next.result.error);
+  }
+}

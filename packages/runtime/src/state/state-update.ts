@@ -1,0 +1,91 @@
+/**
+ * StateUpdate: nearcore's `TrieUpdate` semantics over a `State`.
+ *
+ * nearcore keeps "prospective" changes (the receipt or transaction being processed) apart from
+ * "committed" ones (everything accepted earlier in the chunk): `commit()` accepts the
+ * prospective changes, `rollback()` drops them. Here one checkpoint of the underlying State is
+ * always open for the prospective layer; `finish()` closes it.
+ *
+ * It also remembers which keys were written during the chunk: nearcore serves those from memory
+ * without touching trie nodes, which matters for storage gas (see `TrieAccessAccounting`).
+ */
+import type { Entry, State } from '@nearts/store';
+
+function keyString(key: Uint8Array): string {
+  return Buffer.from(key.buffer, key.byteOffset, key.byteLength).toString('latin1');
+}
+
+export class StateUpdate {
+  readonly state: State;
+  private readonly baseDepth: number;
+  private readonly committedKeys = new Set<string>();
+  private prospectiveKeys = new Set<string>();
+  private finished = false;
+
+  constructor(state: State) {
+    this.state = state;
+    this.baseDepth = state.checkpointDepth;
+    state.checkpoint();
+  }
+
+  get(key: Uint8Array): Uint8Array | undefined {
+    return this.state.get(key);
+  }
+
+  has(key: Uint8Array): boolean {
+    return this.state.has(key);
+  }
+
+  set(key: Uint8Array, value: Uint8Array): void {
+    this.prospectiveKeys.add(keyString(key));
+    this.state.set(key, value);
+  }
+
+  remove(key: Uint8Array): void {
+    this.prospectiveKeys.add(keyString(key));
+    this.state.remove(key);
+  }
+
+  iter(prefix: Uint8Array): IterableIterator<Entry> {
+    return this.state.iter(prefix);
+  }
+
+  /** Whether `key` was written (set or removed) earlier in this chunk and is still in memory. */
+  writtenInChunk(key: Uint8Array): boolean {
+    const k = keyString(key);
+    return this.prospectiveKeys.has(k) || this.committedKeys.has(k);
+  }
+
+  /** Accepts the prospective changes. */
+  commit(): void {
+    this.state.commit();
+    this.state.checkpoint();
+    for (const k of this.prospectiveKeys) this.committedKeys.add(k);
+    this.prospectiveKeys = new Set();
+  }
+
+  /** Drops the prospective changes. */
+  rollback(): void {
+    this.state.rollback();
+    this.state.checkpoint();
+    this.prospectiveKeys = new Set();
+  }
+
+  /** Commits and closes the prospective layer; the State is left at the depth it was given at. */
+  finish(): void {
+    if (this.finished) return;
+    this.commit();
+    this.state.commit();
+    this.finished = true;
+    if (this.state.checkpointDepth !== this.baseDepth) {
+      throw new Error(`state checkpoint depth ${this.state.checkpointDepth} after apply, expected ${this.baseDepth}`);
+    }
+  }
+
+  /** Drops everything written through this update (used when apply fails with a runtime error). */
+  abort(): void {
+    if (this.finished) return;
+    this.state.rollback();
+    this.finished = true;
+  }
+}
