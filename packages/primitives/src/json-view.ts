@@ -8,6 +8,7 @@
  * permission views and of DeterministicStateInit's code identifier is best effort.
  */
 import type { AccessKey, AccessKeyPermission, FunctionCallPermission } from './access-key.js';
+import { localCodeHash, type Account } from './account.js';
 import type { Action } from './action.js';
 import type { DelegateAction, DelegateActionV2 } from './delegate.js';
 import type { GlobalContractIdentifier } from './global-contract.js';
@@ -200,5 +201,22 @@ export function signedTransactionView(s: SignedTransaction, hash: CryptoHash): J
     if (t.nonce.type === 'GasKeyNonce') view.nonce_index = t.nonce.nonceIndex;
     view.nonce_mode = t.nonceMode === 'Monotonic' ? 'monotonic' : 'strict';
   }
+  return view;
+}
+
+/**
+ * `AccountView` (RPC `view_account`): balances as strings, the local code hash (all-zero
+ * "111…1" when there is none), and the global contract reference when there is one.
+ */
+export function accountView(a: Account): JsonValue {
+  const view: Record<string, JsonValue> = {
+    amount: a.amount.toString(),
+    locked: a.locked.toString(),
+    code_hash: hashToBase58(localCodeHash(a)),
+    storage_usage: a.storageUsage,
+    storage_paid_at: 0,
+  };
+  if (a.contract.type === 'Global') view.global_contract_hash = hashToBase58(a.contract.hash);
+  if (a.contract.type === 'GlobalByAccount') view.global_contract_account_id = a.contract.accountId;
   return view;
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { actionView, decodeSignedTransaction, fromHex, signedTransactionView, stringifyJson } from '@nearts/primitives';
+import { accountView, actionView, base58Decode, toHex, decodeSignedTransaction, fromHex, newAccount, sha256, signedTransactionView, stringifyJson } from '@nearts/primitives';
 
 const sample = JSON.parse(readFileSync(new URL('./vectors/sample-signed-tx.json', import.meta.url), 'utf8'));
 const nearJs = JSON.parse(readFileSync(new URL('./vectors/near-js-actions.json', import.meta.url), 'utf8'));
@@ -31,6 +31,17 @@ describe('RPC JSON views', () => {
     const delegate = actionView(first('delegate')) as { Delegate: { delegate_action: { actions: unknown[]; nonce: bigint } } };
     expect(delegate.Delegate.delegate_action.nonce).toBe(7n);
     expect(delegate.Delegate.delegate_action.actions[1]).toEqual({ Transfer: { deposit: '5' } });
+  });
+  it('AccountView', () => {
+    expect(stringifyJson(accountView(newAccount(10n ** 24n, 0n, { type: 'None' }, 182n)))).toBe(
+      '{"amount":"1000000000000000000000000","locked":"0","code_hash":"11111111111111111111111111111111","storage_usage":182,"storage_paid_at":0}',
+    );
+    const global = accountView(newAccount(1n, 0n, { type: 'GlobalByAccount', accountId: 'pub.near' }, 132n)) as Record<string, unknown>;
+    expect(global.global_contract_account_id).toBe('pub.near');
+    const local = accountView(newAccount(1n, 0n, { type: 'Local', hash: sha256(Uint8Array.of(42)) }, 100n)) as Record<string, unknown>;
+    // sha256([42]), the hash nearcore's account tests use
+    expect(toHex(base58Decode(local.code_hash as string))).toBe('684888c0ebb17f374298b65ee2807526c066094c701bcc7ebbe1c1095f494fc1');
+    expect(local.global_contract_hash).toBeUndefined();
   });
   it('stringifyJson writes bigints as exact numbers', () => {
     expect(stringifyJson({ a: 18446744073709551615n, b: 'x', c: [1n] })).toBe('{"a":18446744073709551615,"b":"x","c":[1]}');
