@@ -29,7 +29,21 @@ let wabt: Awaited<ReturnType<typeof wabtInit>> | undefined;
 /** Compile WAT to wasm bytes (wabt 1.0.39, all features the vectors use). */
 export async function wat(text: string): Promise<Uint8Array> {
   wabt ??= await wabtInit();
-  const mod = wabt.parseWat('test.wat', text, { bulk_memory: true, reference_types: true, sat_float_to_int: true, sign_extension: true, mutable_globals: true });
+  // Every proposal wabt knows, so that tests can also build modules preparation must reject.
+  const mod = wabt.parseWat('test.wat', text, {
+    bulk_memory: true,
+    reference_types: true,
+    sat_float_to_int: true,
+    sign_extension: true,
+    mutable_globals: true,
+    multi_value: true,
+    tail_call: true,
+    threads: true,
+    simd: true,
+    exceptions: true,
+    memory64: true,
+    extended_const: true,
+  });
   try {
     const { buffer } = mod.toBinary({});
     // wabt's Buffer shares a pool (non-zero byteOffset): copy out the bytes.
