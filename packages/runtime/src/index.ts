@@ -34,3 +34,20 @@ export { StateUpdate } from './state/state-update.js';
 export { RuntimeExt, NO_VALIDATORS, type EpochInfo } from './ext/runtime-ext.js';
 export type { TrieShapeSource, TrieAccessPath } from './ext/trie-accounting.js';
 export { ethWalletGlobalContractHash } from './actions/eth-wallet.js';
+export { Chain, type GenesisConfig, type Block, type ChunkSummary } from './chain/chain.js';
+export type { GenesisAccount, GenesisGlobalContract, GenesisKey } from './chain/genesis.js';
+export { DEFAULT_GAS_PRICE, nextGasPrice, type GasPriceConfig } from './chain/gas-price.js';
+export { ShardLayout } from './chain/shard-layout.js';
+export { viewCall, ViewCallError, type ViewCallInput, type ViewCallResult } from './chain/view-call.js';
+export { checkSupplyInvariant, measureSupply, receiptValue, SupplyInvariantError, type SupplyCheck, type SupplyView } from './chain/invariant.js';
+export {
+  executionOutcomeView,
+  executionOutcomeWithIdView,
+  executionStatusView,
+  finalExecutionOutcomeView,
+  finalExecutionStatus,
+  gasProfileView,
+  type FinalExecutionOutcome,
+  type FinalExecutionStatus,
+} from './views/outcome-view.js';
+export { executeFunctionCall, resolveContractCode } from './actions/function-call.js';

@@ -19,7 +19,7 @@ import {
   type TrieQueueIndices,
 } from '@nearts/primitives';
 import type { AccountContract as VmAccountContract, VMContext, VMOutcome } from '@nearts/vm-logic';
-import { runContract } from '@nearts/vm-runner';
+import { runContract } from '../ext/vm-bridge.js';
 import { StorageInconsistentError } from '../errors.js';
 import { RuntimeExt } from '../ext/runtime-ext.js';
 import { U128_MAX, U64_MAX } from '../math.js';
@@ -32,7 +32,7 @@ const trace = tracer('nearts:runtime:function-call');
 
 type FunctionCallAction = Extract<Action, { type: 'FunctionCall' }>;
 
-function vmContract(c: AccountContract): VmAccountContract {
+export function vmContract(c: AccountContract): VmAccountContract {
   switch (c.type) {
     case 'None':
       return { kind: 'None' };

@@ -4,7 +4,7 @@
 import type { AccountContract, AccountId, CryptoHash, PublicKey, Receipt } from '@nearts/primitives';
 import type { RuntimeConfig } from '@nearts/runtime-fees';
 import type { ProfileDataV3 } from '@nearts/vm-logic';
-import type { Executor } from '@nearts/vm-runner';
+import type { Executor } from '../ext/vm-bridge.js';
 import type { EpochInfo } from '../ext/runtime-ext.js';
 import type { TxExecutionErrorData } from '../tx-errors.js';
 

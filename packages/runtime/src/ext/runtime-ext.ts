@@ -14,14 +14,14 @@ import type {
   External,
   GlobalContractDeployMode,
   GlobalContractIdentifier,
-  PublicKeyData,
+  PublicKey,
   ReceiptIndex,
   StorageAccessTracker,
   ValuePtr,
   YieldReceipt,
 } from '@nearts/vm-logic';
+import { ReceiptManager } from '@nearts/vm-logic';
 import type { StateUpdate } from '../state/state-update.js';
-import { ReceiptManager } from './receipt-manager.js';
 import type { TrieAccounting } from './trie-accounting.js';
 
 /** Validator information a contract can ask for (nearcore `EpochInfoProvider`, the part contracts see). */
@@ -179,23 +179,23 @@ export class RuntimeExt implements External {
   }
 
   appendActionCreateAccount(i: ReceiptIndex): void {
-    this.receiptManager.appendCreateAccount(i);
+    this.receiptManager.appendActionCreateAccount(i);
   }
 
   appendActionDeployContract(i: ReceiptIndex, code: Uint8Array): void {
-    this.receiptManager.appendDeployContract(i, code.slice());
+    this.receiptManager.appendActionDeployContract(i, code.slice());
   }
 
   appendActionDeployGlobalContract(i: ReceiptIndex, code: Uint8Array, mode: GlobalContractDeployMode): void {
-    this.receiptManager.appendDeployGlobalContract(i, code.slice(), mode);
+    this.receiptManager.appendActionDeployGlobalContract(i, code.slice(), mode);
   }
 
   appendActionUseGlobalContract(i: ReceiptIndex, contractId: GlobalContractIdentifier): void {
-    this.receiptManager.appendUseGlobalContract(i, contractId);
+    this.receiptManager.appendActionUseGlobalContract(i, contractId);
   }
 
   appendActionDeterministicStateInit(i: ReceiptIndex, contractId: GlobalContractIdentifier, amount: bigint): ActionIndex {
-    return this.receiptManager.appendDeterministicStateInit(i, contractId, amount);
+    return this.receiptManager.appendActionDeterministicStateInit(i, contractId, amount);
   }
 
   setDeterministicStateInitDataEntry(i: ReceiptIndex, actionIndex: ActionIndex, key: Uint8Array, value: Uint8Array): void {
@@ -203,65 +203,57 @@ export class RuntimeExt implements External {
   }
 
   appendActionFunctionCallWeight(i: ReceiptIndex, methodName: Uint8Array, args: Uint8Array, deposit: bigint, gas: bigint, weight: bigint): void {
-    this.receiptManager.appendFunctionCallWeight(i, methodName, args.slice(), deposit, gas, weight);
+    this.receiptManager.appendActionFunctionCallWeight(i, methodName, args.slice(), deposit, gas, weight);
   }
 
   appendActionTransfer(i: ReceiptIndex, deposit: bigint): void {
-    this.receiptManager.appendTransfer(i, deposit);
+    this.receiptManager.appendActionTransfer(i, deposit);
   }
 
-  appendActionTransferToGasKey(i: ReceiptIndex, publicKey: PublicKeyData, deposit: bigint): void {
-    this.receiptManager.appendTransferToGasKey(i, publicKey, deposit);
+  appendActionTransferToGasKey(i: ReceiptIndex, publicKey: PublicKey, deposit: bigint): void {
+    this.receiptManager.appendActionTransferToGasKey(i, publicKey, deposit);
   }
 
-  appendActionAddGasKeyWithFullAccess(i: ReceiptIndex, publicKey: PublicKeyData, numNonces: number): void {
-    this.receiptManager.appendAddKey(i, publicKey, {
-      nonce: 0n,
-      permission: { type: 'GasKeyFullAccess', gasKeyInfo: { balance: 0n, numNonces } },
-    });
+  appendActionAddGasKeyWithFullAccess(i: ReceiptIndex, publicKey: PublicKey, numNonces: number): void {
+    this.receiptManager.appendActionAddGasKeyWithFullAccess(i, publicKey, numNonces);
   }
 
   appendActionAddGasKeyWithFunctionCall(
     i: ReceiptIndex,
-    publicKey: PublicKeyData,
+    publicKey: PublicKey,
     numNonces: number,
     allowance: bigint | null,
     receiverId: AccountId,
     methodNames: readonly Uint8Array[],
   ): void {
-    const functionCall = this.receiptManager.functionCallPermission(allowance, receiverId, methodNames);
-    this.receiptManager.appendAddKey(i, publicKey, {
-      nonce: 0n,
-      permission: { type: 'GasKeyFunctionCall', gasKeyInfo: { balance: 0n, numNonces }, functionCall },
-    });
+    this.receiptManager.appendActionAddGasKeyWithFunctionCall(i, publicKey, numNonces, allowance, receiverId, methodNames);
   }
 
-  appendActionStake(i: ReceiptIndex, stake: bigint, publicKey: PublicKeyData): void {
-    this.receiptManager.appendStake(i, stake, publicKey);
+  appendActionStake(i: ReceiptIndex, stake: bigint, publicKey: PublicKey): void {
+    this.receiptManager.appendActionStake(i, stake, publicKey);
   }
 
-  appendActionAddKeyWithFullAccess(i: ReceiptIndex, publicKey: PublicKeyData, nonce: bigint): void {
-    this.receiptManager.appendAddKey(i, publicKey, { nonce, permission: { type: 'FullAccess' } });
+  appendActionAddKeyWithFullAccess(i: ReceiptIndex, publicKey: PublicKey, nonce: bigint): void {
+    this.receiptManager.appendActionAddKeyWithFullAccess(i, publicKey, nonce);
   }
 
   appendActionAddKeyWithFunctionCall(
     i: ReceiptIndex,
-    publicKey: PublicKeyData,
+    publicKey: PublicKey,
     nonce: bigint,
     allowance: bigint | null,
     receiverId: AccountId,
     methodNames: readonly Uint8Array[],
   ): void {
-    const functionCall = this.receiptManager.functionCallPermission(allowance, receiverId, methodNames);
-    this.receiptManager.appendAddKey(i, publicKey, { nonce, permission: { type: 'FunctionCall', functionCall } });
+    this.receiptManager.appendActionAddKeyWithFunctionCall(i, publicKey, nonce, allowance, receiverId, methodNames);
   }
 
-  appendActionDeleteKey(i: ReceiptIndex, publicKey: PublicKeyData): void {
-    this.receiptManager.appendDeleteKey(i, publicKey);
+  appendActionDeleteKey(i: ReceiptIndex, publicKey: PublicKey): void {
+    this.receiptManager.appendActionDeleteKey(i, publicKey);
   }
 
   appendActionDeleteAccount(i: ReceiptIndex, beneficiaryId: AccountId): void {
-    this.receiptManager.appendDeleteAccount(i, beneficiaryId);
+    this.receiptManager.appendActionDeleteAccount(i, beneficiaryId);
   }
 
   getReceiptReceiver(i: ReceiptIndex): AccountId {

@@ -1,0 +1,490 @@
+/**
+ * Chain: a deterministic single-node chain over `apply`. One block per `produceBlock()`, one chunk
+ * per shard in every block (none missing), outgoing receipts of block h become the incoming
+ * receipts of block h+1, a transaction is applied on its signer's shard.
+ *
+ * Decisions where nearcore's behaviour depends on a network (documented in the README):
+ * - a transaction's `block_hash` must be a block of this chain no more than
+ *   `transactionValidityPeriod` blocks older than the head, else `Expired` (unknown hashes are
+ *   `Expired` too, as in nearcore; with a single linear chain `InvalidChain` cannot occur);
+ * - block hash, random seed and timestamps are derived deterministically (no wall clock);
+ * - the gas price follows nearcore's adjustment rule from `gasPrice.initial` within [min, max]
+ *   (or stays fixed with `adjust: false`);
+ * - one epoch, validators and minimum stake as configured.
+ */
+import {
+  BorshWriter,
+  decode,
+  hashToBase58,
+  sha256,
+  SignedTransactionCodec,
+  tracer,
+  transactionHashAndSize,
+  trieKeys,
+  TrieQueueIndicesCodec,
+  AccessKeyCodec,
+  type AccessKey,
+  type Account,
+  type AccountId,
+  type CryptoHash,
+  type JsonValue,
+  type PublicKey,
+  type Receipt,
+  type SignedTransaction,
+} from '@nearts/primitives';
+import { runtimeConfig, type RuntimeConfig } from '@nearts/runtime-fees';
+import { MemoryState, type State } from '@nearts/store';
+import type { Executor } from '../ext/vm-bridge.js';
+import { apply } from '../apply/apply.js';
+import type { ChunkTransaction } from '../apply/transactions.js';
+import type { ApplyResult, BalanceStats, ExecutionOutcomeWithId } from '../apply/types.js';
+import { transactionCost } from '../config/tx-cost.js';
+import { RuntimeUsageError } from '../errors.js';
+import type { EpochInfo } from '../ext/runtime-ext.js';
+import { IntegerOverflowError } from '../math.js';
+import { DEFAULT_PROTOCOL_VERSION } from '../protocol.js';
+import { getAccessKey, getAccount, getGasKeyNonce, getValue } from '../state/accessors.js';
+import { InvalidTransactionError, type InvalidTxErrorData } from '../tx-errors.js';
+import { validateTransaction, verifyAndChargeGasKey, verifyAndChargeRegular, type VerifiableTransaction } from '../verifier/transaction.js';
+import { finalExecutionOutcomeView, finalExecutionStatus, type FinalExecutionOutcome } from '../views/outcome-view.js';
+import { DEFAULT_GAS_PRICE, nextGasPrice, type GasPriceConfig } from './gas-price.js';
+import { writeGenesis, type GenesisAccount, type GenesisGlobalContract } from './genesis.js';
+import { stateSupply } from './invariant.js';
+import { ShardLayout } from './shard-layout.js';
+import { viewCall, type ViewCallResult } from './view-call.js';
+
+const trace = tracer('nearts:runtime:chain');
+
+export interface GenesisConfig {
+  accounts: GenesisAccount[];
+  globalContracts?: GenesisGlobalContract[];
+  /** Default 86. */
+  protocolVersion?: number;
+  /** Default 'localnet'. */
+  chainId?: string;
+  /** Overrides the config of `protocolVersion` (e.g. parameter overrides). */
+  runtimeConfig?: RuntimeConfig;
+  /** Default 0. */
+  genesisHeight?: bigint;
+  /** Nanoseconds; default 1_600_000_000 s. */
+  genesisTimestamp?: bigint;
+  /** Nanoseconds between blocks; default 1 s. */
+  blockIntervalNs?: bigint;
+  gasPrice?: Partial<GasPriceConfig>;
+  /** Chunk gas limit; default 1000 Tgas; null = unlimited. */
+  gasLimit?: bigint | null;
+  /** Shard boundary accounts (nearcore ShardLayout); default one shard. */
+  shardBoundaries?: AccountId[];
+  /** Default 86400 blocks (mainnet genesis). */
+  transactionValidityPeriod?: bigint;
+  /** Validator stakes visible to contracts. */
+  validators?: Array<{ accountId: AccountId; stake: bigint }>;
+  /** Minimum stake a Stake action must reach; default 0. */
+  minimumStake?: bigint;
+  /** Creates the state of each shard; default MemoryState. */
+  stateFactory?: () => State;
+  executor?: Executor;
+}
+
+export interface ChunkSummary {
+  shardId: bigint;
+  stateRoot: Uint8Array;
+  result: ApplyResult;
+}
+
+export interface Block {
+  height: bigint;
+  hash: CryptoHash;
+  prevHash: CryptoHash;
+  timestamp: bigint;
+  gasPrice: bigint;
+  randomSeed: CryptoHash;
+  chunks: ChunkSummary[];
+}
+
+interface OutcomeRecord {
+  outcome: ExecutionOutcomeWithId;
+  blockHash: CryptoHash;
+  blockHeight: bigint;
+}
+
+function blockHash(height: bigint, prevHash: CryptoHash, timestamp: bigint, roots: readonly Uint8Array[]): CryptoHash {
+  const w = new BorshWriter();
+  w.u64(height);
+  w.fixedBytes(prevHash);
+  w.u64(timestamp);
+  for (const r of roots) w.fixedBytes(r);
+  return sha256(w.finish());
+}
+
+function heightSeed(prev: CryptoHash, height: bigint): CryptoHash {
+  const w = new BorshWriter();
+  w.fixedBytes(prev);
+  w.u64(height);
+  return sha256(w.finish());
+}
+
+const key = (h: Uint8Array): string => hashToBase58(h);
+
+export class Chain {
+  readonly config: RuntimeConfig;
+  readonly protocolVersion: number;
+  readonly chainId: string;
+  readonly layout: ShardLayout;
+  readonly gasPriceConfig: GasPriceConfig;
+  readonly gasLimit: bigint | null;
+  readonly transactionValidityPeriod: bigint;
+  readonly blockIntervalNs: bigint;
+  readonly epochInfo: EpochInfo;
+  readonly executor: Executor | undefined;
+  private readonly states: State[];
+  private readonly blocks: Block[] = [];
+  private readonly blockByHash = new Map<string, Block>();
+  private readonly pendingTxs: VerifiableTransaction[] = [];
+  private incoming: Receipt[][];
+  private readonly outcomes = new Map<string, OutcomeRecord>();
+  private readonly transactions = new Map<string, VerifiableTransaction>();
+  private nextPrice: bigint;
+  /** Σ amount + locked (+ gas-key balances) at genesis. */
+  readonly genesisSupply: bigint;
+  /** Sum of the balance stats of every chunk so far. */
+  readonly totals: BalanceStats = { txBurntAmount: 0n, otherBurntAmount: 0n, gasDeficitAmount: 0n, subsidizedAmount: 0n, slashedBurntAmount: 0n };
+
+  private constructor(g: GenesisConfig) {
+    this.protocolVersion = g.protocolVersion ?? DEFAULT_PROTOCOL_VERSION;
+    this.chainId = g.chainId ?? 'localnet';
+    this.config = g.runtimeConfig ?? runtimeConfig(this.protocolVersion, this.chainId === 'testnet' ? 'testnet' : 'mainnet');
+    this.layout = new ShardLayout(g.shardBoundaries ?? []);
+    this.gasPriceConfig = { ...DEFAULT_GAS_PRICE, ...g.gasPrice };
+    this.gasLimit = g.gasLimit === undefined ? 1_000_000_000_000_000n : g.gasLimit;
+    this.transactionValidityPeriod = g.transactionValidityPeriod ?? 86_400n;
+    this.blockIntervalNs = g.blockIntervalNs ?? 1_000_000_000n;
+    this.executor = g.executor;
+    const stakes = new Map((g.validators ?? []).map((v) => [v.accountId, v.stake]));
+    const total = [...stakes.values()].reduce((a, b) => a + b, 0n);
+    const minimumStake = g.minimumStake ?? 0n;
+    this.epochInfo = { validatorStake: (id) => stakes.get(id) ?? null, validatorTotalStake: () => total, minimumStake: () => minimumStake };
+    const factory = g.stateFactory ?? (() => new MemoryState());
+    this.states = this.layout.shardIds.map(() => factory());
+    this.incoming = this.layout.shardIds.map(() => []);
+    writeGenesis((id) => this.states[Number(this.layout.accountShard(id))], this.states, g.accounts, g.globalContracts ?? [], this.config);
+    this.genesisSupply = this.states.reduce((sum, s) => {
+      const x = stateSupply(s, this.config);
+      return sum + x.accounts + x.gasKeys + x.storedReceipts;
+    }, 0n);
+    const height = g.genesisHeight ?? 0n;
+    const roots = this.states.map((s) => s.commitBlock(height));
+    const timestamp = g.genesisTimestamp ?? 1_600_000_000_000_000_000n;
+    const genesis: Block = {
+      height,
+      hash: blockHash(height, new Uint8Array(32), timestamp, roots),
+      prevHash: new Uint8Array(32),
+      timestamp,
+      gasPrice: this.gasPriceConfig.initial,
+      randomSeed: new Uint8Array(32),
+      chunks: [],
+    };
+    this.nextPrice = this.gasPriceConfig.initial;
+    this.pushBlock(genesis);
+  }
+
+  static create(genesis: GenesisConfig): Chain {
+    return new Chain(genesis);
+  }
+
+  private pushBlock(b: Block): void {
+    this.blocks.push(b);
+    this.blockByHash.set(key(b.hash), b);
+  }
+
+  get head(): Block {
+    return this.blocks[this.blocks.length - 1];
+  }
+
+  get genesis(): Block {
+    return this.blocks[0];
+  }
+
+  /** The state of shard 0 (the only one unless shard boundaries were given). */
+  get state(): State {
+    return this.states[0];
+  }
+
+  shardState(shardId: bigint): State {
+    const s = this.states[Number(shardId)];
+    if (s === undefined) throw new RuntimeUsageError(`no shard ${shardId}`);
+    return s;
+  }
+
+  stateOf(accountId: AccountId): State {
+    return this.states[Number(this.layout.accountShard(accountId))];
+  }
+
+  /** The shard states, by shard id. */
+  get allStates(): readonly State[] {
+    return this.states;
+  }
+
+  block(hashOrHeight: CryptoHash | bigint): Block | undefined {
+    if (typeof hashOrHeight === 'bigint') return this.blocks.find((b) => b.height === hashOrHeight);
+    return this.blockByHash.get(key(hashOrHeight));
+  }
+
+  /** Why a transaction referencing `hash` would not be accepted in the next block, or null. */
+  private validityPeriodError(hash: CryptoHash): InvalidTxErrorData | null {
+    const base = this.blockByHash.get(key(hash));
+    if (base === undefined) return { kind: 'Expired' };
+    if (this.head.height > base.height + this.transactionValidityPeriod) return { kind: 'Expired' };
+    return null;
+  }
+
+  /** Decodes a signed transaction; a receiver or signer id that is not a valid account id is reported as nearcore's RPC does. */
+  static decodeTransaction(bytes: Uint8Array): VerifiableTransaction {
+    let signed: SignedTransaction;
+    try {
+      signed = decode(SignedTransactionCodec, bytes);
+    } catch (e) {
+      const err = e as { reason?: string; path?: string[]; cause?: { accountId?: string } };
+      if (err.reason === 'invalid_account_id') {
+        const id = err.cause?.accountId ?? '';
+        const path = err.path ?? [];
+        if (path.includes('receiver_id')) throw new InvalidTransactionError({ kind: 'InvalidReceiverId', receiver_id: id });
+        if (path.includes('signer_id')) throw new InvalidTransactionError({ kind: 'InvalidSignerId', signer_id: id });
+      }
+      throw e;
+    }
+    const { hash, size } = transactionHashAndSize(signed.transaction);
+    return { signed, hash, size };
+  }
+
+  /**
+   * The checks the RPC does before accepting a transaction: validity period, stateless
+   * validation, and the signer's account/key/balance against the current state. Throws
+   * `InvalidTransactionError`; nothing is changed.
+   */
+  checkTransaction(tx: VerifiableTransaction): void {
+    const t = tx.signed.transaction;
+    const fail = (e: InvalidTxErrorData): never => {
+      throw new InvalidTransactionError(e);
+    };
+    const period = this.validityPeriodError(t.blockHash);
+    if (period) fail(period);
+    const stateless = validateTransaction(this.config, tx, this.protocolVersion);
+    if (stateless) fail(stateless);
+    const state = this.stateOf(t.signerId);
+    const account = getAccount(state, t.signerId);
+    if (account === undefined) fail({ kind: 'SignerDoesNotExist', signer_id: t.signerId });
+    const accessKey = getAccessKey(state, t.signerId, t.publicKey);
+    if (accessKey === undefined) {
+      fail({ kind: 'InvalidAccessKeyError', error: { kind: 'AccessKeyNotFound', account_id: t.signerId, public_key: t.publicKey.toString() } });
+    }
+    let cost;
+    try {
+      cost = transactionCost(this.config, t.signerId, t.receiverId, t.publicKey, t.actions, this.nextPrice);
+    } catch (e) {
+      if (e instanceof IntegerOverflowError) fail({ kind: 'CostOverflow' });
+      throw e;
+    }
+    const height = this.head.height + 1n;
+    const nonce = t.version === 'V1' ? t.nonce : { type: 'Nonce' as const, nonce: t.nonce };
+    let verdict;
+    if (nonce.type === 'GasKeyNonce') {
+      const current = getGasKeyNonce(state, t.signerId, t.publicKey, nonce.nonceIndex);
+      if (current === undefined) {
+        const p = accessKey!.permission;
+        fail({ kind: 'InvalidNonceIndex', tx_nonce_index: nonce.nonceIndex, num_nonces: 'gasKeyInfo' in p ? p.gasKeyInfo.numNonces : 0 });
+      }
+      verdict = verifyAndChargeGasKey(this.config, account!, accessKey!, current!, t, cost!, height);
+    } else {
+      verdict = verifyAndChargeRegular(this.config, account!, accessKey!, t, cost!, height);
+    }
+    if (verdict.kind !== 'Success') fail(verdict.error);
+  }
+
+  /**
+   * Accepts a signed transaction (borsh bytes, as near-api-js produces them, or decoded) for the
+   * next block and returns its hash (base58). With `check` (default) it is first checked like the
+   * RPC would and rejected with `InvalidTransactionError`; without, it goes into the block as is
+   * and a failure shows up as its outcome.
+   */
+  submit(tx: Uint8Array | SignedTransaction, options: { check?: boolean } = {}): string {
+    let v: VerifiableTransaction;
+    if (tx instanceof Uint8Array) v = Chain.decodeTransaction(tx);
+    else {
+      const { hash, size } = transactionHashAndSize(tx.transaction);
+      v = { signed: tx, hash, size };
+    }
+    if (options.check !== false) this.checkTransaction(v);
+    this.pendingTxs.push(v);
+    this.transactions.set(key(v.hash), v);
+    if (trace.enabled) trace(`submit ${key(v.hash)} ${v.signed.transaction.signerId} -> ${v.signed.transaction.receiverId}`);
+    return key(v.hash);
+  }
+
+  /** Applies one block: every shard's chunk with its transactions and incoming receipts. */
+  produceBlock(): Block {
+    const prev = this.head;
+    const height = prev.height + 1n;
+    const timestamp = prev.timestamp + this.blockIntervalNs;
+    const gasPrice = this.nextPrice;
+    const randomSeed = heightSeed(prev.hash, height);
+    const txs = this.pendingTxs.splice(0);
+    const byShard: ChunkTransaction[][] = this.states.map(() => []);
+    for (const tx of txs) {
+      const shard = Number(this.layout.accountShard(tx.signed.transaction.signerId));
+      byShard[shard].push({ tx, withinValidityPeriod: this.validityPeriodError(tx.signed.transaction.blockHash) === null });
+    }
+    const incoming = this.incoming;
+    this.incoming = this.states.map(() => []);
+    const chunks: ChunkSummary[] = [];
+    let gasUsed = 0n;
+    this.states.forEach((state, i) => {
+      const shardId = BigInt(i);
+      const result = apply(
+        state,
+        {
+          blockHeight: height,
+          prevBlockHash: prev.hash,
+          shardId,
+          epochId: this.genesis.hash,
+          epochHeight: 1n,
+          gasPrice,
+          blockTimestamp: timestamp,
+          gasLimit: this.gasLimit,
+          randomSeed,
+          protocolVersion: this.protocolVersion,
+          config: this.config,
+          chainId: this.chainId,
+          isNewChunk: true,
+          epochInfo: this.epochInfo,
+          accountShard: (id) => this.layout.accountShard(id),
+          shardIds: this.layout.shardIds,
+          executor: this.executor,
+        },
+        incoming[i],
+        byShard[i],
+      );
+      const stateRoot = state.commitBlock(height);
+      chunks.push({ shardId, stateRoot, result });
+      gasUsed += result.totalGasBurnt;
+      for (const r of result.outgoingReceipts) this.incoming[Number(this.receiverShard(r))].push(r);
+      for (const k of Object.keys(this.totals) as Array<keyof BalanceStats>) this.totals[k] += result.stats[k];
+    });
+    const hash = blockHash(height, prev.hash, timestamp, chunks.map((c) => c.stateRoot));
+    const block: Block = { height, hash, prevHash: prev.hash, timestamp, gasPrice, randomSeed, chunks };
+    for (const c of chunks) for (const o of c.result.outcomes) this.outcomes.set(key(o.id), { outcome: o, blockHash: hash, blockHeight: height });
+    const limit = this.gasLimit === null ? 0n : this.gasLimit * BigInt(this.states.length);
+    this.nextPrice = nextGasPrice(this.gasPriceConfig, gasPrice, gasUsed, limit);
+    this.pushBlock(block);
+    if (trace.enabled) trace(`block ${height} ${key(hash)} gas ${gasUsed} price ${gasPrice}`);
+    return block;
+  }
+
+  private receiverShard(r: Receipt): bigint {
+    if (r.receipt.type === 'GlobalContractDistribution') return r.receipt.receipt.targetShard;
+    return this.layout.accountShard(r.receiverId);
+  }
+
+  /** Receipts still to be processed: in flight between blocks or waiting in a delayed queue. */
+  pendingReceiptCount(): number {
+    let n = this.incoming.reduce((a, r) => a + r.length, 0);
+    for (const s of this.states) {
+      const idx = getValue(s, trieKeys.delayedReceiptIndices(), TrieQueueIndicesCodec, 'delayed receipt indices');
+      if (idx) n += Number(idx.nextAvailableIndex - idx.firstIndex);
+    }
+    return n;
+  }
+
+  isIdle(): boolean {
+    return this.pendingTxs.length === 0 && this.pendingReceiptCount() === 0;
+  }
+
+  /** Produces blocks until no transaction or receipt is left (at most `maxBlocks`). */
+  runUntilIdle(maxBlocks = 1000): Block[] {
+    const produced: Block[] = [];
+    while (!this.isIdle()) {
+      if (produced.length >= maxBlocks) throw new RuntimeUsageError(`still busy after ${maxBlocks} blocks`);
+      produced.push(this.produceBlock());
+    }
+    return produced;
+  }
+
+  outcome(id: CryptoHash | string): OutcomeRecord | undefined {
+    return this.outcomes.get(typeof id === 'string' ? id : key(id));
+  }
+
+  /** All outcomes of a transaction, depth first from the transaction (nearcore `get_final_transaction_result`). */
+  finalOutcome(txHash: CryptoHash | string): FinalExecutionOutcome {
+    const id = typeof txHash === 'string' ? txHash : key(txHash);
+    const tx = this.transactions.get(id);
+    if (tx === undefined) throw new RuntimeUsageError(`unknown transaction ${id}`);
+    const records: OutcomeRecord[] = [];
+    const visit = (oid: string): void => {
+      const rec = this.outcomes.get(oid);
+      if (rec === undefined) return;
+      records.push(rec);
+      for (const r of rec.outcome.outcome.receiptIds) visit(key(r));
+    };
+    visit(id);
+    if (records.length === 0) throw new RuntimeUsageError(`transaction ${id} is not in a block yet`);
+    const status = finalExecutionStatus(records.map((r) => r.outcome), tx.hash);
+    const [first, ...rest] = records;
+    return {
+      status,
+      transaction: tx.signed,
+      transactionHash: tx.hash,
+      transactionOutcome: { outcome: first.outcome, blockHash: first.blockHash },
+      receiptsOutcome: rest.map((r) => ({ outcome: r.outcome, blockHash: r.blockHash })),
+    };
+  }
+
+  /** `finalOutcome` in nearcore's RPC JSON shape (FinalExecutionOutcomeView). */
+  finalOutcomeView(txHash: CryptoHash | string): JsonValue {
+    return finalExecutionOutcomeView(this.finalOutcome(txHash));
+  }
+
+  viewAccount(accountId: AccountId): Account | undefined {
+    return getAccount(this.stateOf(accountId), accountId);
+  }
+
+  viewAccessKey(accountId: AccountId, publicKey: PublicKey): AccessKey | undefined {
+    const raw = this.stateOf(accountId).get(trieKeys.accessKey(accountId, publicKey));
+    return raw === undefined ? undefined : decode(AccessKeyCodec, raw);
+  }
+
+  /** Contract storage of an account (optionally under a key prefix). */
+  viewState(accountId: AccountId, prefix: Uint8Array = new Uint8Array(0)): Array<[Uint8Array, Uint8Array]> {
+    const full = trieKeys.contractDataPrefix(accountId, prefix);
+    const skip = trieKeys.contractDataPrefix(accountId).length;
+    return [...this.stateOf(accountId).iter(full)].map(([k, v]) => [k.slice(skip), v]);
+  }
+
+  /** Calls a view method at the head block. */
+  view(accountId: AccountId, method: string, args: Uint8Array | string | object = new Uint8Array(0)): ViewCallResult {
+    const bytes =
+      args instanceof Uint8Array ? args : new TextEncoder().encode(typeof args === 'string' ? args : JSON.stringify(args));
+    return viewCall({
+      state: this.stateOf(accountId),
+      config: this.config,
+      chainId: this.chainId,
+      accountId,
+      method,
+      args: bytes,
+      blockHeight: this.head.height,
+      blockTimestamp: this.head.timestamp,
+      epochHeight: 1n,
+      epochInfo: this.epochInfo,
+      executor: this.executor,
+    });
+  }
+
+  /** Receipts produced by the last block, waiting to be applied in the next one. */
+  pendingIncoming(): readonly Receipt[] {
+    return this.incoming.flat();
+  }
+
+  /** The price the next block will use. */
+  get nextGasPrice(): bigint {
+    return this.nextPrice;
+  }
+}

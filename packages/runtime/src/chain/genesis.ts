@@ -1,0 +1,102 @@
+/**
+ * Genesis: accounts with balances, keys, contracts and contract data written straight into
+ * state, with storage usage computed the way nearcore's genesis `StorageComputer` does
+ * (account 100 bytes + each key, code and data record).
+ */
+import {
+  AccessKeyCodec,
+  AccountCodec,
+  encode,
+  newAccount,
+  PublicKey,
+  sha256,
+  trieKeys,
+  type AccessKey,
+  type AccountContract,
+  type AccountId,
+  type GlobalContractIdentifier,
+} from '@nearts/primitives';
+import type { RuntimeConfig } from '@nearts/runtime-fees';
+import type { State } from '@nearts/store';
+import { publicKeyTrieIdLen } from '../config/tx-cost.js';
+import { RuntimeUsageError } from '../errors.js';
+
+export interface GenesisKey {
+  publicKey: PublicKey | string;
+  /** Default: full access, nonce 0. */
+  accessKey?: AccessKey;
+}
+
+export interface GenesisAccount {
+  accountId: AccountId;
+  /** yoctoNEAR. */
+  amount: bigint;
+  locked?: bigint;
+  keys?: Array<GenesisKey | PublicKey | string>;
+  /** A contract deployed locally on the account. */
+  code?: Uint8Array;
+  /** Points the account at a global contract (deployed through `globalContracts`). */
+  globalContract?: GlobalContractIdentifier;
+  /** Contract storage entries. */
+  data?: Array<[Uint8Array, Uint8Array]>;
+}
+
+export interface GenesisGlobalContract {
+  code: Uint8Array;
+  /** 'CodeHash' (default) or an account id to deploy it by account. */
+  by?: 'CodeHash' | { accountId: AccountId };
+}
+
+function keyOf(k: GenesisKey | PublicKey | string): { publicKey: PublicKey; accessKey: AccessKey } {
+  if (typeof k === 'string') return { publicKey: PublicKey.fromString(k), accessKey: { nonce: 0n, permission: { type: 'FullAccess' } } };
+  if (k instanceof PublicKey) return { publicKey: k, accessKey: { nonce: 0n, permission: { type: 'FullAccess' } } };
+  const publicKey = typeof k.publicKey === 'string' ? PublicKey.fromString(k.publicKey) : k.publicKey;
+  return { publicKey, accessKey: k.accessKey ?? { nonce: 0n, permission: { type: 'FullAccess' } } };
+}
+
+export function globalContractId(g: GenesisGlobalContract): GlobalContractIdentifier {
+  return g.by === undefined || g.by === 'CodeHash' ? { type: 'CodeHash', hash: sha256(g.code) } : { type: 'AccountId', accountId: g.by.accountId };
+}
+
+/** Writes global contracts (on every shard state given) and accounts (each on its own shard's state). */
+export function writeGenesis(
+  stateOf: (accountId: AccountId) => State,
+  allStates: readonly State[],
+  accounts: readonly GenesisAccount[],
+  globals: readonly GenesisGlobalContract[],
+  config: RuntimeConfig,
+): void {
+  const storage = config.fees.storageUsageConfig;
+  for (const g of globals) {
+    for (const s of allStates) s.set(trieKeys.globalContractCode(globalContractId(g)), g.code);
+  }
+  const seen = new Set<string>();
+  for (const a of accounts) {
+    if (seen.has(a.accountId)) throw new RuntimeUsageError(`genesis lists account ${a.accountId} twice`);
+    seen.add(a.accountId);
+    if (a.code && a.globalContract) throw new RuntimeUsageError(`genesis account ${a.accountId} has both a local and a global contract`);
+    const state = stateOf(a.accountId);
+    let usage = storage.numBytesAccount;
+    for (const k of a.keys ?? []) {
+      const { publicKey, accessKey } = keyOf(k);
+      state.set(trieKeys.accessKey(a.accountId, publicKey), encode(AccessKeyCodec, accessKey));
+      usage += storage.numExtraBytesRecord + publicKeyTrieIdLen(publicKey) + BigInt(encode(AccessKeyCodec, accessKey).length);
+    }
+    for (const [key, value] of a.data ?? []) {
+      state.set(trieKeys.contractData(a.accountId, key), value);
+      usage += storage.numExtraBytesRecord + BigInt(key.length + value.length);
+    }
+    let contract: AccountContract = { type: 'None' };
+    if (a.code) {
+      state.set(trieKeys.contractCode(a.accountId), a.code);
+      usage += BigInt(a.code.length);
+      contract = { type: 'Local', hash: sha256(a.code) };
+    } else if (a.globalContract) {
+      const id = a.globalContract;
+      contract = id.type === 'CodeHash' ? { type: 'Global', hash: id.hash } : { type: 'GlobalByAccount', accountId: id.accountId };
+      usage += id.type === 'CodeHash' ? 32n : BigInt(Buffer.byteLength(id.accountId));
+    }
+    const account = newAccount(a.amount, a.locked ?? 0n, contract, usage);
+    state.set(trieKeys.account(a.accountId), encode(AccountCodec, account));
+  }
+}

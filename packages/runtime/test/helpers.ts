@@ -1,0 +1,53 @@
+/** Test helpers: keys, signed transactions built with @nearts/primitives, a small genesis. */
+import {
+  encode,
+  KeyPair,
+  NEAR,
+  SignedTransactionCodec,
+  transactionHash,
+  type Action,
+  type CryptoHash,
+  type SignedTransaction,
+} from '@nearts/primitives';
+import { Chain, checkSupplyInvariant, type GenesisConfig } from '../src/index.js';
+
+export const keyOf = (name: string): KeyPair => KeyPair.fromNearcoreTestSeed(name);
+
+export function signTx(
+  signer: string,
+  key: KeyPair,
+  receiver: string,
+  nonce: bigint,
+  actions: Action[],
+  blockHash: CryptoHash,
+): SignedTransaction {
+  const transaction = {
+    version: 'V0' as const,
+    signerId: signer,
+    publicKey: key.publicKey,
+    nonce,
+    receiverId: receiver,
+    blockHash,
+    actions,
+  };
+  return { transaction, signature: key.sign(transactionHash(transaction)) };
+}
+
+export function txBytes(s: SignedTransaction): Uint8Array {
+  return encode(SignedTransactionCodec, s);
+}
+
+/** alice.near and bob.near with 100 NEAR each and a full-access key named after them; registrar for top-level ids. */
+export function testChain(extra: Partial<GenesisConfig> = {}): Chain {
+  const chain = Chain.create({
+    accounts: [
+      { accountId: 'alice.near', amount: 100n * NEAR, keys: [keyOf('alice.near').publicKey] },
+      { accountId: 'bob.near', amount: 100n * NEAR, keys: [keyOf('bob.near').publicKey] },
+      { accountId: 'near', amount: 1000n * NEAR, keys: [keyOf('near').publicKey] },
+      ...(extra.accounts ?? []),
+    ],
+    ...extra,
+  });
+  checkSupplyInvariant(chain);
+  return chain;
+}
