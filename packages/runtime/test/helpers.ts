@@ -51,3 +51,17 @@ export function testChain(extra: Partial<GenesisConfig> = {}): Chain {
   checkSupplyInvariant(chain);
   return chain;
 }
+
+/** Signs with the signer's test key (nonce = next after the key's current nonce), submits and runs to idle. */
+export function execute(chain: Chain, signer: string, receiver: string, actions: Action[], key: KeyPair = keyOf(signer)) {
+  const ak = chain.viewAccessKey(signer, key.publicKey);
+  const nonce = (ak?.nonce ?? 0n) + 1n;
+  const tx = signTx(signer, key, receiver, nonce, actions, chain.head.hash);
+  const hash = chain.submit(tx);
+  chain.runUntilIdle();
+  checkSupplyInvariant(chain);
+  const final = chain.finalOutcome(hash);
+  return { hash, final, tx: final.transactionOutcome.outcome.outcome, receipts: final.receiptsOutcome.map((r) => r.outcome.outcome) };
+}
+
+export const balance = (chain: Chain, id: string): bigint => chain.viewAccount(id)?.amount ?? -1n;
