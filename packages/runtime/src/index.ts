@@ -51,3 +51,4 @@ export {
   type FinalExecutionStatus,
 } from './views/outcome-view.js';
 export { executeFunctionCall, resolveContractCode } from './actions/function-call.js';
+export { useContractRunner, type RunContract, type RunInput } from './ext/vm-bridge.js';

@@ -21,10 +21,17 @@ export interface RunInput {
   readonly cache?: unknown;
 }
 
-type RunContract = (input: RunInput) => VMOutcome;
+export type RunContract = (input: RunInput) => VMOutcome;
+
+let override: RunContract | undefined;
+
+/** Replaces the contract runner (a custom VM, a debugger, a test double); `undefined` restores vm-runner's. */
+export function useContractRunner(run: RunContract | undefined): void {
+  override = run;
+}
 
 export function runContract(input: RunInput): VMOutcome {
-  const run = (vmRunner as unknown as { runContract?: RunContract }).runContract;
+  const run = override ?? (vmRunner as unknown as { runContract?: RunContract }).runContract;
   if (typeof run !== 'function') {
     return nopOutcome({ kind: 'WasmUnknownError', msg: '@nearts/vm-runner does not export runContract yet' });
   }
