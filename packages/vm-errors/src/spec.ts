@@ -236,12 +236,15 @@ export function unionKinds<U extends { kind: string }>(spec: UnionSpec<U>): read
   return Object.keys(spec.variants) as U['kind'][];
 }
 
-function expectBigint(value: unknown, where: string): bigint {
-  if (typeof value !== 'bigint') throw new MalformedErrorDataError(where, value);
+function expectBigint(value: unknown, where: string, bits: 64 | 128 = 64): bigint {
+  if (typeof value !== 'bigint' || value < 0n || value >= 1n << BigInt(bits)) throw new MalformedErrorDataError(where, value);
   return value;
 }
-function expectNumber(value: unknown, where: string): number {
+function expectNumber(value: unknown, where: string, max = Number.POSITIVE_INFINITY): number {
   if (typeof value !== 'number' || !Number.isFinite(value)) throw new MalformedErrorDataError(where, value);
+  if (max !== Number.POSITIVE_INFINITY && !(Number.isInteger(value) && value >= 0 && value <= max)) {
+    throw new MalformedErrorDataError(where, value);
+  }
   return value;
 }
 function expectString(value: unknown, where: string): string {
@@ -255,9 +258,11 @@ export function fieldToJson(type: FieldType, value: unknown, where: string): Jso
     case 'gas':
       return u64Json(expectBigint(value, where));
     case 'balance':
-      return u128Json(expectBigint(value, where));
+      return u128Json(expectBigint(value, where, 128));
     case 'u32':
+      return expectNumber(value, where, 0xffff_ffff);
     case 'u16':
+      return expectNumber(value, where, 0xffff);
     case 'notNanF64':
       return expectNumber(value, where);
     case 'accountId':
@@ -280,10 +285,11 @@ export function fieldToDebug(type: FieldType, value: unknown, where: string): st
       return expectBigint(value, where).toString(10);
     case 'balance':
       // near_token::NearToken derives Debug over its private `inner: u128`.
-      return `NearToken { inner: ${expectBigint(value, where)} }`;
+      return `NearToken { inner: ${expectBigint(value, where, 128)} }`;
     case 'u32':
+      return expectNumber(value, where, 0xffff_ffff).toString(10);
     case 'u16':
-      return expectNumber(value, where).toString(10);
+      return expectNumber(value, where, 0xffff).toString(10);
     case 'notNanF64':
       return `NotNan(${debugF64(expectNumber(value, where))})`;
     case 'accountId':

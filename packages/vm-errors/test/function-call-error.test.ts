@@ -173,3 +173,32 @@ describe('FunctionCallError (stored form)', () => {
     expect(onChainFunctionCallErrorToJson(data)).toEqual(json);
   });
 });
+
+describe("nearcore near-vm-runner test expectations ('Err: …' lines)", () => {
+  // Every distinct `Err:` text in runtime/near-vm-runner/src/tests/{runtime_errors,compile_errors,
+  // wasm_validation,regression_tests}.rs at the reference commit.
+  const expectations: [FunctionCallErrorData, string][] = [
+    [{ kind: 'CompilationError', error: { kind: 'PrepareError', error: 'Deserialization' } }, 'PrepareError: Error happened while deserializing the module.'],
+    [{ kind: 'HostError', error: { kind: 'GasExceeded' } }, 'Exceeded the prepaid gas.'],
+    [{ kind: 'CompilationError', error: { kind: 'PrepareError', error: 'Instantiate' } }, 'PrepareError: Error happened during instantiation.'],
+    [{ kind: 'MethodResolveError', error: 'MethodNotFound' }, 'MethodNotFound'],
+    [{ kind: 'CompilationError', error: { kind: 'PrepareError', error: 'TooManyFunctions' } }, 'PrepareError: Too many functions in contract.'],
+    [{ kind: 'HostError', error: { kind: 'GuestPanic', panic_msg: 'explicit guest panic' } }, 'Smart contract panicked: explicit guest panic'],
+    [{ kind: 'CompilationError', error: { kind: 'PrepareError', error: 'TooManyLocals' } }, 'PrepareError: Too many locals declared in the contract.'],
+    [{ kind: 'HostError', error: { kind: 'GasLimitExceeded' } }, 'Exceeded the maximum amount of gas allowed to burn per contract.'],
+    [{ kind: 'WasmTrap', trap: 'IllegalArithmetic' }, 'WebAssembly trap: An arithmetic exception, e.g. divided by zero.'],
+    [{ kind: 'WasmTrap', trap: 'Unreachable' }, 'WebAssembly trap: An `unreachable` opcode was executed.'],
+    [{ kind: 'MethodResolveError', error: 'MethodInvalidSignature' }, 'MethodInvalidSignature'],
+    [{ kind: 'WasmTrap', trap: 'MemoryOutOfBounds' }, 'WebAssembly trap: Memory out of bounds trap.'],
+    [{ kind: 'WasmTrap', trap: 'IncorrectCallIndirectSignature' }, 'WebAssembly trap: Call indirect incorrect signature trap.'],
+    [{ kind: 'CompilationError', error: { kind: 'PrepareError', error: 'TooManyTables' } }, 'PrepareError: Too many tables declared in the contract.'],
+    [
+      { kind: 'CompilationError', error: { kind: 'PrepareError', error: 'TooManyTableElements' } },
+      'PrepareError: Too many table elements declared in the contract.',
+    ],
+    [{ kind: 'MethodResolveError', error: 'MethodEmptyName' }, 'MethodEmptyName'],
+  ];
+  it.each(expectations.map(([data, text]) => [text, data] as const))('Err: %s', (text, data) => {
+    expect(displayFunctionCallError(data)).toBe(text);
+  });
+});

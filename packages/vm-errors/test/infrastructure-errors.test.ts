@@ -111,5 +111,12 @@ describe('malformed data from untyped callers', () => {
       MalformedErrorDataError,
     );
     expect(() => displayVMRunnerError({ kind: 'Nope' } as never)).toThrow(MalformedErrorDataError);
+    // Out of the Rust type's range: a u64 below zero, a u16 above 65535.
+    expect(() => new RuntimeError({ kind: 'InvalidTxError', error: { kind: 'InvalidNonce', tx_nonce: -1n, ak_nonce: 7n } })).toThrow(
+      MalformedErrorDataError,
+    );
+    expect(() => new RuntimeError({ kind: 'InvalidTxError', error: { kind: 'InvalidNonceIndex', tx_nonce_index: 70000, num_nonces: 1 } })).toThrow(
+      MalformedErrorDataError,
+    );
   });
 });
