@@ -37,3 +37,4 @@ export {
   type HostCallWrapper,
 } from './host-functions/imports.js';
 export * from './receipt-manager.js';
+export { HOST_TABLE_END, HOST_TABLE_START, renderHostFunctionTable, updateReadmeTable } from './host-functions/docs.js';
