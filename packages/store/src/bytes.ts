@@ -5,13 +5,21 @@
  */
 import { StoreError } from './errors.js';
 
+type Latin1Slice = (this: Uint8Array, start: number, end: number) => string;
+// Node's native latin1 decoder (about 2x faster than building the string in JS for 40-byte keys).
+const latin1Slice = (Buffer.prototype as unknown as { latin1Slice?: Latin1Slice }).latin1Slice;
+
 /** One char per byte; `compareBytes` order equals string order for the results. */
-export function bytesToKeyString(key: Uint8Array): string {
-  const n = key.length;
-  if (n > 24) return String.fromCharCode.apply(null, key as unknown as number[]);
-  let s = '';
-  for (let i = 0; i < n; i++) s += String.fromCharCode(key[i]!);
-  return s;
+export const bytesToKeyString: (key: Uint8Array) => string =
+  typeof latin1Slice === 'function'
+    ? (key) => latin1Slice.call(key, 0, key.length)
+    : (key) => String.fromCharCode.apply(null, key as unknown as number[]);
+
+/** Inverse of `bytesToKeyString`. */
+export function keyStringToBytes(s: string): Uint8Array {
+  const out = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
+  return out;
 }
 
 /** Lexicographic byte order (a proper prefix sorts first). */

@@ -15,12 +15,12 @@ import { open, type Database, type RootDatabase } from 'lmdb';
 import { StoreError } from './errors.js';
 import type { CommittedBlock, Entry, State, StateRoot } from './state.js';
 import { WriteBuffer } from './write-buffer.js';
-import { bytesToKeyString, checkKey, checkPrefix, checkValue, copyBytes, equalBytes } from './bytes.js';
+import { bytesToKeyString, checkKey, checkPrefix, checkValue, copyBytes, equalBytes, keyStringToBytes } from './bytes.js';
 import { MemoryState, checkHeight, type TrieSource } from './memory-state.js';
 import { mergeSorted } from './merge.js';
 import { flatGet, flatRange, flatWrite, type FlatDb } from './flat.js';
 import { BRANCH, EXTENSION, STUB, Stub, bytesValue, type Node, type NodeLoader, type ResolvedNode } from './trie/node.js';
-import { insert, remove } from './trie/update.js';
+import { insert, newBatch, remove } from './trie/update.js';
 import { EMPTY_ROOT, rootHash } from './trie/hash.js';
 import { decodeRecord, encodeRecord, recordKey } from './trie/record.js';
 import { concatNibbles } from './trie/nibbles.js';
@@ -94,7 +94,7 @@ export class LmdbState implements State {
     this.checkOpen();
     checkKey(key);
     const w = this.buffer.lookup(bytesToKeyString(key));
-    if (w !== undefined) return w.value ?? undefined;
+    if (w !== undefined) return w ?? undefined;
     return flatGet(this.flat, key);
   }
 
@@ -106,7 +106,7 @@ export class LmdbState implements State {
     this.checkOpen();
     checkKey(key);
     checkValue(value);
-    this.buffer.put(bytesToKeyString(key), copyBytes(key), copyBytes(value));
+    this.buffer.put(bytesToKeyString(key), value);
   }
 
   remove(key: Uint8Array): boolean {
@@ -114,15 +114,15 @@ export class LmdbState implements State {
     checkKey(key);
     const ks = bytesToKeyString(key);
     const w = this.buffer.lookup(ks);
-    const existed = w !== undefined ? w.value !== null : flatGet(this.flat, key) !== undefined;
-    if (existed) this.buffer.put(ks, copyBytes(key), null);
+    const existed = w !== undefined ? w !== null : flatGet(this.flat, key) !== undefined;
+    if (existed) this.buffer.put(ks, null);
     return existed;
   }
 
   iter(prefix: Uint8Array = EMPTY): IterableIterator<Entry> {
     this.checkOpen();
     checkPrefix(prefix);
-    return mergeSorted(flatRange(this.flat, prefix), this.buffer.sorted(prefix));
+    return mergeSorted(flatRange(this.flat, prefix), this.buffer.sorted(bytesToKeyString(prefix)));
   }
 
   checkpoint(): void {
@@ -161,7 +161,7 @@ export class LmdbState implements State {
     const hash = copyBytes(rootHash(newRoot));
     const writes = [...this.buffer.writes()];
     this.env.transactionSync(() => {
-      for (const w of writes) flatWrite(this.flat, w.key, w.value);
+      for (const [ks, value] of writes) flatWrite(this.flat, keyStringToBytes(ks), value);
       const written = new Set<string>();
       const retained = new Set<Node>();
       collectNewNodes(newRoot, EMPTY, 0, (key, record) => {
@@ -194,11 +194,7 @@ export class LmdbState implements State {
     let released = false;
     const source: TrieSource = {
       load: (stub) => this.loadNode(stub, transaction),
-      readValue: (key) => {
-        const v = flatGet(this.flat, key, transaction);
-        if (v === undefined) throw new StoreError('Corrupted', 'trie leaf without a flat value');
-        return v;
-      },
+      get: (key) => flatGet(this.flat, key, transaction),
       release: () => {
         if (released) return;
         released = true;
@@ -206,7 +202,7 @@ export class LmdbState implements State {
         if (--this.openForks === 0 && this.closed) void this.env.close();
       },
     };
-    return MemoryState.over(root, new WriteBuffer(this.buffer), this.last, source);
+    return MemoryState.over(root, undefined, new WriteBuffer(this.buffer), this.last, source);
   }
 
   /** Closes the database (once every fork of it is closed too). Pending writes are discarded. */
@@ -244,8 +240,10 @@ export class LmdbState implements State {
 
   private applied(): Node | undefined {
     let root = this.root;
-    for (const w of this.buffer.writes()) {
-      root = w.value === null ? remove(root, w.key, this.loader) : insert(root, w.key, bytesValue(w.value), this.loader);
+    const batch = newBatch(this.loader);
+    for (const [ks, value] of this.buffer.writes()) {
+      const key = keyStringToBytes(ks);
+      root = value === null ? remove(root, key, batch) : insert(root, key, bytesValue(value), batch);
     }
     return root;
   }

@@ -1,9 +1,11 @@
 /**
  * MemoryState: the default backend. Committed data is a persistent Merkle-Patricia trie held in
- * memory (nodes are immutable and shared), uncommitted writes sit in a `WriteBuffer`.
+ * memory (nodes are immutable and shared) plus a flat key → value index for reads; uncommitted
+ * writes sit in a `WriteBuffer`.
  *
- * - get: pending map, then a trie walk.
- * - fork: shares the committed trie (O(1)) and copies only the pending map.
+ * - get: pending map, then the flat index (hash-map lookups, no trie walk).
+ * - iter: the trie, merged with the sorted pending writes.
+ * - fork: shares the committed trie and flat index (O(1)) and copies only the pending map.
  * - commitBlock: applies the pending writes to the trie (rebuilding only the changed paths) and
  *   hashes only the new nodes.
  *
@@ -13,18 +15,19 @@
 import { StoreError } from './errors.js';
 import type { CommittedBlock, Entry, State, StateRoot } from './state.js';
 import { WriteBuffer } from './write-buffer.js';
-import { bytesToKeyString, checkKey, checkPrefix, checkValue, copyBytes } from './bytes.js';
+import { bytesToKeyString, checkKey, checkPrefix, checkValue, copyBytes, keyStringToBytes } from './bytes.js';
 import { bytesValue, type Node, type NodeLoader } from './trie/node.js';
-import { insert, remove } from './trie/update.js';
-import { iterate, lookup, valueNodeKey, type ValueNode } from './trie/read.js';
+import { insert, newBatch, remove } from './trie/update.js';
+import { iterate, valueNodeKey, type ValueNode } from './trie/read.js';
+import { FlatLayers } from './flat-layers.js';
 import { rootHash } from './trie/hash.js';
 import { mergeSorted } from './merge.js';
 
 /** Where a trie that does not live fully in memory gets its nodes and values (a read-only snapshot). */
 export interface TrieSource {
   readonly load: NodeLoader;
-  /** The value of a key whose trie node carries only the value's length and hash. */
-  readonly readValue: (key: Uint8Array) => Uint8Array;
+  /** The committed value of a key, if any. */
+  readonly get: (key: Uint8Array) => Uint8Array | undefined;
   /** Releases the snapshot once no state uses it any more. */
   release(): void;
 }
@@ -39,6 +42,7 @@ const EMPTY = new Uint8Array(0);
 
 export class MemoryState implements State {
   private root: Node | undefined;
+  private flat: FlatLayers;
   private buffer: WriteBuffer;
   private last: CommittedBlock | undefined;
   private readonly source: SourceHandle | undefined;
@@ -48,6 +52,7 @@ export class MemoryState implements State {
 
   constructor() {
     this.root = undefined;
+    this.flat = new FlatLayers();
     this.buffer = new WriteBuffer();
     this.last = undefined;
     this.source = undefined;
@@ -57,6 +62,7 @@ export class MemoryState implements State {
   /** A state over an existing trie; used by forks and by `LmdbState.fork`. */
   static over(
     root: Node | undefined,
+    flat: FlatLayers | undefined,
     buffer: WriteBuffer,
     last: CommittedBlock | undefined,
     source: SourceHandle | TrieSource | undefined,
@@ -64,7 +70,9 @@ export class MemoryState implements State {
     const s = new MemoryState();
     const handle = source === undefined ? undefined : 'users' in source ? source : { source, users: 0 };
     if (handle) handle.users++;
-    Object.assign(s, { root, buffer, last, source: handle, load: handle?.source.load });
+    const src = handle?.source;
+    flat ??= new FlatLayers(src && ((ks) => src.get(keyStringToBytes(ks))));
+    Object.assign(s, { root, flat, buffer, last, source: handle, load: src?.load });
     return s;
   }
 
@@ -82,25 +90,26 @@ export class MemoryState implements State {
   get(key: Uint8Array): Uint8Array | undefined {
     this.checkOpen();
     checkKey(key);
-    const w = this.buffer.lookup(bytesToKeyString(key));
-    if (w !== undefined) return w.value ?? undefined;
-    const n = lookup(this.root, key, this.load);
-    return n === undefined ? undefined : this.valueOf(n);
+    const ks = bytesToKeyString(key);
+    const w = this.buffer.lookup(ks);
+    if (w !== undefined) return w ?? undefined;
+    return this.flat.get(ks);
   }
 
   has(key: Uint8Array): boolean {
     this.checkOpen();
     checkKey(key);
-    const w = this.buffer.lookup(bytesToKeyString(key));
-    if (w !== undefined) return w.value !== null;
-    return lookup(this.root, key, this.load) !== undefined;
+    const ks = bytesToKeyString(key);
+    const w = this.buffer.lookup(ks);
+    if (w !== undefined) return w !== null;
+    return this.flat.get(ks) !== undefined;
   }
 
   set(key: Uint8Array, value: Uint8Array): void {
     this.checkOpen();
     checkKey(key);
     checkValue(value);
-    this.buffer.put(bytesToKeyString(key), copyBytes(key), copyBytes(value));
+    this.buffer.put(bytesToKeyString(key), value);
   }
 
   remove(key: Uint8Array): boolean {
@@ -108,8 +117,8 @@ export class MemoryState implements State {
     checkKey(key);
     const ks = bytesToKeyString(key);
     const w = this.buffer.lookup(ks);
-    const existed = w !== undefined ? w.value !== null : lookup(this.root, key, this.load) !== undefined;
-    if (existed) this.buffer.put(ks, copyBytes(key), null);
+    const existed = w !== undefined ? w !== null : this.flat.get(ks) !== undefined;
+    if (existed) this.buffer.put(ks, null);
     return existed;
   }
 
@@ -118,9 +127,9 @@ export class MemoryState implements State {
     checkPrefix(prefix);
     const nodes = iterate(this.root, prefix, this.load);
     const committed = (function* (self: MemoryState): Generator<Entry> {
-      for (const n of nodes) yield [valueNodeKey(n), self.valueOf(n)];
+      for (const n of nodes) yield [copyBytes(valueNodeKey(n)), self.valueOf(n)];
     })(this);
-    return mergeSorted(committed, this.buffer.sorted(prefix));
+    return mergeSorted(committed, this.buffer.sorted(bytesToKeyString(prefix)));
   }
 
   checkpoint(): void {
@@ -142,6 +151,7 @@ export class MemoryState implements State {
     this.checkOpen();
     checkHeight(height, this.last, this.buffer.depth);
     this.root = this.applied();
+    for (const [ks, value] of this.buffer.writes()) this.flat.write(ks, value);
     this.buffer.clear();
     const root = rootHash(this.root);
     this.last = { height, root: copyBytes(root) };
@@ -163,7 +173,7 @@ export class MemoryState implements State {
 
   fork(): MemoryState {
     this.checkOpen();
-    return MemoryState.over(this.root, new WriteBuffer(this.buffer), this.last, this.source);
+    return MemoryState.over(this.root, this.flat.fork(), new WriteBuffer(this.buffer), this.last, this.source);
   }
 
   close(): void {
@@ -176,8 +186,10 @@ export class MemoryState implements State {
   /** The committed trie with every pending write applied (the committed trie itself is untouched). */
   private applied(): Node | undefined {
     let root = this.root;
-    for (const w of this.buffer.writes()) {
-      root = w.value === null ? remove(root, w.key, this.load) : insert(root, w.key, bytesValue(w.value), this.load);
+    const batch = newBatch(this.load);
+    for (const [ks, value] of this.buffer.writes()) {
+      const key = keyStringToBytes(ks);
+      root = value === null ? remove(root, key, batch) : insert(root, key, bytesValue(value), batch);
     }
     return root;
   }
@@ -185,8 +197,9 @@ export class MemoryState implements State {
   private valueOf(n: ValueNode): Uint8Array {
     const slot = n.value!;
     if (slot.bytes !== undefined) return slot.bytes;
-    if (this.source === undefined) throw new StoreError('Corrupted', 'trie value without bytes and no source');
-    return this.source.source.readValue(valueNodeKey(n));
+    const v = this.source?.source.get(valueNodeKey(n));
+    if (v === undefined) throw new StoreError('Corrupted', 'a trie leaf without its value');
+    return v;
   }
 
   private checkOpen(): void {

@@ -1,20 +1,23 @@
 import type { Entry } from './state.js';
-import type { PendingWrite } from './write-buffer.js';
-import { compareBytes, copyBytes } from './bytes.js';
+import { compareBytes, copyBytes, keyStringToBytes } from './bytes.js';
 
 /**
- * Merges committed entries (sorted) with pending writes (sorted; `null` = deleted) into one
- * sorted stream where pending writes win. Yielded keys are copies; values are the stored bytes.
+ * Merges committed entries (sorted) with pending writes (sorted key strings; `null` = deleted)
+ * into one sorted stream where pending writes win. Yielded keys are fresh arrays; values are the
+ * stored bytes.
  */
-export function* mergeSorted(committed: Iterator<Entry>, pending: PendingWrite[]): Generator<Entry> {
+export function* mergeSorted(committed: Iterator<Entry>, pending: Array<[string, Uint8Array | null]>): Generator<Entry> {
   let c = committed.next();
   let p = 0;
-  while (!c.done || p < pending.length) {
-    const w = p < pending.length ? pending[p] : undefined;
-    if (c.done || (w !== undefined && compareBytes(w.key, c.value[0]) <= 0)) {
-      if (!c.done && compareBytes(w!.key, c.value[0]) === 0) c = committed.next();
+  let pendingKey = p < pending.length ? keyStringToBytes(pending[p]![0]) : undefined;
+  while (!c.done || pendingKey !== undefined) {
+    const order = pendingKey === undefined ? 1 : c.done ? -1 : compareBytes(pendingKey, c.value[0]);
+    if (order <= 0) {
+      if (order === 0) c = committed.next();
+      const value = pending[p]![1];
+      if (value !== null) yield [pendingKey!, value];
       p++;
-      if (w!.value !== null) yield [copyBytes(w!.key), w!.value];
+      pendingKey = p < pending.length ? keyStringToBytes(pending[p]![0]) : undefined;
     } else {
       yield [copyBytes(c.value[0]), c.value[1]];
       c = committed.next();

@@ -24,7 +24,10 @@ export interface State {
   get(key: Uint8Array): Uint8Array | undefined;
   /** Whether `key` holds a value. */
   has(key: Uint8Array): boolean;
-  /** Stores `value` under `key`. Both are copied, so the caller may reuse its buffers. */
+  /**
+   * Stores `value` under `key`. The key is copied; the value array is kept as it is (no copy, this
+   * is the hot path), so the caller hands it over and must not modify it afterwards.
+   */
   set(key: Uint8Array, value: Uint8Array): void;
   /** Deletes `key`; returns whether it held a value. */
   remove(key: Uint8Array): boolean;

@@ -2,23 +2,20 @@
  * Writes made since the last committed block, with nested checkpoints. Both backends keep their
  * uncommitted writes here; only `commitBlock` moves them into the committed structure.
  *
- * Checkpoints use an undo journal: while at least one checkpoint is open, every write records
- * the entry it replaced, and `rollback` replays that record backwards. With no checkpoint open
- * nothing is journaled, so the plain get/set path costs one map operation.
+ * Keys are latin1 key strings (see bytes.ts); a value of `null` marks a deletion. Checkpoints use
+ * an undo journal: while at least one checkpoint is open, every write records the value it
+ * replaced, and `rollback` replays that record backwards. With no checkpoint open nothing is
+ * journaled, so the plain get/set path costs one map operation.
  */
 import { StoreError } from './errors.js';
-import { startsWith } from './bytes.js';
 
-/** A pending write: `value === null` marks a deletion. */
-export interface PendingWrite {
-  readonly key: Uint8Array;
-  readonly value: Uint8Array | null;
-}
+/** `undefined` = not written since the last block; `null` = deleted. */
+export type Pending = Uint8Array | null | undefined;
 
 export class WriteBuffer {
-  private map: Map<string, PendingWrite>;
-  /** Flattened (keyString, previous write or undefined) pairs, oldest first. */
-  private journal: Array<string | PendingWrite | undefined> = [];
+  private map: Map<string, Uint8Array | null>;
+  /** Flattened (keyString, previous pending value) pairs, oldest first. */
+  private journal: Array<string | Pending> = [];
   private marks: number[] = [];
   /** Bumped by every change of the visible contents; lets callers cache derived data. */
   version = 0;
@@ -35,13 +32,13 @@ export class WriteBuffer {
     return this.marks.length;
   }
 
-  lookup(keyString: string): PendingWrite | undefined {
+  lookup(keyString: string): Pending {
     return this.map.get(keyString);
   }
 
-  put(keyString: string, key: Uint8Array, value: Uint8Array | null): void {
+  put(keyString: string, value: Uint8Array | null): void {
     if (this.marks.length > 0) this.journal.push(keyString, this.map.get(keyString));
-    this.map.set(keyString, { key, value });
+    this.map.set(keyString, value);
     this.version++;
   }
 
@@ -60,7 +57,7 @@ export class WriteBuffer {
     const j = this.journal;
     for (let i = j.length - 2; i >= mark; i -= 2) {
       const keyString = j[i] as string;
-      const previous = j[i + 1] as PendingWrite | undefined;
+      const previous = j[i + 1] as Pending;
       if (previous === undefined) this.map.delete(keyString);
       else this.map.set(keyString, previous);
     }
@@ -76,16 +73,15 @@ export class WriteBuffer {
     this.version++;
   }
 
-  /** All pending writes, in map order (callers that need determinism sort). */
-  writes(): IterableIterator<PendingWrite> {
-    return this.map.values();
+  /** All pending writes as (key string, value or null), in map order. */
+  writes(): IterableIterator<[string, Uint8Array | null]> {
+    return this.map.entries();
   }
 
-  /** Pending writes under `prefix`, sorted by key bytes. */
-  sorted(prefix: Uint8Array): PendingWrite[] {
-    const out: Array<[string, PendingWrite]> = [];
-    for (const [ks, w] of this.map) if (prefix.length === 0 || startsWith(w.key, prefix)) out.push([ks, w]);
-    out.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-    return out.map((e) => e[1]);
+  /** Pending writes whose key starts with `prefix` (a key string), sorted by key. */
+  sorted(prefix: string): Array<[string, Uint8Array | null]> {
+    const out: Array<[string, Uint8Array | null]> = [];
+    for (const e of this.map) if (e[0].startsWith(prefix)) out.push(e);
+    return out.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   }
 }

@@ -11,7 +11,7 @@ import { MemoryState, computeStateRoot } from '../src/index.js';
 import { buildTrie } from '../src/trie/build.js';
 import { encodeNode, hashNode, sha256 } from '../src/trie/hash.js';
 import { BRANCH, Branch, EXTENSION, Extension, Leaf, Stub, bytesValue, type Node } from '../src/trie/node.js';
-import { insert } from '../src/trie/update.js';
+import { insert, newBatch } from '../src/trie/update.js';
 import { utf8 } from './backends.js';
 
 /** nearcore's TrieKey::ContractData layout: col 9, account id, ',', data key. */
@@ -66,8 +66,9 @@ describe('nearcore test_view_state proof', () => {
     const expected = sha256(viewStateProof[0]!);
     const built = contractDataSubtree(buildTrie(withColumnZero));
     expect(hashNode(built)).toEqual(expected);
+    // One key per batch, so every insert copies the path (no in-place changes).
     let root: Node | undefined;
-    for (const [k, v] of [...withColumnZero].reverse()) root = insert(root, k, bytesValue(v), undefined);
+    for (const [k, v] of [...withColumnZero].reverse()) root = insert(root, k, bytesValue(v), newBatch(undefined));
     expect(hashNode(contractDataSubtree(root))).toEqual(expected);
   });
 

@@ -45,10 +45,14 @@ function valueHash(v: ValueSlot): Uint8Array {
   return h;
 }
 
+function writeHash(out: Uint8Array, at: number, h: Uint8Array): number {
+  for (let i = 0; i < 32; i++) out[at + i] = h[i]!;
+  return at + 32;
+}
+
 function writeValueRef(out: Uint8Array, at: number, v: ValueSlot): number {
   at = writeU32(out, at, v.length);
-  out.set(valueHash(v), at);
-  return at + 32;
+  return writeHash(out, at, valueHash(v));
 }
 
 /**
@@ -75,8 +79,7 @@ export function encodeNode(node: Exclude<Node, { kind: typeof STUB }>): { bytes:
       out[at++] = 3;
       at = writeU32(out, at, pathLen);
       at = writeEncodedPath(out, at, node.path, node.start, node.end, false);
-      out.set(node.child.hash!, at);
-      at += 32;
+      at = writeHash(out, at, node.child.hash!);
       break;
     }
     case BRANCH: {
@@ -89,10 +92,7 @@ export function encodeNode(node: Exclude<Node, { kind: typeof STUB }>): { bytes:
       out[at++] = bitmap >> 8;
       for (let i = 0; i < 16; i++) {
         const c = node.children[i];
-        if (c !== undefined) {
-          out.set(c.hash!, at);
-          at += 32;
-        }
+        if (c !== undefined) at = writeHash(out, at, c.hash!);
       }
       break;
     }

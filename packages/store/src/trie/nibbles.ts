@@ -20,10 +20,15 @@ export function commonPrefix(
 ): number {
   const n = Math.min(aEnd - aStart, bEnd - bStart);
   let i = 0;
-  // Fast path: both windows aligned on a byte boundary compare whole bytes.
-  if (((aStart | bStart) & 1) === 0) {
-    let ai = aStart >> 1;
-    let bi = bStart >> 1;
+  // Fast path: windows of equal parity (e.g. two full keys at the same depth) compare whole bytes
+  // after at most one leading nibble.
+  if ((aStart & 1) === (bStart & 1)) {
+    if (aStart & 1) {
+      if (n === 0 || (a[aStart >> 1]! & 15) !== (b[bStart >> 1]! & 15)) return 0;
+      i = 1;
+    }
+    let ai = (aStart + i) >> 1;
+    let bi = (bStart + i) >> 1;
     while (i + 2 <= n && a[ai] === b[bi]) {
       i += 2;
       ai++;
@@ -61,8 +66,9 @@ export function writeEncodedPath(
   }
   out[at++] = first;
   if ((i & 1) === 0) {
-    out.set(bytes.subarray(i >> 1, end >> 1), at);
-    return at + ((end - i) >> 1);
+    // Aligned: plain byte copy (a loop beats subarray+set for these short paths).
+    for (let j = i >> 1, stop = end >> 1; j < stop; j++) out[at++] = bytes[j]!;
+    return at;
   }
   while (i < end) {
     out[at++] = (nibbleAt(bytes, i) << 4) | nibbleAt(bytes, i + 1);

@@ -33,6 +33,14 @@ export interface ValueSlot {
   hash: Uint8Array | undefined;
 }
 
+/**
+ * Nodes are immutable once published. The one exception: while a batch of writes is applied, the
+ * nodes that batch created carry its `owner` token and the batch may change them in place (like
+ * Clojure's transients); this avoids copying a 16-slot branch on every write of a large block.
+ * A finished batch's token is never used again, so its nodes are frozen from then on.
+ */
+export type Owner = object;
+
 export class Leaf {
   readonly kind = LEAF;
   hash: Uint8Array | undefined = undefined;
@@ -45,6 +53,7 @@ export class Leaf {
     readonly key: Uint8Array,
     readonly start: number,
     readonly value: ValueSlot,
+    readonly owner: Owner | undefined = undefined,
   ) {
     this.mem = 2 * NODE_COST + BYTE_OF_KEY * encodedPathLength(key.length * 2 - start) + BYTE_OF_VALUE * value.length;
   }
@@ -53,43 +62,56 @@ export class Leaf {
 export class Extension {
   readonly kind = EXTENSION;
   hash: Uint8Array | undefined = undefined;
-  readonly mem: number;
+  mem: number;
   /** The path is nibbles [start, end) of `path` (a window; the bytes may be shared). */
   constructor(
     readonly path: Uint8Array,
     readonly start: number,
     readonly end: number,
-    readonly child: Node,
+    public child: Node,
+    readonly owner: Owner | undefined = undefined,
   ) {
     this.mem = NODE_COST + BYTE_OF_KEY * encodedPathLength(end - start) + child.mem;
+  }
+
+  /** After an in-place change of `child` (owner only). */
+  updateMem(): void {
+    this.mem = NODE_COST + BYTE_OF_KEY * encodedPathLength(this.end - this.start) + this.child.mem;
   }
 }
 
 export class Branch {
   readonly kind = BRANCH;
   hash: Uint8Array | undefined = undefined;
-  readonly mem: number;
+  mem = 0;
   /**
    * `valueKey` is the full key whose path ends at this branch when it holds a value (its nibble
-   * count is this branch's depth).
+   * count is this branch's depth). `children` belongs to this node (16 slots).
    */
   constructor(
-    readonly children: ReadonlyArray<Node | undefined>,
-    readonly valueKey: Uint8Array | undefined,
-    readonly value: ValueSlot | undefined,
+    public children: Array<Node | undefined>,
+    public valueKey: Uint8Array | undefined,
+    public value: ValueSlot | undefined,
+    readonly owner: Owner | undefined = undefined,
   ) {
+    this.updateMem();
+  }
+
+  updateMem(): void {
     let mem = NODE_COST;
+    const children = this.children;
     for (let i = 0; i < 16; i++) {
       const c = children[i];
       if (c !== undefined) mem += c.mem;
     }
-    if (value !== undefined) mem += NODE_COST + BYTE_OF_VALUE * value.length;
+    if (this.value !== undefined) mem += NODE_COST + BYTE_OF_VALUE * this.value.length;
     this.mem = mem;
   }
 }
 
 export class Stub {
   readonly kind = STUB;
+  readonly owner: Owner | undefined = undefined;
   /** The node once loaded; a cache, the stub itself never changes meaning. */
   loaded: ResolvedNode | undefined = undefined;
   /** `path` packs the node's absolute position (`pathNibbles` nibbles from the root). */

@@ -11,9 +11,11 @@ export function lookup(root: Node | undefined, key: Uint8Array, load: NodeLoader
     const n = resolve(node, load);
     switch (n.kind) {
       case LEAF: {
-        const leafEnd = n.key.length * 2;
-        if (leafEnd - n.start !== end - depth) return undefined;
-        return commonPrefix(n.key, n.start, leafEnd, key, depth, end) === end - depth ? n : undefined;
+        // The leaf holds its full key and starts at `depth`: compare the rest bytewise.
+        const k = n.key;
+        if (k.length !== key.length) return undefined;
+        for (let i = depth >> 1; i < k.length; i++) if (k[i] !== key[i]) return undefined;
+        return n;
       }
       case EXTENSION: {
         const len = n.end - n.start;

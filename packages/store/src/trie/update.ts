@@ -1,33 +1,30 @@
 /**
- * Persistent insert and delete. Each returns a new root and leaves the old trie untouched; only
- * nodes on the changed path are rebuilt. The trie is kept in nearcore's canonical shape (the same
- * key set always gives the same nodes, whatever the order of updates):
+ * Persistent insert and delete. Published nodes are never changed: an update rebuilds the nodes on
+ * the changed path and shares every untouched subtree, so an old root stays a valid snapshot.
+ * Within one batch (`Batch`), nodes the batch itself created are changed in place instead of
+ * copied again (see `Owner` in node.ts).
+ *
+ * The trie is kept in nearcore's canonical shape, so the same key set always gives the same nodes
+ * whatever the order of updates:
  * - a branch has at least two children, or one child and a value;
  * - an extension's child is always a branch;
  * - a branch left with only a value becomes a leaf, one left with one child and no value merges
- *   into an extension or leaf (nearcore's `squash_node`).
+ *   into an extension or leaf (nearcore's `squash_node` / `extend_child`).
  *
  * Unchanged subtrees (including stubs) are reused as the same objects and always stay at the same
  * absolute position; the lmdb backend relies on that to find which stored nodes to rewrite.
  */
-import {
-  BRANCH,
-  Branch,
-  EXTENSION,
-  Extension,
-  LEAF,
-  Leaf,
-  resolve,
-  type Node,
-  type NodeLoader,
-  type ValueSlot,
-} from './node.js';
+import { BRANCH, Branch, EXTENSION, Extension, LEAF, Leaf, resolve, type Node, type NodeLoader, type ValueSlot } from './node.js';
 import { commonPrefix, concatNibbles, nibbleAt } from './nibbles.js';
 
-function withChild(children: ReadonlyArray<Node | undefined>, index: number, child: Node | undefined): Array<Node | undefined> {
-  const out = children.slice();
-  out[index] = child;
-  return out;
+/** One batch of writes: its owner token and the loader for stubs. */
+export interface Batch {
+  readonly owner: object;
+  readonly load: NodeLoader | undefined;
+}
+
+export function newBatch(load: NodeLoader | undefined): Batch {
+  return { owner: {}, load };
 }
 
 function emptyChildren(): Array<Node | undefined> {
@@ -35,32 +32,21 @@ function emptyChildren(): Array<Node | undefined> {
 }
 
 /** Returns the root of a trie equal to `root` plus key → value. */
-export function insert(
-  root: Node | undefined,
-  key: Uint8Array,
-  value: ValueSlot,
-  load: NodeLoader | undefined,
-): Node {
-  return insertAt(root, key, 0, key.length * 2, value, load);
+export function insert(root: Node | undefined, key: Uint8Array, value: ValueSlot, batch: Batch): Node {
+  return insertAt(root, key, 0, key.length * 2, value, batch);
 }
 
-function insertAt(
-  node: Node | undefined,
-  key: Uint8Array,
-  depth: number,
-  end: number,
-  value: ValueSlot,
-  load: NodeLoader | undefined,
-): Node {
-  if (node === undefined) return new Leaf(key, depth, value);
-  const n = resolve(node, load);
+function insertAt(node: Node | undefined, key: Uint8Array, depth: number, end: number, value: ValueSlot, batch: Batch): Node {
+  const owner = batch.owner;
+  if (node === undefined) return new Leaf(key, depth, value, owner);
+  const n = resolve(node, batch.load);
   switch (n.kind) {
     case LEAF: {
       const leafEnd = n.key.length * 2;
       const leafLen = leafEnd - n.start;
       const keyLen = end - depth;
       const c = commonPrefix(n.key, n.start, leafEnd, key, depth, end);
-      if (c === leafLen && c === keyLen) return new Leaf(key, depth, value);
+      if (c === leafLen && c === keyLen) return new Leaf(key, depth, value, owner);
       const children = emptyChildren();
       let valueKey: Uint8Array | undefined;
       let branchValue: ValueSlot | undefined;
@@ -68,53 +54,67 @@ function insertAt(
         valueKey = n.key;
         branchValue = n.value;
       } else {
-        children[nibbleAt(n.key, n.start + c)] = new Leaf(n.key, n.start + c + 1, n.value);
+        children[nibbleAt(n.key, n.start + c)] = new Leaf(n.key, n.start + c + 1, n.value, owner);
       }
       if (c === keyLen) {
         valueKey = key;
         branchValue = value;
       } else {
-        children[nibbleAt(key, depth + c)] = new Leaf(key, depth + c + 1, value);
+        children[nibbleAt(key, depth + c)] = new Leaf(key, depth + c + 1, value, owner);
       }
-      const branch = new Branch(children, valueKey, branchValue);
-      return c > 0 ? new Extension(key, depth, depth + c, branch) : branch;
+      const branch = new Branch(children, valueKey, branchValue, owner);
+      return c > 0 ? new Extension(key, depth, depth + c, branch, owner) : branch;
     }
     case EXTENSION: {
       const extLen = n.end - n.start;
       const c = commonPrefix(n.path, n.start, n.end, key, depth, end);
       if (c === extLen) {
-        return new Extension(n.path, n.start, n.end, insertAt(n.child, key, depth + extLen, end, value, load));
+        const child = insertAt(n.child, key, depth + extLen, end, value, batch);
+        if (n.owner === owner) {
+          n.child = child;
+          n.updateMem();
+          return n;
+        }
+        return new Extension(n.path, n.start, n.end, child, owner);
       }
       const children = emptyChildren();
       children[nibbleAt(n.path, n.start + c)] =
-        c + 1 === extLen ? n.child : new Extension(n.path, n.start + c + 1, n.end, n.child);
+        c + 1 === extLen ? n.child : new Extension(n.path, n.start + c + 1, n.end, n.child, owner);
       let valueKey: Uint8Array | undefined;
       let branchValue: ValueSlot | undefined;
       if (c === end - depth) {
         valueKey = key;
         branchValue = value;
       } else {
-        children[nibbleAt(key, depth + c)] = new Leaf(key, depth + c + 1, value);
+        children[nibbleAt(key, depth + c)] = new Leaf(key, depth + c + 1, value, owner);
       }
-      const branch = new Branch(children, valueKey, branchValue);
-      return c > 0 ? new Extension(key, depth, depth + c, branch) : branch;
+      const branch = new Branch(children, valueKey, branchValue, owner);
+      return c > 0 ? new Extension(key, depth, depth + c, branch, owner) : branch;
     }
     case BRANCH: {
-      if (depth === end) return new Branch(n.children, key, value);
-      const i = nibbleAt(key, depth);
-      return new Branch(withChild(n.children, i, insertAt(n.children[i], key, depth + 1, end, value, load)), n.valueKey, n.value);
+      const mine = n.owner === owner;
+      const b = mine ? n : new Branch(n.children.slice(), n.valueKey, n.value, owner);
+      if (depth === end) {
+        b.valueKey = key;
+        b.value = value;
+      } else {
+        const i = nibbleAt(key, depth);
+        b.children[i] = insertAt(b.children[i], key, depth + 1, end, value, batch);
+      }
+      b.updateMem();
+      return b;
     }
   }
 }
 
 /** Returns the root of a trie equal to `root` without `key` (the same object if `key` is absent). */
-export function remove(root: Node | undefined, key: Uint8Array, load: NodeLoader | undefined): Node | undefined {
+export function remove(root: Node | undefined, key: Uint8Array, batch: Batch): Node | undefined {
   if (root === undefined) return undefined;
-  return removeAt(root, key, 0, key.length * 2, load);
+  return removeAt(root, key, 0, key.length * 2, batch);
 }
 
-function removeAt(node: Node, key: Uint8Array, depth: number, end: number, load: NodeLoader | undefined): Node | undefined {
-  const n = resolve(node, load);
+function removeAt(node: Node, key: Uint8Array, depth: number, end: number, batch: Batch): Node | undefined {
+  const n = resolve(node, batch.load);
   switch (n.kind) {
     case LEAF: {
       const leafEnd = n.key.length * 2;
@@ -124,31 +124,47 @@ function removeAt(node: Node, key: Uint8Array, depth: number, end: number, load:
     case EXTENSION: {
       const extLen = n.end - n.start;
       if (extLen > end - depth || commonPrefix(n.path, n.start, n.end, key, depth, end) !== extLen) return node;
-      const child = removeAt(n.child, key, depth + extLen, end, load);
-      if (child === n.child) return node;
-      return extend(n.path, n.start, n.end, child, load);
+      const child = removeAt(n.child, key, depth + extLen, end, batch);
+      if (child === n.child) {
+        // Unchanged, or a child of this batch changed in place (then this node is the batch's too).
+        if (n.owner === batch.owner) n.updateMem();
+        return node;
+      }
+      return extend(n.path, n.start, n.end, child, batch);
     }
     case BRANCH: {
+      let children: Array<Node | undefined>;
+      let valueKey = n.valueKey;
+      let value = n.value;
       if (depth === end) {
-        if (n.value === undefined) return node;
-        return squashBranch(n.children, undefined, undefined, load);
+        if (value === undefined) return node;
+        valueKey = undefined;
+        value = undefined;
+        children = n.children;
+      } else {
+        const i = nibbleAt(key, depth);
+        const old = n.children[i];
+        if (old === undefined) return node;
+        const child = removeAt(old, key, depth + 1, end, batch);
+        if (child === old) {
+          if (n.owner === batch.owner) n.updateMem();
+          return node;
+        }
+        children = n.owner === batch.owner ? n.children : n.children.slice();
+        children[i] = child;
       }
-      const i = nibbleAt(key, depth);
-      const old = n.children[i];
-      if (old === undefined) return node;
-      const child = removeAt(old, key, depth + 1, end, load);
-      if (child === old) return node;
-      return squashBranch(withChild(n.children, i, child), n.valueKey, n.value, load);
+      return squashBranch(n, children, valueKey, value, batch);
     }
   }
 }
 
-/** A branch after a removal, turned into the canonical node for what is left. */
+/** The canonical node for a branch's remains after a removal. */
 function squashBranch(
-  children: ReadonlyArray<Node | undefined>,
+  old: Branch,
+  children: Array<Node | undefined>,
   valueKey: Uint8Array | undefined,
   value: ValueSlot | undefined,
-  load: NodeLoader | undefined,
+  batch: Batch,
 ): Node | undefined {
   let count = 0;
   let only = -1;
@@ -158,29 +174,36 @@ function squashBranch(
       only = i;
     }
   }
-  if (count === 0) return value === undefined ? undefined : new Leaf(valueKey!, valueKey!.length * 2, value);
-  if (count === 1 && value === undefined) return extend(Uint8Array.of(only << 4), 0, 1, children[only], load);
-  return new Branch(children, valueKey, value);
+  if (count === 0) return value === undefined ? undefined : new Leaf(valueKey!, valueKey!.length * 2, value, batch.owner);
+  if (count === 1 && value === undefined) return extend(Uint8Array.of(only << 4), 0, 1, children[only], batch);
+  if (old.owner === batch.owner) {
+    old.children = children;
+    old.valueKey = valueKey;
+    old.value = value;
+    old.updateMem();
+    return old;
+  }
+  return new Branch(children === old.children ? children.slice() : children, valueKey, value, batch.owner);
 }
 
 /** The canonical node for path[start..end) followed by `child` (nearcore's `extend_child`). */
-function extend(
-  path: Uint8Array,
-  start: number,
-  end: number,
-  child: Node | undefined,
-  load: NodeLoader | undefined,
-): Node | undefined {
+function extend(path: Uint8Array, start: number, end: number, child: Node | undefined, batch: Batch): Node | undefined {
   if (child === undefined) return undefined;
-  const c = resolve(child, load);
+  const c = resolve(child, batch.load);
   switch (c.kind) {
     case LEAF:
       // The leaf keeps its full key; moving it up only moves where its own path starts.
-      return new Leaf(c.key, c.start - (end - start), c.value);
+      return new Leaf(c.key, c.start - (end - start), c.value, batch.owner);
     case EXTENSION:
-      return new Extension(concatNibbles(path, start, end, c.path, c.start, c.end), 0, end - start + c.end - c.start, c.child);
+      return new Extension(
+        concatNibbles(path, start, end, c.path, c.start, c.end),
+        0,
+        end - start + c.end - c.start,
+        c.child,
+        batch.owner,
+      );
     case BRANCH:
       // Keep `child` itself (maybe a stub): the branch does not move.
-      return new Extension(path, start, end, child);
+      return new Extension(path, start, end, child, batch.owner);
   }
 }
