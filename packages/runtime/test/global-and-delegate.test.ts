@@ -53,7 +53,7 @@ describe('global contracts', () => {
     const chain = testChain();
     const { final } = execute(chain, 'bob.near', 'bob.near', [{ type: 'UseGlobalContract', contractIdentifier: { type: 'AccountId', accountId: 'alice.near' } }]);
     expect(final.status).toMatchObject({
-      error: { error: { index: 0n, kind: { kind: 'GlobalContractDoesNotExist', identifier: { AccountId: 'alice.near' } } } },
+      error: { error: { index: 0n, kind: { kind: 'GlobalContractDoesNotExist', identifier: { kind: 'AccountId', account_id: 'alice.near' } } } },
     });
   });
 });

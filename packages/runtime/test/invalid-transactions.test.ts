@@ -5,14 +5,14 @@
  */
 import { BorshWriter, encode, hashToBase58, NEAR, PublicKeyCodec, ActionCodec, SignatureCodec, type Action } from '@nearts/primitives';
 import { describe, expect, it } from 'vitest';
-import { checkSupplyInvariant, InvalidTransactionError, type Chain, type InvalidTxErrorData } from '../src/index.js';
+import { checkSupplyInvariant, InvalidTxError, type Chain, type InvalidTxErrorData } from '../src/index.js';
 import { execute, keyOf, signTx, testChain, txBytes } from './helpers.js';
 
 function rejection(fn: () => unknown): InvalidTxErrorData {
   try {
     fn();
   } catch (e) {
-    if (e instanceof InvalidTransactionError) return e.data;
+    if (e instanceof InvalidTxError) return e.data;
     throw e;
   }
   throw new Error('expected the transaction to be rejected');

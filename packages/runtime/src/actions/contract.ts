@@ -20,6 +20,7 @@ import {
   type Receipt,
 } from '@nearts/primitives';
 import type { RuntimeConfig } from '@nearts/runtime-fees';
+import type { GlobalContractIdentifierData } from '@nearts/vm-errors';
 import { balanceRefundReceipt } from '../receipts.js';
 import { getCode, getU64, setCode, setU64 } from '../state/accessors.js';
 import type { StateUpdate } from '../state/state-update.js';
@@ -94,7 +95,7 @@ export function useGlobalContract(ctx: ActionContext, result: ActionResult, id: 
   const accountId = rc.receipt.receiverId;
   const account = rc.account!;
   if (!rc.state.has(trieKeys.globalContractCode(id))) {
-    result.result = actionError({ kind: 'GlobalContractDoesNotExist', identifier: globalIdJson(id) });
+    result.result = actionError({ kind: 'GlobalContractDoesNotExist', identifier: globalIdData(id) });
     return;
   }
   clearContractStorageUsage(rc.state, accountId, account);
@@ -104,9 +105,9 @@ export function useGlobalContract(ctx: ActionContext, result: ActionResult, id: 
   setContract(ctx, contract);
 }
 
-/** JSON form of a GlobalContractIdentifier (nearcore serde: `{"CodeHash": "<base58>"}` / `{"AccountId": "…"}`). */
-export function globalIdJson(id: GlobalContractIdentifier): { CodeHash: string } | { AccountId: string } {
-  return id.type === 'CodeHash' ? { CodeHash: base58Encode(id.hash) } : { AccountId: id.accountId };
+/** A GlobalContractIdentifier as error data. */
+export function globalIdData(id: GlobalContractIdentifier): GlobalContractIdentifierData {
+  return id.type === 'CodeHash' ? { kind: 'CodeHash', hash: base58Encode(id.hash) } : { kind: 'AccountId', account_id: id.accountId };
 }
 
 export function actionDeterministicStateInit(

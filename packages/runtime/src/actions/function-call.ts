@@ -20,6 +20,7 @@ import {
 } from '@nearts/primitives';
 import type { AccountContract as VmAccountContract, VMContext, VMOutcome } from '@nearts/vm-logic';
 import { runContract } from '../ext/vm-bridge.js';
+import { toOnChainFunctionCallError } from '@nearts/vm-errors';
 import { StorageInconsistentError } from '../errors.js';
 import { RuntimeExt } from '../ext/runtime-ext.js';
 import { U128_MAX, U64_MAX } from '../math.js';
@@ -139,7 +140,7 @@ export function actionFunctionCall(ctx: ActionContext, result: ActionResult, fc:
     accounting: rc.accounting,
   });
   const outcome = executeFunctionCall(ctx, fc, ext, isLastAction);
-  if (outcome.aborted !== null) result.result = actionError({ kind: 'FunctionCallError', error: outcome.aborted });
+  if (outcome.aborted !== null) result.result = actionError({ kind: 'FunctionCallError', error: toOnChainFunctionCallError(outcome.aborted) });
   result.gasBurnt += outcome.burntGas;
   result.gasBurntForFunctionCall += outcome.burntGas;
   result.gasUsed += outcome.usedGas;

@@ -44,7 +44,7 @@ import type { EpochInfo } from '../ext/runtime-ext.js';
 import { IntegerOverflowError } from '../math.js';
 import { DEFAULT_PROTOCOL_VERSION } from '../protocol.js';
 import { getAccessKey, getAccount, getGasKeyNonce, getValue } from '../state/accessors.js';
-import { InvalidTransactionError, type InvalidTxErrorData } from '../tx-errors.js';
+import { InvalidTxError, type InvalidTxErrorData } from '../tx-errors.js';
 import { validateTransaction, verifyAndChargeGasKey, verifyAndChargeRegular, type VerifiableTransaction } from '../verifier/transaction.js';
 import { finalExecutionOutcomeView, finalExecutionStatus, type FinalExecutionOutcome } from '../views/outcome-view.js';
 import { DEFAULT_GAS_PRICE, nextGasPrice, type GasPriceConfig } from './gas-price.js';
@@ -248,8 +248,8 @@ export class Chain {
       if (err.reason === 'invalid_account_id') {
         const id = err.cause?.accountId ?? '';
         const path = err.path ?? [];
-        if (path.includes('receiver_id')) throw new InvalidTransactionError({ kind: 'InvalidReceiverId', receiver_id: id });
-        if (path.includes('signer_id')) throw new InvalidTransactionError({ kind: 'InvalidSignerId', signer_id: id });
+        if (path.includes('receiver_id')) throw new InvalidTxError({ kind: 'InvalidReceiverId', receiver_id: id });
+        if (path.includes('signer_id')) throw new InvalidTxError({ kind: 'InvalidSignerId', signer_id: id });
       }
       throw e;
     }
@@ -260,12 +260,12 @@ export class Chain {
   /**
    * The checks the RPC does before accepting a transaction: validity period, stateless
    * validation, and the signer's account/key/balance against the current state. Throws
-   * `InvalidTransactionError`; nothing is changed.
+   * `InvalidTxError`; nothing is changed.
    */
   checkTransaction(tx: VerifiableTransaction): void {
     const t = tx.signed.transaction;
     const fail = (e: InvalidTxErrorData): never => {
-      throw new InvalidTransactionError(e);
+      throw new InvalidTxError(e);
     };
     const period = this.validityPeriodError(t.blockHash);
     if (period) fail(period);
@@ -304,7 +304,7 @@ export class Chain {
   /**
    * Accepts a signed transaction (borsh bytes, as near-api-js produces them, or decoded) for the
    * next block and returns its hash (base58). With `check` (default) it is first checked like the
-   * RPC would and rejected with `InvalidTransactionError`; without, it goes into the block as is
+   * RPC would and rejected with `InvalidTxError`; without, it goes into the block as is
    * and a failure shows up as its outcome.
    */
   submit(tx: Uint8Array | SignedTransaction, options: { check?: boolean } = {}): string {

@@ -24,7 +24,7 @@ export function executionStatusView(s: ExecutionStatus): JsonValue {
     case 'Unknown':
       return 'Unknown';
     case 'Failure':
-      return { Failure: txExecutionErrorToJson(s.error) as JsonValue };
+      return { Failure: txExecutionErrorToJson(s.error) as unknown as JsonValue };
     case 'SuccessValue':
       return { SuccessValue: base64(s.value) };
     case 'SuccessReceiptId':
@@ -100,7 +100,7 @@ export function finalExecutionStatusView(s: FinalExecutionStatus): JsonValue {
     case 'Started':
       return s.kind;
     case 'Failure':
-      return { Failure: txExecutionErrorToJson(s.error) as JsonValue };
+      return { Failure: txExecutionErrorToJson(s.error) as unknown as JsonValue };
     case 'SuccessValue':
       return { SuccessValue: base64(s.value) };
   }
