@@ -1,0 +1,106 @@
+/**
+ * `runContract`: one function call of one contract, in nearcore's order of early outcomes
+ * (contract-preparation notes §4). This is the entry point the runtime and the standalone
+ * runner use; the executor only supplies the engine-specific steps.
+ *
+ * At protocol 86 (`fix_contract_loading_cost` off):
+ *   empty method name → abort, burnt 0 · compilation failure → abort, burnt 0 ·
+ *   loading fee · link failure → abort (fee kept) · unknown method / bad signature → nop outcome ·
+ *   run.
+ * With `fix_contract_loading_cost` (nightly) the fee comes before compilation and the method
+ * errors keep it.
+ */
+import { createHash } from 'node:crypto';
+import { tracer } from '@nearts/primitives';
+import type { RuntimeConfig } from '@nearts/runtime-fees';
+import type { FunctionCallErrorData } from '@nearts/vm-errors';
+import { nopOutcome, VMLogic, type External, type VMContext, type VMOutcome } from '@nearts/vm-logic';
+import type { ContractCache } from './cache/contract-cache.js';
+import { LruContractCache } from './cache/lru-cache.js';
+import { configSignature } from './config-signature.js';
+import type { Executor, LoadResult } from './executor/executor.js';
+import { defaultExecutor } from './executor/wasm-executor.js';
+import { classifyWasmException } from './executor/traps.js';
+
+const trace = tracer('nearts:vm-runner:run');
+
+export interface RunContractInput {
+  /** The contract code, or null when the account has none (→ CodeDoesNotExist nop outcome). */
+  readonly code: Uint8Array | null;
+  /** sha256 of `code`; computed when absent. */
+  readonly codeHash?: Uint8Array;
+  readonly method: string;
+  readonly context: VMContext;
+  /** The whole runtime config of the protocol version (wasm config and fees). */
+  readonly config: RuntimeConfig;
+  readonly external: External;
+  readonly executor?: Executor;
+  /** Defaults to a process-wide LRU shared by every call that does not pass its own. */
+  readonly cache?: ContractCache<LoadResult<unknown>>;
+}
+
+let sharedCache: ContractCache<LoadResult<unknown>> | undefined;
+
+/** The process-wide compiled-contract cache (256 MiB budget). */
+export function defaultContractCache(): ContractCache<LoadResult<unknown>> {
+  sharedCache ??= new LruContractCache<LoadResult<unknown>>();
+  return sharedCache;
+}
+
+function hex(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex');
+}
+
+function load(input: RunContractInput, executor: Executor, code: Uint8Array): LoadResult<unknown> {
+  const cache = input.cache ?? defaultContractCache();
+  const wasmConfig = input.config.wasmConfig;
+  const key = {
+    codeHash: hex(input.codeHash ?? createHash('sha256').update(code).digest()),
+    configSignature: configSignature(wasmConfig),
+    executorId: executor.id,
+  };
+  const hit = cache.get(key);
+  if (hit) return hit.value;
+  const loaded = executor.load(code, wasmConfig);
+  // Failures are cached too (nearcore caches CompileModuleError): hostile code fails fast.
+  cache.put(key, { value: loaded, byteSize: loaded.ok ? loaded.byteSize : 64 });
+  return loaded;
+}
+
+export function runContract(input: RunContractInput): VMOutcome {
+  const { code, method, context, config, external } = input;
+  if (code === null) {
+    return nopOutcome({
+      kind: 'CompilationError',
+      error: { kind: 'CodeDoesNotExist', account_id: context.currentAccountId },
+    });
+  }
+  const executor = input.executor ?? defaultExecutor();
+  const logic = new VMLogic({ ext: external, context, config: config.wasmConfig, fees: config.fees });
+  const codeLen = BigInt(code.length);
+
+  const early = logic.beforeLoadingExecutable(method, codeLen);
+  if (early) return logic.abortOutcome(early);
+
+  const loaded = load(input, executor, code);
+  if (!loaded.ok) return logic.abortOutcome({ kind: 'CompilationError', error: loaded.error });
+
+  const feeError = logic.afterLoadingExecutable(codeLen);
+  if (feeError) return logic.abortOutcome(feeError);
+
+  const linkError = executor.link(loaded.contract, config.wasmConfig);
+  if (linkError !== null) return logic.abortOutcome({ kind: 'LinkError', msg: linkError });
+
+  const methodError = executor.resolveMethod(loaded.contract, method);
+  if (methodError !== null)
+    return logic.abortButNopOutcomeInOldProtocol({ kind: 'MethodResolveError', error: methodError });
+
+  let aborted: FunctionCallErrorData | null = null;
+  try {
+    executor.run(loaded.contract, method, logic);
+  } catch (e) {
+    aborted = classifyWasmException(e);
+  }
+  if (trace.enabled) trace(`${context.currentAccountId}.${method}`, aborted ?? 'ok', logic.gas.burntGas());
+  return aborted ? logic.abortOutcome(aborted) : logic.okOutcome();
+}
