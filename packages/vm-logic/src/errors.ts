@@ -3,14 +3,6 @@
  * node-level failures are `VMRunnerError`. These classes cover the rest.
  */
 
-/** A table entry whose behaviour has not been written yet. Never a guest-visible error. */
-export class NotImplementedHostFunction extends Error {
-  override readonly name = 'NotImplementedHostFunction';
-  constructor(readonly hostFunction: string) {
-    super(`host function ${hostFunction} is not implemented in @nearts/vm-logic`);
-  }
-}
-
 /** Malformed bytes handed to a decoder of this package (e.g. a ProfileDataV3 blob). */
 export class VMLogicDecodeError extends Error {
   override readonly name = 'VMLogicDecodeError';

@@ -6,6 +6,9 @@
  * Errors: a method may throw a `HostError` (guest-visible, e.g. `InvalidMethodName`,
  * `DataEntryAlreadyExists`) or a `VMRunnerError` (`ExternalError` for a storage failure,
  * `InconsistentStateError`), which aborts the whole call at node level. Nothing else.
+ *
+ * Byte arrays handed to an External may be the very buffers held in registers: an implementation
+ * must copy what it keeps. Byte arrays it returns are not modified by VMLogic.
  */
 import type {
   AccountId,

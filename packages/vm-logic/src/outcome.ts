@@ -70,3 +70,12 @@ export function formatOutcome(o: VMOutcome): string {
     `burnt gas ${o.burntGas} used gas ${o.usedGas}\n`;
   return o.aborted === null ? line : `${line}Err: ${displayFunctionCallError(o.aborted)}\n`;
 }
+
+/** nearcore-style constructors: `VMOutcome.nop(err)`, `VMOutcome.ok(logic)`, `VMOutcome.abort(logic, err)`. */
+export const VMOutcome = {
+  nop: nopOutcome,
+  ok: (logic: { okOutcome(): VMOutcome }): VMOutcome => logic.okOutcome(),
+  abort: (logic: { abortOutcome(error: FunctionCallErrorData): VMOutcome }, error: FunctionCallErrorData): VMOutcome =>
+    logic.abortOutcome(error),
+  format: formatOutcome,
+} as const;

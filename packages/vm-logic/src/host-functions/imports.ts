@@ -2,10 +2,13 @@
  * Everything an executor or the contract preparation derives from the table: which imports link
  * under a config, their signatures, and plain JS functions to put in an import object.
  */
+import { tracer } from '@nearts/primitives';
 import type { VMConfig } from '@nearts/runtime-fees';
 import type { VMLogic } from '../logic.js';
 import type { HostFunctionEntry, HostFunctionSignature } from './entry.js';
 import { HOST_FUNCTIONS } from './table.js';
+
+const trace = tracer('nearts:vm-logic:host');
 
 const BY_KEY = new Map(HOST_FUNCTIONS.map((e) => [`${e.module}.${e.name}`, e]));
 
@@ -48,8 +51,19 @@ export function invokeHostFunction(logic: VMLogic, entry: HostFunctionEntry, arg
     }
   }
   const impl = entry.impl as (logic: VMLogic, ...a: (bigint | number)[]) => bigint | number | void;
-  const r = impl(logic, ...converted);
-  return r === undefined ? undefined : r;
+  if (!trace.enabled) {
+    const r = impl(logic, ...converted);
+    return r === undefined ? undefined : r;
+  }
+  const before = logic.gas.burntGas();
+  try {
+    const r = impl(logic, ...converted);
+    trace(`${entry.name}(${converted.join(', ')}) -> ${r === undefined ? '()' : String(r)}, burnt +${logic.gas.burntGas() - before}`);
+    return r === undefined ? undefined : r;
+  } catch (e) {
+    trace(`${entry.name}(${converted.join(', ')}) failed: ${e instanceof Error ? e.message : String(e)}, burnt +${logic.gas.burntGas() - before}`);
+    throw e;
+  }
 }
 
 function toIntegerBigint(a: unknown): bigint {
