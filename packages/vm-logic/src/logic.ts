@@ -18,7 +18,7 @@ import { Registers } from './registers.js';
 import type { AccountId, PromiseIndex, ReceiptIndex, ReturnData } from './types.js';
 
 /** A promise: one receipt, or a joint promise over several (made by `promise_and`). */
-export type Promise =
+export type VMPromise =
   | { readonly kind: 'Receipt'; readonly receiptIndex: ReceiptIndex }
   | { readonly kind: 'NotReceipt'; readonly receiptIndices: readonly ReceiptIndex[] };
 
@@ -54,7 +54,7 @@ export class VMLogic {
   readonly gas: GasCounter;
   readonly registers = new Registers();
   memory: GuestMemory;
-  readonly promises: Promise[] = [];
+  readonly promises: VMPromise[] = [];
   readonly logs: string[] = [];
   totalLogLength = 0n;
   returnData: ReturnData = { kind: 'None' };
@@ -322,7 +322,7 @@ export class VMLogic {
   }
 
   /** Appends a promise, then fails once the list is longer than the per-call limit. */
-  checkedPushPromise(promise: Promise): PromiseIndex {
+  checkedPushPromise(promise: VMPromise): PromiseIndex {
     const index = this.promises.length;
     this.promises.push(promise);
     const limit = this.config.limitConfig.maxPromisesPerFunctionCallAction;
@@ -332,7 +332,7 @@ export class VMLogic {
     return index;
   }
 
-  getPromise(promiseIdx: bigint): Promise {
+  getPromise(promiseIdx: bigint): VMPromise {
     const p = promiseIdx < BigInt(this.promises.length) ? this.promises[Number(promiseIdx)] : undefined;
     if (p === undefined) throw new HostError({ kind: 'InvalidPromiseIndex', promise_idx: promiseIdx });
     return p;
