@@ -12,7 +12,7 @@
  */
 import type { Database, Transaction } from 'lmdb';
 import { StoreError } from './errors.js';
-import { compareBytes, startsWith } from './bytes.js';
+import { bytesToKeyString, compareBytes, startsWith } from './bytes.js';
 import type { Entry } from './state.js';
 
 export const BUCKET_PREFIX = 1900;
@@ -120,8 +120,8 @@ function prefixEnd(prefix: Uint8Array): Uint8Array | undefined {
   return end;
 }
 
-/** Entries whose key starts with `prefix`, sorted by key bytes. */
-export function* flatRange(db: FlatDb, prefix: Uint8Array, transaction?: Transaction): Generator<Entry> {
+/** Entries whose key starts with `prefix`, sorted by key, keys as key strings (see bytes.ts). */
+export function* flatRange(db: FlatDb, prefix: Uint8Array, transaction?: Transaction): Generator<[string, Uint8Array]> {
   // A bucket record's key is only the first BUCKET_PREFIX bytes of its keys.
   const start = prefix.length > BUCKET_PREFIX ? prefix.subarray(0, BUCKET_PREFIX) : prefix;
   const end = prefixEnd(start);
@@ -133,9 +133,9 @@ export function* flatRange(db: FlatDb, prefix: Uint8Array, transaction?: Transac
     const k = key as Uint8Array;
     const v = value as Uint8Array;
     if (v[0] === PLAIN) {
-      if (startsWith(k, prefix)) yield [new Uint8Array(k), view(v, 1, v.length)];
+      if (startsWith(k, prefix)) yield [bytesToKeyString(k), view(v, 1, v.length)];
     } else if (v[0] === BUCKET) {
-      for (const e of decodeBucket(v)) if (startsWith(e[0], prefix)) yield e;
+      for (const [bk, bv] of decodeBucket(v)) if (startsWith(bk, prefix)) yield [bytesToKeyString(bk), bv];
     } else throw new StoreError('Corrupted', 'flat record with a bad tag');
   }
 }

@@ -19,11 +19,11 @@ import { bytesToKeyString, checkKey, checkPrefix, checkValue, copyBytes, equalBy
 import { MemoryState, checkHeight, type TrieSource } from './memory-state.js';
 import { mergeSorted } from './merge.js';
 import { flatGet, flatRange, flatWrite, type FlatDb } from './flat.js';
-import { BRANCH, EXTENSION, STUB, Stub, bytesValue, type Node, type NodeLoader, type ResolvedNode } from './trie/node.js';
+import { BRANCH, EXTENSION, STUB, Stub, bytesValue, type Hash, type Node, type NodeLoader, type ResolvedNode } from './trie/node.js';
 import { insert, newBatch, remove } from './trie/update.js';
-import { EMPTY_ROOT, rootHash } from './trie/hash.js';
+import { EMPTY_ROOT, hashBytes, rootHash } from './trie/hash.js';
 import { decodeRecord, encodeRecord, recordKey } from './trie/record.js';
-import { concatNibbles } from './trie/nibbles.js';
+import { concatNibbles, singleNibble } from './trie/nibbles.js';
 import { computeStateRoot } from './trie/build.js';
 
 export interface LmdbStateOptions {
@@ -61,7 +61,7 @@ export class LmdbState implements State {
   /** The committed trie: a stub for the stored root (nodes load on demand), or undefined if empty. */
   private root: Node | undefined;
   private last: CommittedBlock | undefined;
-  private cachedRoot: { version: number; root: Uint8Array } | undefined;
+  private cachedRoot: { version: number; root: Hash } | undefined;
   private closed = false;
   private openForks = 0;
   private readonly loader: NodeLoader;
@@ -142,10 +142,10 @@ export class LmdbState implements State {
 
   stateRoot(): StateRoot {
     this.checkOpen();
-    if (this.buffer.size === 0) return copyBytes(rootHash(this.root));
+    if (this.buffer.size === 0) return hashBytes(rootHash(this.root));
     const v = this.buffer.version;
     if (this.cachedRoot?.version !== v) this.cachedRoot = { version: v, root: rootHash(this.applied()) };
-    return copyBytes(this.cachedRoot.root);
+    return hashBytes(this.cachedRoot.root);
   }
 
   lastCommitted(): CommittedBlock | undefined {
@@ -158,28 +158,29 @@ export class LmdbState implements State {
     checkHeight(height, this.last, this.buffer.depth);
     const oldRoot = this.root;
     const newRoot = this.applied();
-    const hash = copyBytes(rootHash(newRoot));
+    const hash = rootHash(newRoot);
+    const root = hashBytes(hash);
     const writes = [...this.buffer.writes()];
     this.env.transactionSync(() => {
       for (const [ks, value] of writes) flatWrite(this.flat, keyStringToBytes(ks), value);
       const written = new Set<string>();
       const retained = new Set<Node>();
-      collectNewNodes(newRoot, EMPTY, 0, (key, record) => {
+      collectNewNodes(newRoot, '', 0, (key, record) => {
         written.add(bytesToKeyString(key));
         this.nodes.putSync(key, record);
       }, retained);
-      collectObsolete(oldRoot, EMPTY, 0, retained, this.loader, (key) => {
+      collectObsolete(oldRoot, '', 0, retained, this.loader, (key) => {
         if (!written.has(bytesToKeyString(key))) this.nodes.removeSync(key);
       });
       this.meta.putSync(META_FORMAT, FORMAT);
       this.meta.putSync(META_HEIGHT, encodeHeight(height));
-      this.meta.putSync(META_ROOT, hash);
+      this.meta.putSync(META_ROOT, root);
     });
     this.buffer.clear();
     // Drop the loaded nodes: the next block loads what it touches from the database again.
-    this.root = newRoot === undefined ? undefined : new Stub(hash, newRoot.mem, EMPTY, 0);
-    this.last = { height, root: hash };
-    return copyBytes(hash);
+    this.root = newRoot === undefined ? undefined : new Stub(hash, newRoot.mem, '', 0);
+    this.last = { height, root };
+    return copyBytes(root);
   }
 
   /**
@@ -189,7 +190,7 @@ export class LmdbState implements State {
   fork(): State {
     this.checkOpen();
     const transaction = this.env.useReadTransaction();
-    const root = this.root === undefined ? undefined : new Stub(this.root.hash!, this.root.mem, EMPTY, 0);
+    const root = this.root === undefined ? undefined : new Stub(this.root.hash!, this.root.mem, '', 0);
     this.openForks++;
     let released = false;
     const source: TrieSource = {
@@ -219,7 +220,8 @@ export class LmdbState implements State {
    */
   verify(): { entries: number; nodes: number } {
     this.checkOpen();
-    const entries = [...flatRange(this.flat, EMPTY)];
+    const entries: Entry[] = [];
+    for (const [ks, value] of flatRange(this.flat, EMPTY)) entries.push([keyStringToBytes(ks), value]);
     const recomputed = computeStateRoot(entries);
     const recorded = this.last?.root ?? EMPTY_ROOT;
     if (!equalBytes(recomputed, recorded)) throw new StoreError('Corrupted', 'recorded root does not match the contents');
@@ -232,7 +234,7 @@ export class LmdbState implements State {
       if (n.kind === EXTENSION) walk(n.child);
       else if (n.kind === BRANCH) for (const c of n.children) walk(c);
     };
-    walk(this.root === undefined ? undefined : new Stub(this.root.hash!, this.root.mem, EMPTY, 0));
+    walk(this.root === undefined ? undefined : new Stub(this.root.hash!, this.root.mem, '', 0));
     const stored = this.nodes.getKeysCount();
     if (stored !== nodes) throw new StoreError('Corrupted', `${stored} trie node records for ${nodes} reachable nodes`);
     return { entries: entries.length, nodes };
@@ -242,15 +244,15 @@ export class LmdbState implements State {
     let root = this.root;
     const batch = newBatch(this.loader);
     for (const [ks, value] of this.buffer.writes()) {
-      const key = keyStringToBytes(ks);
-      root = value === null ? remove(root, key, batch) : insert(root, key, bytesValue(value), batch);
+      root = value === null ? remove(root, ks, batch) : insert(root, ks, bytesValue(value), batch);
     }
     return root;
   }
 
   private loadNode(stub: Stub, transaction: import('lmdb').Transaction | undefined): ResolvedNode {
     const key = recordKey(stub.path, stub.pathNibbles);
-    const record = (transaction === undefined ? this.nodes.getBinary(key) : this.nodes.get(key, { transaction })) as
+    // decodeRecord copies what it keeps, so lmdb's reused buffer is fine here.
+    const record = (transaction === undefined ? this.nodes.getBinaryFast(key) : this.nodes.get(key, { transaction })) as
       | Uint8Array
       | undefined;
     if (record === undefined) throw new StoreError('Corrupted', 'missing trie node record');
@@ -274,9 +276,9 @@ export class LmdbState implements State {
       return;
     }
     // The root stub needs its memory usage: read it from the root record.
-    const probe = new Stub(r, 0, EMPTY, 0);
-    const node = this.loadNode(probe, undefined);
-    const stub = new Stub(r, node.mem, EMPTY, 0);
+    const hash = bytesToKeyString(r);
+    const node = this.loadNode(new Stub(hash, 0, '', 0), undefined);
+    const stub = new Stub(hash, node.mem, '', 0);
     stub.loaded = node;
     this.root = stub;
   }
@@ -292,7 +294,7 @@ export class LmdbState implements State {
  */
 function collectNewNodes(
   node: Node | undefined,
-  path: Uint8Array,
+  path: string,
   nibbles: number,
   emit: (key: Uint8Array, record: Uint8Array) => void,
   retained: Set<Node>,
@@ -304,12 +306,15 @@ function collectNewNodes(
   }
   emit(recordKey(path, nibbles), encodeRecord(node));
   if (node.kind === EXTENSION) {
-    const childPath = concatNibbles(path, 0, nibbles, node.path, node.start, node.end);
-    collectNewNodes(node.child, childPath, nibbles + node.end - node.start, emit, retained);
+    const child = node.child;
+    if (child.kind === STUB) retained.add(child);
+    else collectNewNodes(child, concatNibbles(path, 0, nibbles, node.path, node.start, node.end), nibbles + node.end - node.start, emit, retained);
   } else if (node.kind === BRANCH) {
     for (let i = 0; i < 16; i++) {
       const c = node.children[i];
-      if (c !== undefined) collectNewNodes(c, concatNibbles(path, 0, nibbles, Uint8Array.of(i << 4), 0, 1), nibbles + 1, emit, retained);
+      if (c === undefined) continue;
+      if (c.kind === STUB) retained.add(c);
+      else collectNewNodes(c, concatNibbles(path, 0, nibbles, singleNibble(i), 0, 1), nibbles + 1, emit, retained);
     }
   }
 }
@@ -317,7 +322,7 @@ function collectNewNodes(
 /** Emits the record key of every stored node of the old trie that the new trie no longer reuses. */
 function collectObsolete(
   node: Node | undefined,
-  path: Uint8Array,
+  path: string,
   nibbles: number,
   retained: Set<Node>,
   load: NodeLoader,
@@ -328,12 +333,15 @@ function collectObsolete(
   // The old trie is a stub tree; a stub the update did not reuse was loaded by it.
   const n = node.kind === STUB ? (node.loaded ?? (node.loaded = load(node))) : node;
   if (n.kind === EXTENSION) {
-    const childPath = concatNibbles(path, 0, nibbles, n.path, n.start, n.end);
-    collectObsolete(n.child, childPath, nibbles + n.end - n.start, retained, load, emit);
+    if (!retained.has(n.child)) {
+      collectObsolete(n.child, concatNibbles(path, 0, nibbles, n.path, n.start, n.end), nibbles + n.end - n.start, retained, load, emit);
+    }
   } else if (n.kind === BRANCH) {
     for (let i = 0; i < 16; i++) {
       const c = n.children[i];
-      if (c !== undefined) collectObsolete(c, concatNibbles(path, 0, nibbles, Uint8Array.of(i << 4), 0, 1), nibbles + 1, retained, load, emit);
+      if (c !== undefined && !retained.has(c)) {
+        collectObsolete(c, concatNibbles(path, 0, nibbles, singleNibble(i), 0, 1), nibbles + 1, retained, load, emit);
+      }
     }
   }
 }

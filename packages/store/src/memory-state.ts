@@ -16,11 +16,11 @@ import { StoreError } from './errors.js';
 import type { CommittedBlock, Entry, State, StateRoot } from './state.js';
 import { WriteBuffer } from './write-buffer.js';
 import { bytesToKeyString, checkKey, checkPrefix, checkValue, copyBytes, keyStringToBytes } from './bytes.js';
-import { bytesValue, type Node, type NodeLoader } from './trie/node.js';
+import { bytesValue, type Hash, type Node, type NodeLoader } from './trie/node.js';
 import { insert, newBatch, remove } from './trie/update.js';
 import { iterate, valueNodeKey, type ValueNode } from './trie/read.js';
 import { FlatLayers } from './flat-layers.js';
-import { rootHash } from './trie/hash.js';
+import { hashBytes, rootHash } from './trie/hash.js';
 import { mergeSorted } from './merge.js';
 
 /** Where a trie that does not live fully in memory gets its nodes and values (a read-only snapshot). */
@@ -47,7 +47,7 @@ export class MemoryState implements State {
   private last: CommittedBlock | undefined;
   private readonly source: SourceHandle | undefined;
   private readonly load: NodeLoader | undefined;
-  private cachedRoot: { version: number; root: Uint8Array } | undefined;
+  private cachedRoot: { version: number; root: Hash } | undefined;
   private closed = false;
 
   constructor() {
@@ -125,11 +125,12 @@ export class MemoryState implements State {
   iter(prefix: Uint8Array = EMPTY): IterableIterator<Entry> {
     this.checkOpen();
     checkPrefix(prefix);
-    const nodes = iterate(this.root, prefix, this.load);
-    const committed = (function* (self: MemoryState): Generator<Entry> {
-      for (const n of nodes) yield [copyBytes(valueNodeKey(n)), self.valueOf(n)];
+    const prefixString = bytesToKeyString(prefix);
+    const nodes = iterate(this.root, prefixString, this.load);
+    const committed = (function* (self: MemoryState): Generator<[string, Uint8Array]> {
+      for (const n of nodes) yield [valueNodeKey(n), self.valueOf(n)];
     })(this);
-    return mergeSorted(committed, this.buffer.sorted(bytesToKeyString(prefix)));
+    return mergeSorted(committed, this.buffer.sorted(prefixString));
   }
 
   checkpoint(): void {
@@ -153,17 +154,17 @@ export class MemoryState implements State {
     this.root = this.applied();
     for (const [ks, value] of this.buffer.writes()) this.flat.write(ks, value);
     this.buffer.clear();
-    const root = rootHash(this.root);
-    this.last = { height, root: copyBytes(root) };
+    const root = hashBytes(rootHash(this.root));
+    this.last = { height, root };
     return copyBytes(root);
   }
 
   stateRoot(): StateRoot {
     this.checkOpen();
-    if (this.buffer.size === 0) return copyBytes(rootHash(this.root));
+    if (this.buffer.size === 0) return hashBytes(rootHash(this.root));
     const v = this.buffer.version;
     if (this.cachedRoot?.version !== v) this.cachedRoot = { version: v, root: rootHash(this.applied()) };
-    return copyBytes(this.cachedRoot.root);
+    return hashBytes(this.cachedRoot.root);
   }
 
   lastCommitted(): CommittedBlock | undefined {
@@ -188,8 +189,7 @@ export class MemoryState implements State {
     let root = this.root;
     const batch = newBatch(this.load);
     for (const [ks, value] of this.buffer.writes()) {
-      const key = keyStringToBytes(ks);
-      root = value === null ? remove(root, key, batch) : insert(root, key, bytesValue(value), batch);
+      root = value === null ? remove(root, ks, batch) : insert(root, ks, bytesValue(value), batch);
     }
     return root;
   }
@@ -197,7 +197,7 @@ export class MemoryState implements State {
   private valueOf(n: ValueNode): Uint8Array {
     const slot = n.value!;
     if (slot.bytes !== undefined) return slot.bytes;
-    const v = this.source?.source.get(valueNodeKey(n));
+    const v = this.source?.source.get(keyStringToBytes(valueNodeKey(n)));
     if (v === undefined) throw new StoreError('Corrupted', 'a trie leaf without its value');
     return v;
   }

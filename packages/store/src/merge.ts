@@ -1,25 +1,26 @@
 import type { Entry } from './state.js';
-import { compareBytes, copyBytes, keyStringToBytes } from './bytes.js';
+import { keyStringToBytes } from './bytes.js';
 
 /**
- * Merges committed entries (sorted) with pending writes (sorted key strings; `null` = deleted)
- * into one sorted stream where pending writes win. Yielded keys are fresh arrays; values are the
- * stored bytes.
+ * Merges committed entries (sorted by key string) with pending writes (sorted key strings;
+ * `null` = deleted) into one stream sorted by key where pending writes win. Key strings compare
+ * like their bytes (see bytes.ts). Yielded keys are fresh arrays; values are the stored bytes.
  */
-export function* mergeSorted(committed: Iterator<Entry>, pending: Array<[string, Uint8Array | null]>): Generator<Entry> {
+export function* mergeSorted(
+  committed: Iterator<[string, Uint8Array]>,
+  pending: Array<[string, Uint8Array | null]>,
+): Generator<Entry> {
   let c = committed.next();
   let p = 0;
-  let pendingKey = p < pending.length ? keyStringToBytes(pending[p]![0]) : undefined;
-  while (!c.done || pendingKey !== undefined) {
-    const order = pendingKey === undefined ? 1 : c.done ? -1 : compareBytes(pendingKey, c.value[0]);
-    if (order <= 0) {
-      if (order === 0) c = committed.next();
-      const value = pending[p]![1];
-      if (value !== null) yield [pendingKey!, value];
+  while (!c.done || p < pending.length) {
+    const w = p < pending.length ? pending[p]! : undefined;
+    if (w !== undefined && (c.done || w[0] <= c.value[0])) {
+      if (!c.done && w[0] === c.value[0]) c = committed.next();
       p++;
-      pendingKey = p < pending.length ? keyStringToBytes(pending[p]![0]) : undefined;
+      if (w[1] !== null) yield [keyStringToBytes(w[0]), w[1]];
     } else {
-      yield [copyBytes(c.value[0]), c.value[1]];
+      const [k, v] = c.value!;
+      yield [keyStringToBytes(k), v];
       c = committed.next();
     }
   }

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { MemoryState, computeStateRoot } from '../src/index.js';
 import { buildTrie } from '../src/trie/build.js';
 import { encodeNode, hashNode, sha256 } from '../src/trie/hash.js';
+import { bytesToKeyString } from '../src/bytes.js';
 import { BRANCH, Branch, EXTENSION, Extension, Leaf, Stub, bytesValue, type Node } from '../src/trie/node.js';
 import { insert, newBatch } from '../src/trie/update.js';
 import { utf8 } from './backends.js';
@@ -39,12 +40,12 @@ const viewStateProof = [
   'AAMAAAAgMjEDAAAAjSPPbIboNKeqbt7VTCbOK7LnSQNTjGG91dIZeZerL3JtAAAAAAAAAA==',
 ].map((b64) => new Uint8Array(Buffer.from(b64, 'base64')));
 
-/** borsh encoding of every node under `node`, keyed by hex hash. */
+/** borsh encoding of every node under `node`, keyed by hash. */
 function encodings(node: Node | undefined, out = new Map<string, Uint8Array>()): Map<string, Uint8Array> {
   if (node === undefined || node.kind === 3) return out;
   const hash = hashNode(node);
   const { bytes, length } = encodeNode(node);
-  out.set(Buffer.from(hash).toString('hex'), bytes.slice(0, length));
+  out.set(hash, bytes.slice(0, length));
   if (node.kind === EXTENSION) encodings(node.child, out);
   if (node.kind === BRANCH) for (const c of node.children) encodings(c, out);
   return out;
@@ -68,15 +69,14 @@ describe('nearcore test_view_state proof', () => {
     expect(hashNode(built)).toEqual(expected);
     // One key per batch, so every insert copies the path (no in-place changes).
     let root: Node | undefined;
-    for (const [k, v] of [...withColumnZero].reverse()) root = insert(root, k, bytesValue(v), newBatch(undefined));
+    for (const [k, v] of [...withColumnZero].reverse()) root = insert(root, bytesToKeyString(k), bytesValue(v), newBatch(undefined));
     expect(hashNode(contractDataSubtree(root))).toEqual(expected);
   });
 
   it('every proof node is byte-identical to a node of our trie', () => {
     const ours = encodings(contractDataSubtree(buildTrie(withColumnZero)));
     for (const proofNode of viewStateProof) {
-      const hash = Buffer.from(sha256(proofNode)).toString('hex');
-      expect(ours.get(hash)).toEqual(proofNode);
+      expect(ours.get(sha256(proofNode))).toEqual(proofNode);
     }
     // The 8 proof nodes plus the two leaves off alice's path (alex and alina).
     expect(ours.size).toBe(10);
@@ -93,7 +93,7 @@ describe('nearcore node layouts and memory usage', () => {
   const valueRef = bytesValue(Uint8Array.of(123, 245, 255));
 
   it('value refs hash the value with sha256 (raw_node.rs vector)', () => {
-    const leaf = new Leaf(Uint8Array.of(0x12), 2, valueRef);
+    const leaf = new Leaf('\x12', 2, valueRef);
     const { bytes, length } = encodeNode(leaf);
     // tag 0, path [0x20] (empty leaf path), then value ref (3, sha256([123,245,255])).
     expect([...bytes.subarray(0, 1 + 4 + 1)]).toEqual([0, 1, 0, 0, 0, 0x20]);
@@ -105,7 +105,7 @@ describe('nearcore node layouts and memory usage', () => {
   });
 
   it('branch layouts match raw_node.rs except for the computed memory usage', () => {
-    const child = (fill: number) => new Stub(new Uint8Array(32).fill(fill), 7, new Uint8Array(0), 0);
+    const child = (fill: number) => new Stub(String.fromCharCode(fill).repeat(32), 7, '', 0);
     const noValue = new Array<Node | undefined>(16).fill(undefined);
     noValue[3] = child(1);
     noValue[5] = child(2);
@@ -116,7 +116,7 @@ describe('nearcore node layouts and memory usage', () => {
     expect(la).toBe(67 + 8);
     const withValue = new Array<Node | undefined>(16).fill(undefined);
     withValue[3] = child(1);
-    const { bytes: b, length: lb } = encodeNode(new Branch(withValue, Uint8Array.of(1), valueRef));
+    const { bytes: b, length: lb } = encodeNode(new Branch(withValue, '\x01', valueRef));
     expect(b[0]).toBe(2);
     expect([...b.subarray(1, 5)]).toEqual([3, 0, 0, 0]);
     expect([...b.subarray(37, 39)]).toEqual([8, 0]);
@@ -125,17 +125,17 @@ describe('nearcore node layouts and memory usage', () => {
 
   it('memory usage follows TRIE_COSTS (mem/node/tests.rs values)', () => {
     // Leaf with a 5-byte encoded path and a 5-byte value: 115.
-    expect(new Leaf(Uint8Array.of(1, 2, 3, 4), 0, bytesValue(new Uint8Array(5))).mem).toBe(115);
+    expect(new Leaf('\x01\x02\x03\x04', 0, bytesValue(new Uint8Array(5))).mem).toBe(115);
     // An empty leaf path still encodes as one byte (0x20, as nearcore's squash_node writes it): 102.
-    expect(new Leaf(Uint8Array.of(1), 2, bytesValue(new Uint8Array(0))).mem).toBe(102);
-    const leaf = new Leaf(Uint8Array.of(1, 2, 3, 4), 0, bytesValue(new Uint8Array(5)));
+    expect(new Leaf('\x01', 2, bytesValue(new Uint8Array(0))).mem).toBe(102);
+    const leaf = new Leaf('\x01\x02\x03\x04', 0, bytesValue(new Uint8Array(5)));
     // Extension with a 5-byte encoded path: child + 60.
-    expect(new Extension(Uint8Array.of(5, 6, 7, 8), 0, 8, leaf).mem).toBe(leaf.mem + 60);
+    expect(new Extension('\x05\x06\x07\x08', 0, 8, leaf).mem).toBe(leaf.mem + 60);
     // Branch: children + 50; with a 3-byte value: children + 103.
     const children = new Array<Node | undefined>(16).fill(undefined);
     children[0] = leaf;
     children[15] = leaf;
     expect(new Branch(children, undefined, undefined).mem).toBe(2 * leaf.mem + 50);
-    expect(new Branch(children, Uint8Array.of(1), bytesValue(Uint8Array.of(3, 4, 5))).mem).toBe(2 * leaf.mem + 103);
+    expect(new Branch(children, '\x01', bytesValue(Uint8Array.of(3, 4, 5))).mem).toBe(2 * leaf.mem + 103);
   });
 });

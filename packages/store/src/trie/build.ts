@@ -5,12 +5,12 @@
  */
 import { Branch, Extension, Leaf, bytesValue, type Node, type ValueSlot } from './node.js';
 import { commonPrefix, nibbleAt } from './nibbles.js';
-import { rootHash } from './hash.js';
-import { compareBytes } from '../bytes.js';
+import { hashBytes, rootHash } from './hash.js';
+import { bytesToKeyString, compareBytes } from '../bytes.js';
 import { StoreError } from '../errors.js';
 import type { Entry } from '../state.js';
 
-function build(keys: Uint8Array[], values: ValueSlot[], from: number, to: number, depth: number): Node {
+function build(keys: string[], values: ValueSlot[], from: number, to: number, depth: number): Node {
   if (to - from === 1) return new Leaf(keys[from]!, depth, values[from]!);
   // Sorted keys: the common prefix of the first and last is common to all of them.
   const first = keys[from]!;
@@ -18,7 +18,7 @@ function build(keys: Uint8Array[], values: ValueSlot[], from: number, to: number
   const c = commonPrefix(first, depth, first.length * 2, last, depth, last.length * 2);
   const at = depth + c;
   const children: Array<Node | undefined> = new Array<Node | undefined>(16).fill(undefined);
-  let valueKey: Uint8Array | undefined;
+  let valueKey: string | undefined;
   let value: ValueSlot | undefined;
   let i = from;
   if (first.length * 2 === at) {
@@ -49,7 +49,7 @@ export function buildTrie(entries: Iterable<Entry>): Node | undefined {
   }
   if (sorted.length === 0) return undefined;
   return build(
-    sorted.map((e) => e[0]),
+    sorted.map((e) => bytesToKeyString(e[0])),
     sorted.map((e) => bytesValue(e[1])),
     0,
     sorted.length,
@@ -59,8 +59,5 @@ export function buildTrie(entries: Iterable<Entry>): Node | undefined {
 
 /** nearcore's state root of the key/value set `entries`, computed from scratch. */
 export function computeStateRoot(entries: Iterable<Entry>): Uint8Array {
-  const h = rootHash(buildTrie(entries));
-  const out = new Uint8Array(32);
-  out.set(h);
-  return out;
+  return hashBytes(rootHash(buildTrie(entries)));
 }

@@ -8,15 +8,30 @@
  *   Extension:       3, u32 len, hex-prefix path, child hash, u64 mem
  */
 import { createHash, hash as oneShotHash } from 'node:crypto';
-import { BRANCH, EXTENSION, LEAF, STUB, type Node, type ValueSlot } from './node.js';
+import { BRANCH, EXTENSION, LEAF, STUB, type Hash, type Node, type ValueSlot } from './node.js';
 import { writeEncodedPath } from './nibbles.js';
+import { bytesToKeyString } from '../bytes.js';
 
+/** nearcore's `Trie::EMPTY_ROOT`: `CryptoHash::default()`, 32 zero bytes. */
 export const EMPTY_ROOT: Uint8Array = new Uint8Array(32);
+export const EMPTY_HASH: Hash = '\0'.repeat(32);
 
-export const sha256: (data: Uint8Array) => Uint8Array =
+const digest: (data: Uint8Array) => Uint8Array =
   typeof oneShotHash === 'function'
     ? (data) => oneShotHash('sha256', data, 'buffer') as unknown as Uint8Array
     : (data) => createHash('sha256').update(data).digest();
+
+/** sha256 as a 32-char latin1 string (the digest buffer itself dies young). */
+export function sha256(data: Uint8Array): Hash {
+  return bytesToKeyString(digest(data));
+}
+
+/** A hash string as bytes. */
+export function hashBytes(h: Hash): Uint8Array {
+  const out = new Uint8Array(32);
+  for (let i = 0; i < 32; i++) out[i] = h.charCodeAt(i);
+  return out;
+}
 
 let scratch = new Uint8Array(1024);
 
@@ -39,14 +54,14 @@ export function writeU64(out: Uint8Array, at: number, v: number): number {
   return at + 8;
 }
 
-function valueHash(v: ValueSlot): Uint8Array {
+function valueHash(v: ValueSlot): Hash {
   let h = v.hash;
   if (h === undefined) h = v.hash = sha256(v.bytes!);
   return h;
 }
 
-function writeHash(out: Uint8Array, at: number, h: Uint8Array): number {
-  for (let i = 0; i < 32; i++) out[at + i] = h[i]!;
+function writeHash(out: Uint8Array, at: number, h: Hash): number {
+  for (let i = 0; i < 32; i++) out[at + i] = h.charCodeAt(i);
   return at + 32;
 }
 
@@ -102,7 +117,7 @@ export function encodeNode(node: Exclude<Node, { kind: typeof STUB }>): { bytes:
 }
 
 /** Hashes every node under `node` that has no hash yet (post-order) and returns the node's hash. */
-export function hashNode(node: Node): Uint8Array {
+export function hashNode(node: Node): Hash {
   if (node.hash !== undefined) return node.hash;
   // Stubs always carry a hash, so `node` is resolved here.
   const n = node as Exclude<Node, { kind: typeof STUB }>;
@@ -120,6 +135,6 @@ export function hashNode(node: Node): Uint8Array {
 }
 
 /** The state root of a trie whose root is `node` (32 zero bytes for an empty trie). */
-export function rootHash(node: Node | undefined): Uint8Array {
-  return node === undefined ? EMPTY_ROOT : hashNode(node);
+export function rootHash(node: Node | undefined): Hash {
+  return node === undefined ? EMPTY_HASH : hashNode(node);
 }

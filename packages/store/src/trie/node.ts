@@ -9,8 +9,10 @@
  * A `Stub` stands for a node kept elsewhere (the lmdb node table): it knows the node's hash,
  * memory usage and absolute nibble path, and is resolved through a `NodeLoader` when an update or
  * a read needs to look inside.
+ *
+ * Keys, paths and hashes are latin1 strings (one char per byte; see nibbles.ts for why).
  */
-import { encodedPathLength } from './nibbles.js';
+import { concatNibbles, encodedPathLength } from './nibbles.js';
 
 export const LEAF = 0;
 export const EXTENSION = 1;
@@ -22,6 +24,9 @@ export const NODE_COST = 50;
 export const BYTE_OF_KEY = 2;
 export const BYTE_OF_VALUE = 1;
 
+/** A 32-byte sha256 digest as a 32-char latin1 string. */
+export type Hash = string;
+
 /**
  * A value slot: the bytes when known (in-memory writes), plus length and hash. Values read back
  * from the lmdb node table carry only length and hash (nearcore's `ValueRef`).
@@ -30,7 +35,7 @@ export interface ValueSlot {
   readonly bytes: Uint8Array | undefined;
   readonly length: number;
   /** sha256(bytes); computed on first hashing when bytes are known. */
-  hash: Uint8Array | undefined;
+  hash: Hash | undefined;
 }
 
 /**
@@ -43,14 +48,14 @@ export type Owner = object;
 
 export class Leaf {
   readonly kind = LEAF;
-  hash: Uint8Array | undefined = undefined;
+  hash: Hash | undefined = undefined;
   readonly mem: number;
   /**
    * `key` is the full key of the entry; the leaf's own path is its nibbles [start, 2·key.length):
    * everything before `start` is the path from the root to this leaf.
    */
   constructor(
-    readonly key: Uint8Array,
+    readonly key: string,
     readonly start: number,
     readonly value: ValueSlot,
     readonly owner: Owner | undefined = undefined,
@@ -61,11 +66,11 @@ export class Leaf {
 
 export class Extension {
   readonly kind = EXTENSION;
-  hash: Uint8Array | undefined = undefined;
+  hash: Hash | undefined = undefined;
   mem: number;
   /** The path is nibbles [start, end) of `path` (a window; the bytes may be shared). */
   constructor(
-    readonly path: Uint8Array,
+    readonly path: string,
     readonly start: number,
     readonly end: number,
     public child: Node,
@@ -82,7 +87,7 @@ export class Extension {
 
 export class Branch {
   readonly kind = BRANCH;
-  hash: Uint8Array | undefined = undefined;
+  hash: Hash | undefined = undefined;
   mem = 0;
   /**
    * `valueKey` is the full key whose path ends at this branch when it holds a value (its nibble
@@ -90,7 +95,7 @@ export class Branch {
    */
   constructor(
     public children: Array<Node | undefined>,
-    public valueKey: Uint8Array | undefined,
+    public valueKey: string | undefined,
     public value: ValueSlot | undefined,
     readonly owner: Owner | undefined = undefined,
   ) {
@@ -114,13 +119,34 @@ export class Stub {
   readonly owner: Owner | undefined = undefined;
   /** The node once loaded; a cache, the stub itself never changes meaning. */
   loaded: ResolvedNode | undefined = undefined;
-  /** `path` packs the node's absolute position (`pathNibbles` nibbles from the root). */
+  readonly pathNibbles: number;
+  private pathCache: string | undefined;
+  /**
+   * The node's absolute position is base[0..baseNibbles) followed by suffix[suffixStart..suffixEnd);
+   * it is packed into one string only when needed (most stubs are never loaded).
+   */
   constructor(
-    readonly hash: Uint8Array,
+    readonly hash: Hash,
     readonly mem: number,
-    readonly path: Uint8Array,
-    readonly pathNibbles: number,
-  ) {}
+    private readonly base: string,
+    private readonly baseNibbles: number,
+    private readonly suffix = '',
+    private readonly suffixStart = 0,
+    private readonly suffixEnd = 0,
+  ) {
+    this.pathNibbles = baseNibbles + suffixEnd - suffixStart;
+  }
+
+  /** The absolute path, packed from nibble 0 (`pathNibbles` nibbles). */
+  get path(): string {
+    if (this.pathCache === undefined) {
+      this.pathCache =
+        this.suffixEnd === this.suffixStart
+          ? this.base
+          : concatNibbles(this.base, 0, this.baseNibbles, this.suffix, this.suffixStart, this.suffixEnd);
+    }
+    return this.pathCache;
+  }
 }
 
 export type ResolvedNode = Leaf | Extension | Branch;

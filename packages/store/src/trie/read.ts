@@ -1,48 +1,15 @@
-/** Point lookups and ordered iteration over a trie. */
+/** Ordered iteration over a trie. */
 import { BRANCH, EXTENSION, LEAF, resolve, type Branch, type Leaf, type Node, type NodeLoader } from './node.js';
 import { commonPrefix, nibbleAt } from './nibbles.js';
 
-/** The leaf or branch holding `key`'s value, or undefined. */
-export function lookup(root: Node | undefined, key: Uint8Array, load: NodeLoader | undefined): Leaf | Branch | undefined {
-  const end = key.length * 2;
-  let depth = 0;
-  let node = root;
-  while (node !== undefined) {
-    const n = resolve(node, load);
-    switch (n.kind) {
-      case LEAF: {
-        // The leaf holds its full key and starts at `depth`: compare the rest bytewise.
-        const k = n.key;
-        if (k.length !== key.length) return undefined;
-        for (let i = depth >> 1; i < k.length; i++) if (k[i] !== key[i]) return undefined;
-        return n;
-      }
-      case EXTENSION: {
-        const len = n.end - n.start;
-        if (len > end - depth || commonPrefix(n.path, n.start, n.end, key, depth, end) !== len) return undefined;
-        depth += len;
-        node = n.child;
-        break;
-      }
-      case BRANCH: {
-        if (depth === end) return n.value === undefined ? undefined : n;
-        node = n.children[nibbleAt(key, depth)];
-        depth++;
-        break;
-      }
-    }
-  }
-  return undefined;
-}
-
-/** A value-holding node reached by iteration, with its full key. */
+/** A value-holding node reached by iteration. */
 export type ValueNode = Leaf | Branch;
 
 /**
- * Every value-holding node whose key starts with `prefix`, in lexicographic key order (a branch's
- * own value comes before its children, children in nibble order).
+ * Every value-holding node whose key starts with `prefix` (a key string), in lexicographic key
+ * order (a branch's own value comes before its children, children in nibble order).
  */
-export function* iterate(root: Node | undefined, prefix: Uint8Array, load: NodeLoader | undefined): Generator<ValueNode> {
+export function* iterate(root: Node | undefined, prefix: string, load: NodeLoader | undefined): Generator<ValueNode> {
   const end = prefix.length * 2;
   let depth = 0;
   let node = root;
@@ -92,7 +59,7 @@ function* iterateAll(root: Node, load: NodeLoader | undefined): Generator<ValueN
   }
 }
 
-/** Full key of a value node. */
-export function valueNodeKey(n: ValueNode): Uint8Array {
+/** Full key (string) of a value node. */
+export function valueNodeKey(n: ValueNode): string {
   return n.kind === LEAF ? n.key : n.valueKey!;
 }

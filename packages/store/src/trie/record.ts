@@ -7,23 +7,26 @@
  * memory usage.
  */
 import { StoreError } from '../errors.js';
-import { equalBytes } from '../bytes.js';
-import { BRANCH, Branch, EXTENSION, Extension, Leaf, Stub, type Node, type ResolvedNode, type ValueSlot } from './node.js';
+import { bytesToKeyString } from '../bytes.js';
+import { BRANCH, Branch, EXTENSION, Extension, Leaf, Stub, type Hash, type Node, type ResolvedNode, type ValueSlot } from './node.js';
 import { encodeNode, sha256, writeU64 } from './hash.js';
-import { concatNibbles, decodeEncodedPath, writeEncodedPath } from './nibbles.js';
+import { concatNibbles, decodeEncodedPath, singleNibble, writeEncodedPath } from './nibbles.js';
+
+const NIBBLES = Array.from({ length: 16 }, (_, i) => singleNibble(i));
 
 /** Paths whose encoding is longer than this are keyed by their hash (lmdb keys are ≤ 1978 bytes). */
 const MAX_DIRECT_PATH_KEY = 1024;
 
 /** The record key of the node at nibbles [0, nibbles) of `path`. */
-export function recordKey(path: Uint8Array, nibbles: number): Uint8Array {
+export function recordKey(path: string, nibbles: number): Uint8Array {
   const enc = new Uint8Array(1 + (nibbles >> 1));
   writeEncodedPath(enc, 0, path, 0, nibbles, false);
   if (enc.length <= MAX_DIRECT_PATH_KEY) return enc;
   // 0xff never starts a hex-prefix encoding (its first byte is 0x00 or 0x1N).
+  const h = sha256(enc);
   const out = new Uint8Array(33);
   out[0] = 0xff;
-  out.set(sha256(enc), 1);
+  for (let i = 0; i < 32; i++) out[i + 1] = h.charCodeAt(i);
   return out;
 }
 
@@ -73,30 +76,25 @@ class Reader {
     const hi = this.u32();
     return hi * 0x1_0000_0000 + lo;
   }
-  bytes(n: number): Uint8Array {
+  /** The next n bytes as a latin1 string. */
+  str(n: number): string {
     this.need(n);
-    const out = new Uint8Array(n);
-    out.set(this.b.subarray(this.at, this.at + n));
+    const s = bytesToKeyString(this.b.subarray(this.at, this.at + n));
     this.at += n;
-    return out;
+    return s;
   }
 }
 
 function readValueRef(r: Reader): ValueSlot {
   const length = r.u32();
-  return { bytes: undefined, length, hash: r.bytes(32) };
-}
-
-function fullKey(path: Uint8Array, nibbles: number): Uint8Array {
-  if (nibbles & 1) throw new StoreError('Corrupted', 'a value sits at an odd nibble depth');
-  return path.slice(0, nibbles >> 1);
+  return { bytes: undefined, length, hash: r.str(32) };
 }
 
 /**
  * Decodes the record of the node at absolute path `path` (`nibbles` long). Children become stubs;
- * the stored memory usage and the given hash are checked against the decoded node.
+ * the record must hash to `hash` and its stored memory usage must match the decoded node.
  */
-export function decodeRecord(record: Uint8Array, hash: Uint8Array, path: Uint8Array, nibbles: number): ResolvedNode {
+export function decodeRecord(record: Uint8Array, hash: Hash, path: string, nibbles: number): ResolvedNode {
   const r = new Reader(record);
   const tag = r.u8();
   let node: ResolvedNode;
@@ -104,12 +102,11 @@ export function decodeRecord(record: Uint8Array, hash: Uint8Array, path: Uint8Ar
   let borshEnd: number;
   switch (tag) {
     case 0: {
-      const enc = r.bytes(r.u32());
+      const enc = r.str(r.u32());
       const { start, end, isLeaf } = decodeEncodedPath(enc);
       if (!isLeaf) throw new StoreError('Corrupted', 'leaf path without the leaf flag');
-      const key = concatNibbles(path, 0, nibbles, enc, start, end);
       if ((nibbles + end - start) & 1) throw new StoreError('Corrupted', 'leaf key with an odd nibble count');
-      node = new Leaf(key, nibbles, readValueRef(r));
+      node = new Leaf(concatNibbles(path, 0, nibbles, enc, start, end), nibbles, readValueRef(r));
       storedMem = r.u64();
       borshEnd = r.at;
       break;
@@ -117,28 +114,28 @@ export function decodeRecord(record: Uint8Array, hash: Uint8Array, path: Uint8Ar
     case 1:
     case 2: {
       const value = tag === 2 ? readValueRef(r) : undefined;
+      if (value !== undefined && nibbles & 1) throw new StoreError('Corrupted', 'a value sits at an odd nibble depth');
       const bitmap = r.u16();
-      const hashes: Array<Uint8Array | undefined> = [];
-      for (let i = 0; i < 16; i++) hashes.push(bitmap & (1 << i) ? r.bytes(32) : undefined);
+      const hashes: Array<Hash | undefined> = [];
+      for (let i = 0; i < 16; i++) hashes.push(bitmap & (1 << i) ? r.str(32) : undefined);
       storedMem = r.u64();
       borshEnd = r.at;
       const children: Array<Node | undefined> = [];
       for (let i = 0; i < 16; i++) {
         const h = hashes[i];
-        children.push(h === undefined ? undefined : new Stub(h, r.u64(), concatNibbles(path, 0, nibbles, Uint8Array.of(i << 4), 0, 1), nibbles + 1));
+        children.push(h === undefined ? undefined : new Stub(h, r.u64(), path, nibbles, NIBBLES[i], 0, 1));
       }
-      node = new Branch(children, value === undefined ? undefined : fullKey(path, nibbles), value);
+      node = new Branch(children, value === undefined ? undefined : path.slice(0, nibbles >> 1), value);
       break;
     }
     case 3: {
-      const enc = r.bytes(r.u32());
+      const enc = r.str(r.u32());
       const { start, end, isLeaf } = decodeEncodedPath(enc);
       if (isLeaf) throw new StoreError('Corrupted', 'extension path with the leaf flag');
-      const childHash = r.bytes(32);
+      const childHash = r.str(32);
       storedMem = r.u64();
       borshEnd = r.at;
-      const childPath = concatNibbles(path, 0, nibbles, enc, start, end);
-      const child = new Stub(childHash, r.u64(), childPath, nibbles + end - start);
+      const child = new Stub(childHash, r.u64(), path, nibbles, enc, start, end);
       node = new Extension(enc, start, end, child);
       break;
     }
@@ -147,9 +144,7 @@ export function decodeRecord(record: Uint8Array, hash: Uint8Array, path: Uint8Ar
   }
   if (r.at !== record.length) throw new StoreError('Corrupted', 'trailing bytes in a trie node record');
   if (node.mem !== storedMem) throw new StoreError('Corrupted', 'trie node memory usage does not match its contents');
-  if (!equalBytes(sha256(record.subarray(0, borshEnd)), hash)) {
-    throw new StoreError('Corrupted', 'trie node record does not match its hash');
-  }
+  if (sha256(record.subarray(0, borshEnd)) !== hash) throw new StoreError('Corrupted', 'trie node record does not match its hash');
   node.hash = hash;
   return node;
 }

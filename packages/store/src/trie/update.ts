@@ -15,7 +15,7 @@
  * absolute position; the lmdb backend relies on that to find which stored nodes to rewrite.
  */
 import { BRANCH, Branch, EXTENSION, Extension, LEAF, Leaf, resolve, type Node, type NodeLoader, type ValueSlot } from './node.js';
-import { commonPrefix, concatNibbles, nibbleAt } from './nibbles.js';
+import { commonPrefix, concatNibbles, nibbleAt, singleNibble } from './nibbles.js';
 
 /** One batch of writes: its owner token and the loader for stubs. */
 export interface Batch {
@@ -32,11 +32,11 @@ function emptyChildren(): Array<Node | undefined> {
 }
 
 /** Returns the root of a trie equal to `root` plus key → value. */
-export function insert(root: Node | undefined, key: Uint8Array, value: ValueSlot, batch: Batch): Node {
+export function insert(root: Node | undefined, key: string, value: ValueSlot, batch: Batch): Node {
   return insertAt(root, key, 0, key.length * 2, value, batch);
 }
 
-function insertAt(node: Node | undefined, key: Uint8Array, depth: number, end: number, value: ValueSlot, batch: Batch): Node {
+function insertAt(node: Node | undefined, key: string, depth: number, end: number, value: ValueSlot, batch: Batch): Node {
   const owner = batch.owner;
   if (node === undefined) return new Leaf(key, depth, value, owner);
   const n = resolve(node, batch.load);
@@ -48,7 +48,7 @@ function insertAt(node: Node | undefined, key: Uint8Array, depth: number, end: n
       const c = commonPrefix(n.key, n.start, leafEnd, key, depth, end);
       if (c === leafLen && c === keyLen) return new Leaf(key, depth, value, owner);
       const children = emptyChildren();
-      let valueKey: Uint8Array | undefined;
+      let valueKey: string | undefined;
       let branchValue: ValueSlot | undefined;
       if (c === leafLen) {
         valueKey = n.key;
@@ -80,7 +80,7 @@ function insertAt(node: Node | undefined, key: Uint8Array, depth: number, end: n
       const children = emptyChildren();
       children[nibbleAt(n.path, n.start + c)] =
         c + 1 === extLen ? n.child : new Extension(n.path, n.start + c + 1, n.end, n.child, owner);
-      let valueKey: Uint8Array | undefined;
+      let valueKey: string | undefined;
       let branchValue: ValueSlot | undefined;
       if (c === end - depth) {
         valueKey = key;
@@ -108,12 +108,12 @@ function insertAt(node: Node | undefined, key: Uint8Array, depth: number, end: n
 }
 
 /** Returns the root of a trie equal to `root` without `key` (the same object if `key` is absent). */
-export function remove(root: Node | undefined, key: Uint8Array, batch: Batch): Node | undefined {
+export function remove(root: Node | undefined, key: string, batch: Batch): Node | undefined {
   if (root === undefined) return undefined;
   return removeAt(root, key, 0, key.length * 2, batch);
 }
 
-function removeAt(node: Node, key: Uint8Array, depth: number, end: number, batch: Batch): Node | undefined {
+function removeAt(node: Node, key: string, depth: number, end: number, batch: Batch): Node | undefined {
   const n = resolve(node, batch.load);
   switch (n.kind) {
     case LEAF: {
@@ -162,7 +162,7 @@ function removeAt(node: Node, key: Uint8Array, depth: number, end: number, batch
 function squashBranch(
   old: Branch,
   children: Array<Node | undefined>,
-  valueKey: Uint8Array | undefined,
+  valueKey: string | undefined,
   value: ValueSlot | undefined,
   batch: Batch,
 ): Node | undefined {
@@ -175,7 +175,7 @@ function squashBranch(
     }
   }
   if (count === 0) return value === undefined ? undefined : new Leaf(valueKey!, valueKey!.length * 2, value, batch.owner);
-  if (count === 1 && value === undefined) return extend(Uint8Array.of(only << 4), 0, 1, children[only], batch);
+  if (count === 1 && value === undefined) return extend(singleNibble(only), 0, 1, children[only], batch);
   if (old.owner === batch.owner) {
     old.children = children;
     old.valueKey = valueKey;
@@ -187,7 +187,7 @@ function squashBranch(
 }
 
 /** The canonical node for path[start..end) followed by `child` (nearcore's `extend_child`). */
-function extend(path: Uint8Array, start: number, end: number, child: Node | undefined, batch: Batch): Node | undefined {
+function extend(path: string, start: number, end: number, child: Node | undefined, batch: Batch): Node | undefined {
   if (child === undefined) return undefined;
   const c = resolve(child, batch.load);
   switch (c.kind) {
