@@ -13,10 +13,11 @@
  * inner frame's operands are not popped when the enclosing frame is polymorphic.
  */
 import type { ModuleValidator } from '../wasm/module-validator.js';
-import { MEMORY_ACCESS, NUMERIC, numericIndex, Op } from '../wasm/opcodes.js';
+import { MEMORY_ACCESS, NUM_POPS, NUM_RESULT, NUM_TRAPS, Op } from '../wasm/opcodes.js';
 import { BlockType, type OperatorReader } from '../wasm/operators.js';
 import { stackSizeOf, ValType } from '../wasm/types.js';
 import { GasPointTable, PointKind, type Gas } from './gas-points.js';
+import { canonicalisedResult } from './nan.js';
 
 /** Fees of nearcore's `SimpleGasCostCfg`. */
 export interface GasCosts {
@@ -27,6 +28,10 @@ export interface GasCosts {
 
 const Target = { UntakenForward: 0, Forward: 1, Loop: 2 } as const;
 
+/** Opcodes whose float result gets NaN-canonicalised (1) or not (0). */
+const CANONICALISED = new Uint8Array(256);
+for (let op = 0; op < 256; op++) CANONICALISED[op] = canonicalisedResult(op) !== 0 ? 1 : 0;
+
 export interface FunctionAnalysis {
   /** Bytes of the activation frame: 64 + parameters + declared locals. */
   readonly frameSize: number;
@@ -34,6 +39,8 @@ export interface FunctionAnalysis {
   readonly operandStackSize: number;
   /** Number of block, loop and if instructions. */
   readonly blockCount: number;
+  /** Whether the body has float operations whose NaN results get canonicalised. */
+  readonly floatResults: boolean;
 }
 
 export class Analyzer {
@@ -58,6 +65,9 @@ export class Analyzer {
   private size = 0;
   private maxSize = 0;
   blockCount = 0;
+  floatResults = false;
+  /** Whether the last point is a pure instruction's point that the next pure one may join. */
+  private foldable = false;
 
   begin(m: ModuleValidator, localTypes: (index: number) => ValType, costs: GasCosts, resultType: number): void {
     this.m = m;
@@ -70,13 +80,15 @@ export class Analyzer {
     this.size = 0;
     this.maxSize = 0;
     this.blockCount = 0;
+    this.floatResults = false;
+    this.foldable = false;
     this.newFrame(Target.UntakenForward, resultType, false);
   }
 
   /** Close the function: optimise the points and report the stack figures. */
   finish(frameSize: number): FunctionAnalysis {
     this.points.optimize();
-    return { frameSize, operandStackSize: this.maxSize, blockCount: this.blockCount };
+    return { frameSize, operandStackSize: this.maxSize, blockCount: this.blockCount, floatResults: this.floatResults };
   }
 
   // ---- frames --------------------------------------------------------------------------------
@@ -85,6 +97,7 @@ export class Analyzer {
     const d = this.depth++;
     this.frameTarget[d] = target;
     this.framePoly[d] = poly;
+    this.curPoly = poly;
     this.frameHeight[d] = this.sp;
     this.frameResult[d] = result;
   }
@@ -93,23 +106,28 @@ export class Analyzer {
   private endFrame(): number {
     if (this.depth <= 1) return BlockType.Empty;
     const d = --this.depth;
+    this.curPoly = this.framePoly[d - 1];
     // The operands are dropped with the *enclosing* frame's polymorphism, as finite-wasm does.
     this.popMany(this.sp - this.frameHeight[d]);
     return this.frameResult[d];
   }
 
+  /** Polymorphism of the current frame (cached from framePoly). */
+  private curPoly = false;
+
   private get poly(): boolean {
-    return this.framePoly[this.depth - 1];
+    return this.curPoly;
   }
 
   private makePolymorphic(): void {
     this.framePoly[this.depth - 1] = true;
+    this.curPoly = true;
   }
 
   // ---- operand stack model -------------------------------------------------------------------
 
   private push(t: ValType): void {
-    if (this.framePoly[this.depth - 1]) return;
+    if (this.curPoly) return;
     if (this.sp === this.operands.length) {
       const grown = new Uint8Array(this.operands.length * 2);
       grown.set(this.operands);
@@ -122,7 +140,7 @@ export class Analyzer {
   }
 
   private popMany(n: number): void {
-    if (n <= 0 || this.framePoly[this.depth - 1]) return;
+    if (n <= 0 || this.curPoly) return;
     for (let i = 0; i < n && this.sp > 0; i++) this.size -= this.operands[--this.sp];
   }
 
@@ -133,12 +151,14 @@ export class Analyzer {
     if (this.schedKind >= 0) {
       this.points.push(offset, this.schedKind, this.schedConst, 0);
       this.schedKind = -1;
+      this.foldable = false;
     }
   }
 
   private before(offset: number, kind: number, constant: Gas, linear: Gas = 0): number {
     const index = this.points.count;
     this.points.push(offset, this.poly ? PointKind.Unreachable : kind, constant, linear);
+    this.foldable = false;
     return index;
   }
 
@@ -147,8 +167,18 @@ export class Analyzer {
     this.schedConst = constant;
   }
 
+  /**
+   * A pure instruction. A run of consecutive pure points (nothing else in between, no loop
+   * header) is folded into its first point right away: finite-wasm's optimisation would merge
+   * them anyway, whatever comes before or after the run, and folding early keeps the table small.
+   */
   private pure(offset: number, cost: Gas): void {
+    if (this.foldable && typeof cost === 'number' && !this.poly) {
+      if (cost !== 0) this.points.addToLast(cost);
+      return;
+    }
     this.before(offset, PointKind.Pure, cost);
+    this.foldable = !this.poly && typeof cost === 'number';
   }
 
   private sideEffect(offset: number, cost: Gas): void {
@@ -180,13 +210,17 @@ export class Analyzer {
     this.setOffset(offset);
     const op = o.op;
     const regular = this.costs.regular;
-    const n = numericIndex(op);
+    const n = op >= 0x45 && op <= 0xc4 ? op : op >= 0xfc00 && op <= 0xfc07 ? op - 0xfb00 : -1;
     if (n >= 0) {
-      const s = NUMERIC[n]!;
-      if (s.trapping) this.sideEffect(offset, regular);
+      if (NUM_TRAPS[n] === 1) this.sideEffect(offset, regular);
       else this.pure(offset, regular);
-      this.popMany(s.pops.length);
-      this.push(s.push);
+      if (n < 0x100 && CANONICALISED[n] === 1) this.floatResults = true;
+      if (!this.curPoly) {
+        // Operands of one type: pop one or two, push the result.
+        const pops = NUM_POPS[n];
+        for (let i = 0; i < pops && this.sp > 0; i++) this.size -= this.operands[--this.sp];
+        this.push(NUM_RESULT[n]);
+      }
       return;
     }
     if (op >= 0x28 && op <= 0x3e) {

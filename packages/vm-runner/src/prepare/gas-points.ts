@@ -46,97 +46,252 @@ export function addGas(a: Gas, b: Gas): Gas | null {
   return s > U64_MAX ? null : s;
 }
 
-/** The points of one function, parallel arrays in offset order. */
+/**
+ * The points of one function in offset order. Fees are kept in Float64Arrays while they are
+ * exact (always, with real parameter values); a fee past 2^53 is kept as a bigint on the side.
+ */
 export interface GasPoints {
   readonly count: number;
-  readonly offsets: readonly number[];
-  readonly kinds: readonly number[];
-  /** Constant part of each fee. */
-  readonly constants: readonly Gas[];
-  /** Per-unit part of each fee (non-zero only for the bulk-memory/table kinds). */
-  readonly linears: readonly Gas[];
+  readonly offsets: Int32Array;
+  readonly kinds: Uint8Array;
+  constantAt(i: number): Gas;
+  linearAt(i: number): Gas;
 }
 
 export class GasPointTable implements GasPoints {
   count = 0;
-  offsets: number[] = [];
-  kinds: number[] = [];
-  constants: Gas[] = [];
-  linears: Gas[] = [];
+  offsets = new Int32Array(1024);
+  kinds = new Uint8Array(1024);
+  private constants = new Float64Array(1024);
+  private linears = new Float64Array(1024);
+  /** Fees too large for a double, by point index (NaN marks them in the arrays). */
+  private big = new Map<number, bigint>();
+  private bigLinear = new Map<number, bigint>();
+
+  /** Sum of all constants pushed, while every one is a number (NaN once one is not). */
+  private total = 0;
 
   clear(): void {
     this.count = 0;
+    this.total = 0;
+    if (this.big.size) this.big.clear();
+    if (this.bigLinear.size) this.bigLinear.clear();
+  }
+
+  private grow(): void {
+    const n = this.offsets.length * 2;
+    const offsets = new Int32Array(n);
+    offsets.set(this.offsets);
+    this.offsets = offsets;
+    const kinds = new Uint8Array(n);
+    kinds.set(this.kinds);
+    this.kinds = kinds;
+    const constants = new Float64Array(n);
+    constants.set(this.constants);
+    this.constants = constants;
+    const linears = new Float64Array(n);
+    linears.set(this.linears);
+    this.linears = linears;
+  }
+
+  /** Add `cost` to the last point (used to fold runs of pure instructions as they come). */
+  addToLast(cost: number): void {
+    const i = this.count - 1;
+    const sum = this.constants[i] + cost;
+    if (sum <= Number.MAX_SAFE_INTEGER) {
+      this.constants[i] = sum;
+      this.total += cost;
+    } else {
+      this.big.set(i, BigInt(this.constants[i]) + BigInt(cost));
+      this.constants[i] = NaN;
+      this.total = NaN;
+    }
   }
 
   push(offset: number, kind: number, constant: Gas, linear: Gas): void {
     const i = this.count++;
+    if (i === this.offsets.length) this.grow();
     this.offsets[i] = offset;
     this.kinds[i] = kind;
-    this.constants[i] = constant;
-    this.linears[i] = linear;
+    if (typeof constant === 'number' && linear === 0) {
+      this.constants[i] = constant;
+      this.linears[i] = 0;
+      this.total += constant;
+      return;
+    }
+    this.setConstant(i, constant);
+    if (typeof linear === 'number') this.linears[i] = linear;
+    else {
+      this.linears[i] = NaN;
+      this.bigLinear.set(i, linear);
+    }
   }
 
-  /** A copy trimmed to `count`, for keeping after the table is reused. */
-  snapshot(): GasPoints {
-    const n = this.count;
-    return {
-      count: n,
-      offsets: this.offsets.slice(0, n),
-      kinds: this.kinds.slice(0, n),
-      constants: this.constants.slice(0, n),
-      linears: this.linears.slice(0, n),
-    };
+  private setConstant(i: number, value: Gas): void {
+    if (typeof value === 'number') {
+      this.constants[i] = value;
+      this.total += value;
+    } else {
+      this.total = NaN;
+      this.constants[i] = NaN;
+      this.big.set(i, value);
+    }
+  }
+
+  constantAt(i: number): Gas {
+    const v = this.constants[i];
+    return v === v ? v : this.big.get(i)!;
+  }
+
+  linearAt(i: number): Gas {
+    const v = this.linears[i];
+    return v === v ? v : this.bigLinear.get(i)!;
   }
 
   /** finite-wasm's `optimize`: merge same-offset points, then merge across instructions. */
   optimize(): void {
+    if (this.total <= Number.MAX_SAFE_INTEGER && this.bigLinear.size === 0) {
+      this.optimizeNumbers();
+      return;
+    }
     this.mergeWith(true);
     this.mergeWith(false);
+  }
+
+  /**
+   * Both merge passes in one sweep, for the usual case where every fee is a small number (no
+   * sum can then overflow): stage A merges points at one offset, and each finished A point is
+   * merged across instructions into stage B, which is written out when it cannot grow.
+   */
+  private optimizeNumbers(): void {
+    const n = this.count;
+    if (n === 0) return;
+    const { offsets, kinds, constants, linears } = this;
+    let aOff = offsets[0];
+    let aKind = kinds[0];
+    let aC = constants[0];
+    let aL = linears[0];
+    let bOff = 0;
+    let bKind = 0;
+    let bC = 0;
+    let bL = 0;
+    let haveB = false;
+    let out = 0;
+    for (let i = 1; i <= n; i++) {
+      if (i < n) {
+        const off = offsets[i];
+        const l = linears[i];
+        if (aL === 0 && l === 0 && aOff === off) {
+          const mk = mergeSamePoint(aKind, kinds[i]);
+          if (mk >= 0) {
+            aKind = mk;
+            aC += constants[i];
+            continue;
+          }
+        }
+      }
+      // Stage A is complete: merge it into B or write B out.
+      let absorbed = false;
+      if (haveB && bL === 0 && aL === 0) {
+        const mk = mergeAcross(bKind, aKind);
+        if (mk >= 0) {
+          bKind = mk;
+          bC += aC;
+          absorbed = true;
+        }
+      }
+      if (!absorbed) {
+        if (haveB) {
+          offsets[out] = bOff;
+          kinds[out] = bKind;
+          constants[out] = bC;
+          linears[out] = bL;
+          out++;
+        }
+        bOff = aOff;
+        bKind = aKind;
+        bC = aC;
+        bL = aL;
+        haveB = true;
+      }
+      if (i < n) {
+        aOff = offsets[i];
+        aKind = kinds[i];
+        aC = constants[i];
+        aL = linears[i];
+      }
+    }
+    offsets[out] = bOff;
+    kinds[out] = bKind;
+    constants[out] = bC;
+    linears[out] = bL;
+    this.count = out + 1;
   }
 
   private mergeWith(sameOffset: boolean): void {
     const n = this.count;
     if (n === 0) return;
     const { offsets, kinds, constants, linears } = this;
+    const hasBig = this.big.size > 0 || this.bigLinear.size > 0;
     let out = 0;
     let pOffset = offsets[0];
     let pKind = kinds[0];
-    let pConst = constants[0];
-    let pLin = linears[0];
+    let pConst: Gas = hasBig ? this.constantAt(0) : constants[0];
+    let pLin: Gas = hasBig ? this.linearAt(0) : linears[0];
     for (let i = 1; i < n; i++) {
       const offset = offsets[i];
       const kind = kinds[i];
+      const lin: Gas = hasBig ? this.linearAt(i) : linears[i];
       let merged = false;
       // Fees merge only when neither has a per-unit part (finite-wasm's `Fee::checked_add`).
-      if (pLin === 0 && linears[i] === 0 && (!sameOffset || pOffset === offset)) {
+      if (pLin === 0 && lin === 0 && (!sameOffset || pOffset === offset)) {
         const mergedKind = sameOffset ? mergeSamePoint(pKind, kind) : mergeAcross(pKind, kind);
         if (mergedKind >= 0) {
-          const sum = addGas(pConst, constants[i]);
+          const c: Gas = hasBig ? this.constantAt(i) : constants[i];
+          const sum = typeof pConst === 'number' && typeof c === 'number' && pConst + c <= Number.MAX_SAFE_INTEGER ? pConst + c : addGas(pConst, c);
           if (sum !== null) {
             pKind = mergedKind;
             pConst = sum;
-            if (offset < pOffset) pOffset = offset;
             merged = true;
           }
         }
       }
       if (!merged) {
-        offsets[out] = pOffset;
-        kinds[out] = pKind;
-        constants[out] = pConst;
-        linears[out] = pLin;
-        out++;
+        this.store(out++, pOffset, pKind, pConst, pLin);
         pOffset = offset;
         pKind = kind;
-        pConst = constants[i];
-        pLin = linears[i];
+        pConst = hasBig ? this.constantAt(i) : constants[i];
+        pLin = lin;
       }
     }
-    offsets[out] = pOffset;
-    kinds[out] = pKind;
-    constants[out] = pConst;
-    linears[out] = pLin;
-    this.count = out + 1;
+    this.store(out++, pOffset, pKind, pConst, pLin);
+    this.count = out;
+    if (hasBig || this.pendingBig.size > 0 || this.pendingBigLinear.size > 0) this.reindexBig();
+  }
+
+  private store(i: number, offset: number, kind: number, constant: Gas, linear: Gas): void {
+    this.offsets[i] = offset;
+    this.kinds[i] = kind;
+    if (typeof constant === 'number') this.constants[i] = constant;
+    else {
+      this.constants[i] = NaN;
+      this.pendingBig.set(i, constant);
+    }
+    if (typeof linear === 'number') this.linears[i] = linear;
+    else {
+      this.linears[i] = NaN;
+      this.pendingBigLinear.set(i, linear);
+    }
+  }
+
+  private pendingBig = new Map<number, bigint>();
+  private pendingBigLinear = new Map<number, bigint>();
+
+  private reindexBig(): void {
+    [this.big, this.pendingBig] = [this.pendingBig, this.big];
+    [this.bigLinear, this.pendingBigLinear] = [this.pendingBigLinear, this.bigLinear];
+    this.pendingBig.clear();
+    this.pendingBigLinear.clear();
   }
 }
 

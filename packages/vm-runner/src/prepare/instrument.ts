@@ -18,10 +18,12 @@
 import { GAS_EXHAUSTED_FN, GAS_FN, INJECTED_FUNCTIONS, STACK_EXHAUSTED_FN } from './abi.js';
 import { ByteWriter } from '../wasm/encoder.js';
 import { Op } from '../wasm/opcodes.js';
-import type { OperatorReader } from '../wasm/operators.js';
+import { MAX_FUNCTION_LOCALS } from '../wasm/func-validator.js';
 import type { FuncType, ValType } from '../wasm/types.js';
 import type { FunctionAnalysis } from './analysis.js';
 import { isLinearKind, PointKind, type Gas, type GasPoints } from './gas-points.js';
+import type { InstructionLog } from './instruction-log.js';
+import { absorbsNaN, canonicalisedResult } from './nan.js';
 
 const U64_MAX = (1n << 64n) - 1n;
 const U32_MAX = 0xffff_ffffn;
@@ -37,28 +39,45 @@ export interface InstrumentSettings {
 export class BodyInstrumenter {
   private readonly constantCharges = new Map<Gas, Uint8Array>();
   private pendingCanon = 0;
+  private f32Local = -1;
+  private f64Local = -1;
   /** Float results canonicalised in the last body (for statistics). */
   canonicalisations = 0;
 
   constructor(private readonly s: InstrumentSettings) {}
 
+  /** Charges that are small multiples of the regular op cost, by multiple. */
+  private readonly chargesByOps: (Uint8Array | undefined)[] = [];
+
   /** Encoding of a charge of a constant `c` (non-zero). */
   private constantCharge(c: Gas): Uint8Array {
+    const regular = this.s.regular;
+    if (typeof c === 'number' && typeof regular === 'number') {
+      const ops = c / regular;
+      if (ops < 1024 && ops === Math.floor(ops)) {
+        return (this.chargesByOps[ops] ??= this.encodeCharge(c));
+      }
+    }
     let cached = this.constantCharges.get(c);
     if (cached === undefined) {
-      const g = this.s.gasGlobal;
-      const w = new ByteWriter(48);
-      const k = BigInt(c);
-      w.byte(0x23).u32(g).byte(0x42).i64(k).byte(0x54); // gas < c
-      w.byte(0x04).byte(0x40);
-      w.byte(0x42).i64(k).byte(0x10).u32(GAS_FN).byte(0x00);
-      w.byte(0x05);
-      w.byte(0x23).u32(g).byte(0x42).i64(k).byte(0x7d).byte(0x24).u32(g); // gas -= c
-      w.byte(0x0b);
-      cached = w.finish();
+      cached = this.encodeCharge(c);
       this.constantCharges.set(c, cached);
     }
     return cached;
+  }
+
+  private encodeCharge(c: Gas): Uint8Array {
+    {
+      const g = this.s.gasGlobal;
+      const w = new ByteWriter(48);
+      w.byte(0x23).u32(g).byte(0x42).i64n(c).byte(0x54); // gas < c
+      w.byte(0x04).byte(0x40);
+      w.byte(0x42).i64n(c).byte(0x10).u32(GAS_FN).byte(0x00);
+      w.byte(0x05);
+      w.byte(0x23).u32(g).byte(0x42).i64n(c).byte(0x7d).byte(0x24).u32(g); // gas -= c
+      w.byte(0x0b);
+      return w.finish();
+    }
   }
 
   /** A fee `constant + unit · n`, where `n` is the i32 on top of the stack (kept there). */
@@ -89,88 +108,121 @@ export class BodyInstrumenter {
     w.byte(0x20).u32(cnt32);
   }
 
-  private stackAdjust(w: ByteWriter, charge: bigint, release: boolean): void {
+  private stackAdjust(w: ByteWriter, charge: number | bigint, release: boolean): void {
     const s = this.s.stackGlobal;
     if (!release) {
-      w.byte(0x23).u32(s).byte(0x42).i64(charge).byte(0x54); // stack < charge
+      w.byte(0x23).u32(s).byte(0x42).i64n(charge).byte(0x54); // stack < charge
       w.byte(0x04).byte(0x40).byte(0x10).u32(STACK_EXHAUSTED_FN).byte(0x00).byte(0x0b);
     }
-    w.byte(0x23).u32(s).byte(0x42).i64(charge).byte(release ? 0x7c : 0x7d).byte(0x24).u32(s);
+    w.byte(0x23).u32(s).byte(0x42).i64n(charge).byte(release ? 0x7c : 0x7d).byte(0x24).u32(s);
   }
 
   /**
-   * Append the instrumented body (without its size prefix) to `out`. `ops` must be positioned
-   * on the first instruction of the original body.
+   * Append the instrumented body (without its size prefix) to `out`, from the instructions
+   * logged while the body was validated (`code[log.offsets[i] .. next)` is instruction i).
    */
   emit(
     out: ByteWriter,
-    ops: OperatorReader,
+    code: Uint8Array,
+    log: InstructionLog,
+    bodyEnd: number,
     type: FuncType,
     localGroups: readonly (readonly [number, ValType])[],
     numDeclaredLocals: number,
     analysis: FunctionAnalysis,
     points: GasPoints,
   ): void {
-    const code = ops.r.buf;
-    const tmp64 = type.params.length + numDeclaredLocals;
+    const params = type.params.length;
+    const tmp64 = params + numDeclaredLocals;
     const cnt32 = tmp64 + 1;
-    out.u32(localGroups.length + 2);
+    // Scratch float locals make NaN canonicalisation cheap; skipped if the engine's 50 000
+    // locals limit would be crossed, where an integer-only sequence is used instead.
+    const floatScratch = this.s.nanCanonicalization && analysis.floatResults && params + numDeclaredLocals + 4 <= MAX_FUNCTION_LOCALS;
+    this.f32Local = floatScratch ? tmp64 + 2 : -1;
+    this.f64Local = floatScratch ? tmp64 + 3 : -1;
+    out.u32(localGroups.length + (floatScratch ? 4 : 2));
     for (const [count, t] of localGroups) out.u32(count).byte(t);
     out.byte(1).byte(0x7e).byte(1).byte(0x7f);
+    if (floatScratch) out.byte(1).byte(0x7d).byte(1).byte(0x7c);
 
-    const stackCharge = BigInt(analysis.operandStackSize) + BigInt(analysis.frameSize);
-    if (stackCharge > U64_MAX) {
+    // Both figures are small in practice; bigints only when a configuration makes them huge.
+    const stackSum = analysis.operandStackSize + analysis.frameSize;
+    const stackCharge: number | bigint = stackSum <= Number.MAX_SAFE_INTEGER ? stackSum : BigInt(analysis.operandStackSize) + BigInt(analysis.frameSize);
+    if (typeof stackCharge === 'bigint' && stackCharge > U64_MAX) {
       out.byte(0x10).u32(STACK_EXHAUSTED_FN).byte(0x00).byte(0x0b);
       return;
     }
-    const frameFee = BigInt(Math.ceil(analysis.frameSize / 8)) * BigInt(this.s.regular);
-    if (frameFee > U64_MAX) {
-      out.byte(0x10).u32(GAS_EXHAUSTED_FN).byte(0x00).byte(0x0b);
-      return;
+    const frameOps = Math.ceil(analysis.frameSize / 8);
+    const regular = this.s.regular;
+    let frameFee: number | bigint = typeof regular === 'number' ? frameOps * regular : 0;
+    if (typeof regular !== 'number' || frameFee > Number.MAX_SAFE_INTEGER) {
+      frameFee = BigInt(frameOps) * BigInt(regular);
+      if (frameFee > U64_MAX) {
+        out.byte(0x10).u32(GAS_EXHAUSTED_FN).byte(0x00).byte(0x0b);
+        return;
+      }
     }
     out.byte(0x02).byte(type.results.length === 0 ? 0x40 : type.results[0]);
     this.stackAdjust(out, stackCharge, false);
-    if (frameFee > 0n) out.bytes(this.constantCharge(frameFee <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(frameFee) : frameFee));
+    if (frameFee !== 0 && frameFee !== 0n) out.bytes(this.constantCharge(frameFee));
 
     this.pendingCanon = 0;
     this.canonicalisations = 0;
-    const end = ops.r.end;
-    let p = 0;
     const n = points.count;
-    while (!ops.eof()) {
-      const op = ops.next();
-      const offset = ops.offset;
+    const pointOffsets = points.offsets;
+    let p = 0;
+    const last = log.count - 1; // the body's final `end`, handled after the loop
+    const offsets = log.offsets;
+    const ops = log.ops;
+    const classes = this.s.nanCanonicalization ? OP_CLASS : OP_CLASS_NO_NAN;
+    // Runs of instructions that need nothing are copied in one go.
+    let spanStart = last >= 0 ? offsets[0] : bodyEnd;
+    for (let i = 0; i < last; i++) {
+      const op = ops[i];
+      const offset = offsets[i];
+      const cls = op < 0x100 ? classes[op] : SPECIAL;
+      const charged = p < n && pointOffsets[p] === offset;
+      if (!charged && cls === PLAIN && this.pendingCanon === 0) continue;
+      out.bytes(code, spanStart, offset);
+      spanStart = offset;
       if (this.pendingCanon !== 0) this.flushCanon(out, op, tmp64, cnt32);
-      for (; p < n && points.offsets[p] === offset; p++) {
-        const kind = points.kinds[p];
-        if (kind === PointKind.Unreachable) continue;
-        const constant = points.constants[p];
-        const linear = points.linears[p];
-        if (linear !== 0 && isLinearKind(kind)) this.linearCharge(out, constant, linear, tmp64, cnt32);
-        else if (constant !== 0) out.bytes(this.constantCharge(constant));
-      }
-      switch (op) {
-        case Op.Call:
-        case Op.RefFunc:
-          out.byte(op).u32(ops.a + INJECTED_FUNCTIONS);
-          break;
-        case Op.Return:
+      if (charged) p = this.emitCharges(out, points, p, offset, tmp64, cnt32);
+      if (cls === SPECIAL) {
+        spanStart = offsets[i + 1];
+        if (op === Op.Call || op === Op.RefFunc) out.byte(op).u32(log.a[i] + INJECTED_FUNCTIONS);
+        else if (op === Op.Return) {
           this.stackAdjust(out, stackCharge, true);
           out.byte(0x0f);
-          break;
-        case Op.End:
-          if (ops.pos === end) {
-            out.byte(0x0b);
-            this.stackAdjust(out, stackCharge, true);
-          }
-          out.byte(0x0b);
-          break;
-        default:
-          if (op >= 0xfc00) writePrefixed(out, ops);
-          else out.bytes(code, offset, ops.pos);
-          if (this.s.nanCanonicalization) this.pendingCanon = canonicalisedResult(op);
+        } else writePrefixed(out, op, log.a[i], log.b[i]);
+      } else if (cls !== PLAIN) {
+        const next = offsets[i + 1];
+        out.bytes(code, offset, next);
+        spanStart = next;
+        this.pendingCanon = cls === F32_RESULT ? 0x7d : 0x7c;
       }
     }
+    if (last >= 0) {
+      out.bytes(code, spanStart, offsets[last]);
+      if (this.pendingCanon !== 0) this.flushCanon(out, Op.End, tmp64, cnt32);
+      if (p < n && pointOffsets[p] === offsets[last]) this.emitCharges(out, points, p, offsets[last], tmp64, cnt32);
+    }
+    out.byte(0x0b);
+    this.stackAdjust(out, stackCharge, true);
+    out.byte(0x0b);
+  }
+
+  /** Emit the charges of the points at `offset`, starting at point `p`; returns the next point. */
+  private emitCharges(out: ByteWriter, points: GasPoints, p: number, offset: number, tmp64: number, cnt32: number): number {
+    const n = points.count;
+    for (; p < n && points.offsets[p] === offset; p++) {
+      const kind = points.kinds[p];
+      if (kind === PointKind.Unreachable) continue;
+      const constant = points.constantAt(p);
+      const linear = points.linearAt(p);
+      if (linear !== 0 && isLinearKind(kind)) this.linearCharge(out, constant, linear, tmp64, cnt32);
+      else if (constant !== 0) out.bytes(this.constantCharge(constant));
+    }
+    return p;
   }
 
   /** Canonicalise the float just produced unless `next` consumes it without observing its bits. */
@@ -179,7 +231,15 @@ export class BodyInstrumenter {
     this.pendingCanon = 0;
     if (absorbsNaN(kind, next)) return;
     this.canonicalisations++;
-    if (kind === 0x7c) {
+    const scratch = kind === 0x7c ? this.f64Local : this.f32Local;
+    if (scratch >= 0) {
+      // x != x only for NaN: `if (x != x) canonical else x`.
+      out.byte(0x22).u32(scratch).byte(0x20).u32(scratch).byte(kind === 0x7c ? 0x62 : 0x5c);
+      out.byte(0x04).byte(kind);
+      if (kind === 0x7c) out.bytes(F64_CANONICAL_CONST);
+      else out.bytes(F32_CANONICAL_CONST);
+      out.byte(0x05).byte(0x20).u32(scratch).byte(0x0b);
+    } else if (kind === 0x7c) {
       out.byte(0xbd).byte(0x22).u32(tmp64).bytes(F64_CANON_HEAD).byte(0x20).u32(tmp64).bytes(F64_CANON_TAIL);
     } else {
       out.byte(0xbc).byte(0x22).u32(cnt32).bytes(F32_CANON_HEAD).byte(0x20).u32(cnt32).bytes(F32_CANON_TAIL);
@@ -199,51 +259,35 @@ const F64_CANON_TAIL = new ByteWriter(32)
   .byte(0x1b)
   .byte(0xbf)
   .finish();
+/** How the emitter treats each single-byte opcode. */
+const PLAIN = 0;
+const SPECIAL = 1;
+const F32_RESULT = 2;
+const F64_RESULT = 3;
+const OP_CLASS_NO_NAN = new Uint8Array(256);
+OP_CLASS_NO_NAN[Op.Call] = SPECIAL;
+OP_CLASS_NO_NAN[Op.RefFunc] = SPECIAL;
+OP_CLASS_NO_NAN[Op.Return] = SPECIAL;
+const OP_CLASS = OP_CLASS_NO_NAN.slice();
+for (let op = 0; op < 256; op++) {
+  const t = canonicalisedResult(op);
+  if (t !== 0) OP_CLASS[op] = t === 0x7d ? F32_RESULT : F64_RESULT;
+}
+
+const F64_CANONICAL_CONST = Uint8Array.of(0x44, 0, 0, 0, 0, 0, 0, 0xf8, 0x7f);
+const F32_CANONICAL_CONST = Uint8Array.of(0x43, 0, 0, 0xc0, 0x7f);
 const F32_CANON_HEAD = new ByteWriter(8).byte(0x41).i32(0x7fc00000).finish();
 const F32_CANON_TAIL = new ByteWriter(16).byte(0x41).i32(0x7fffffff).byte(0x71).byte(0x41).i32(0x7f800000).byte(0x4d).byte(0x1b).byte(0xbe).finish();
 
-/**
- * The float type (0x7d f32, 0x7c f64) whose NaN result `op` must canonicalise, or 0. These
- * are the operations Wasmtime canonicalises (arithmetic, rounding, sqrt, min/max,
- * promote/demote); abs, neg and copysign only move the sign bit and are left alone.
- */
-function canonicalisedResult(op: number): number {
-  if ((op >= 0x8d && op <= 0x97) || op === 0xb6) return 0x7d;
-  if ((op >= 0x9b && op <= 0xa5) || op === 0xbb) return 0x7c;
-  return 0;
-}
-
-/** Does `next` consume the float on top of the stack without its NaN bits being observable? */
-function absorbsNaN(kind: number, next: number): boolean {
-  if (next === Op.Drop) return true;
-  if (kind === 0x7d) {
-    return (
-      (next >= 0x8d && next <= 0x97) || // canonicalising f32 arithmetic
-      (next >= 0x5b && next <= 0x60) || // f32 comparisons
-      next === 0xa8 || next === 0xa9 || next === 0xae || next === 0xaf || // trapping truncations
-      next === 0xbb || // promote (canonicalises)
-      next === 0xfc00 || next === 0xfc01 || next === 0xfc04 || next === 0xfc05 // saturating
-    );
-  }
-  return (
-    (next >= 0x9b && next <= 0xa5) ||
-    (next >= 0x61 && next <= 0x66) ||
-    next === 0xaa || next === 0xab || next === 0xb0 || next === 0xb1 ||
-    next === 0xb6 ||
-    next === 0xfc02 || next === 0xfc03 || next === 0xfc06 || next === 0xfc07
-  );
-}
-
 /** Re-encode a `0xfc` instruction with minimal LEBs (wasmparser accepts padded ones). */
-function writePrefixed(out: ByteWriter, ops: OperatorReader): void {
-  const sub = ops.op & 0xff;
-  out.byte(0xfc).u32(sub);
-  switch (ops.op) {
+function writePrefixed(out: ByteWriter, op: number, a: number, b: number): void {
+  out.byte(0xfc).u32(op & 0xff);
+  switch (op) {
     case Op.MemoryInit:
     case Op.MemoryCopy:
     case Op.TableInit:
     case Op.TableCopy:
-      out.u32(ops.a).u32(ops.b);
+      out.u32(a).u32(b);
       break;
     case Op.DataDrop:
     case Op.MemoryFill:
@@ -251,7 +295,7 @@ function writePrefixed(out: ByteWriter, ops: OperatorReader): void {
     case Op.TableGrow:
     case Op.TableSize:
     case Op.TableFill:
-      out.u32(ops.a);
+      out.u32(a);
       break;
   }
 }

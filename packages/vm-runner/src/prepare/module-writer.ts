@@ -4,7 +4,7 @@
  * (the `internal` imports, the imported memory, the gas and stack globals, the exports of the
  * ABI in abi.ts).
  */
-import { ByteWriter } from '../wasm/encoder.js';
+import { ByteWriter, u32Size } from '../wasm/encoder.js';
 import { ExternalKind, SectionId, type Export, type FuncIndexPatch } from '../wasm/module-validator.js';
 import { WASM_MAGIC, WASM_VERSION } from '../wasm/sections.js';
 import {
@@ -64,80 +64,84 @@ function copyPatched(out: ByteWriter, code: Uint8Array, start: number, end: numb
 }
 
 export function writeModule(code: Uint8Array, parts: ModuleParts, s: WriteSettings): Uint8Array {
-  const out = new ByteWriter(code.length * 2 + 256);
-  out.bytes(Uint8Array.from(WASM_MAGIC)).bytes(Uint8Array.from(WASM_VERSION));
-  const section = new ByteWriter(256);
-  const flush = (id: number) => {
-    out.section(id, section);
-    section.length = 0;
-  };
+  // Small sections are built first; the code section (most of the output) is written once,
+  // straight from the instrumented bodies, into an output buffer of the exact final size.
+  const sections: [number, ByteWriter][] = [];
+  const section = () => new ByteWriter(256);
 
   // Types: the contract's, then `() -> ()` and `(i64) -> ()` for the injected imports.
   const exhaustedType = parts.numTypes;
   const gasType = parts.numTypes + 1;
-  section.u32(parts.numTypes + 2);
-  if (parts.types) section.bytes(code, parts.types.itemsStart, parts.types.end);
-  section.byte(0x60).byte(0).byte(0);
-  section.byte(0x60).byte(1).byte(0x7e).byte(0);
-  flush(SectionId.Type);
+  const types = section().u32(parts.numTypes + 2);
+  if (parts.types) types.bytes(code, parts.types.itemsStart, parts.types.end);
+  types.byte(0x60).byte(0).byte(0);
+  types.byte(0x60).byte(1).byte(0x7e).byte(0);
+  sections.push([SectionId.Type, types]);
 
   // Imports: the three injected functions first (indices 0..2), the contract's, then memory.
   const contractImports = parts.imports?.count ?? 0;
-  section.u32(INJECTED_FUNCTIONS + contractImports + 1);
-  section.name(INTERNAL_MODULE).name(GAS_EXHAUSTED_IMPORT).byte(ExternalKind.Func).u32(exhaustedType);
-  section.name(INTERNAL_MODULE).name(STACK_EXHAUSTED_IMPORT).byte(ExternalKind.Func).u32(exhaustedType);
-  section.name(INTERNAL_MODULE).name(GAS_IMPORT).byte(ExternalKind.Func).u32(gasType);
-  if (parts.imports) section.bytes(code, parts.imports.itemsStart, parts.imports.end);
-  section.name(MEMORY_MODULE).name(MEMORY_IMPORT).byte(ExternalKind.Memory);
-  section.byte(0x01).u32(s.initialMemoryPages).u32(s.maxMemoryPages);
-  flush(SectionId.Import);
+  const imports = section().u32(INJECTED_FUNCTIONS + contractImports + 1);
+  imports.name(INTERNAL_MODULE).name(GAS_EXHAUSTED_IMPORT).byte(ExternalKind.Func).u32(exhaustedType);
+  imports.name(INTERNAL_MODULE).name(STACK_EXHAUSTED_IMPORT).byte(ExternalKind.Func).u32(exhaustedType);
+  imports.name(INTERNAL_MODULE).name(GAS_IMPORT).byte(ExternalKind.Func).u32(gasType);
+  if (parts.imports) imports.bytes(code, parts.imports.itemsStart, parts.imports.end);
+  imports.name(MEMORY_MODULE).name(MEMORY_IMPORT).byte(ExternalKind.Memory);
+  imports.byte(0x01).u32(s.initialMemoryPages).u32(s.maxMemoryPages);
+  sections.push([SectionId.Import, imports]);
 
-  if (parts.functions) {
-    section.bytes(code, parts.functions.start, parts.functions.end);
-    flush(SectionId.Function);
-  }
-  if (parts.tables) {
-    section.bytes(code, parts.tables.start, parts.tables.end);
-    flush(SectionId.Table);
-  }
+  if (parts.functions) sections.push([SectionId.Function, section().bytes(code, parts.functions.start, parts.functions.end)]);
+  if (parts.tables) sections.push([SectionId.Table, section().bytes(code, parts.tables.start, parts.tables.end)]);
 
   // Globals: the contract's, then remaining gas (0 until the host sets it) and the stack budget.
   const gasGlobal = parts.numGlobals;
-  section.u32(parts.numGlobals + 2);
-  if (parts.globals) copyPatched(section, code, parts.globals.itemsStart, parts.globals.end, parts.globals.patches);
-  section.byte(0x7e).byte(0x01).byte(0x42).byte(0x00).byte(0x0b);
-  section.byte(0x7e).byte(0x01).byte(0x42).i64(BigInt(s.maxStackHeight)).byte(0x0b);
-  flush(SectionId.Global);
+  const globals = section().u32(parts.numGlobals + 2);
+  if (parts.globals) copyPatched(globals, code, parts.globals.itemsStart, parts.globals.end, parts.globals.patches);
+  globals.byte(0x7e).byte(0x01).byte(0x42).byte(0x00).byte(0x0b);
+  globals.byte(0x7e).byte(0x01).byte(0x42).i64(BigInt(s.maxStackHeight)).byte(0x0b);
+  sections.push([SectionId.Global, globals]);
 
-  const exports = parts.exports.filter((e) => e.kind !== ExternalKind.Memory);
-  section.u32(exports.length + 2 + (parts.start === undefined ? 0 : 1));
-  for (const e of exports) {
-    section.name(EXPORT_PREFIX + e.name).byte(e.kind).u32(e.kind === ExternalKind.Func ? e.index + INJECTED_FUNCTIONS : e.index);
+  const contractExports = parts.exports.filter((e) => e.kind !== ExternalKind.Memory);
+  const exports = section().u32(contractExports.length + 2 + (parts.start === undefined ? 0 : 1));
+  for (const e of contractExports) {
+    exports.name(EXPORT_PREFIX + e.name).byte(e.kind).u32(e.kind === ExternalKind.Func ? e.index + INJECTED_FUNCTIONS : e.index);
   }
-  section.name(MEMORY_EXPORT).byte(ExternalKind.Memory).u32(0);
-  section.name(REMAINING_GAS_EXPORT).byte(ExternalKind.Global).u32(gasGlobal);
-  if (parts.start !== undefined) section.name(START_EXPORT).byte(ExternalKind.Func).u32(parts.start + INJECTED_FUNCTIONS);
-  flush(SectionId.Export);
+  exports.name(MEMORY_EXPORT).byte(ExternalKind.Memory).u32(0);
+  exports.name(REMAINING_GAS_EXPORT).byte(ExternalKind.Global).u32(gasGlobal);
+  if (parts.start !== undefined) exports.name(START_EXPORT).byte(ExternalKind.Func).u32(parts.start + INJECTED_FUNCTIONS);
+  sections.push([SectionId.Export, exports]);
 
   if (parts.elements) {
-    copyPatched(section, code, parts.elements.start, parts.elements.end, parts.elements.patches);
-    flush(SectionId.Element);
+    const elements = section();
+    copyPatched(elements, code, parts.elements.start, parts.elements.end, parts.elements.patches);
+    sections.push([SectionId.Element, elements]);
   }
-  if (parts.dataCount) {
-    section.bytes(code, parts.dataCount.start, parts.dataCount.end);
-    flush(SectionId.DataCount);
-  }
-  if (parts.code) {
-    section.u32(parts.code.count).append(parts.code.bodies);
-    flush(SectionId.Code);
-  }
+  if (parts.dataCount) sections.push([SectionId.DataCount, section().bytes(code, parts.dataCount.start, parts.dataCount.end)]);
+  const codeSectionAt = sections.length;
+  const codeCount = parts.code ? new ByteWriter(8).u32(parts.code.count) : undefined;
+  const dataSections: [number, ByteWriter][] = [];
   if (parts.data) {
-    copyPatched(section, code, parts.data.start, parts.data.end, parts.data.patches);
-    flush(SectionId.Data);
+    const data = new ByteWriter(parts.data.end - parts.data.start + 16);
+    copyPatched(data, code, parts.data.start, parts.data.end, parts.data.patches);
+    dataSections.push([SectionId.Data, data]);
   }
-  for (const c of parts.customs) {
-    section.bytes(code, c.start, c.end);
-    flush(SectionId.Custom);
+  for (const c of parts.customs) dataSections.push([SectionId.Custom, new ByteWriter(c.end - c.start).bytes(code, c.start, c.end)]);
+
+  const framed = (payload: number) => 1 + u32Size(payload) + payload;
+  let total = 8;
+  for (const [, w] of sections) total += framed(w.length);
+  const codePayload = parts.code && codeCount ? codeCount.length + parts.code.bodies.length : 0;
+  if (parts.code) total += framed(codePayload);
+  for (const [, w] of dataSections) total += framed(w.length);
+
+  const out = new ByteWriter(total);
+  out.bytes(Uint8Array.from(WASM_MAGIC)).bytes(Uint8Array.from(WASM_VERSION));
+  for (let i = 0; i < sections.length; i++) {
+    if (i === codeSectionAt) break;
+    out.section(sections[i][0], sections[i][1]);
   }
+  if (parts.code && codeCount) {
+    out.byte(SectionId.Code).u32(codePayload).append(codeCount).append(parts.code.bodies);
+  }
+  for (const [id, w] of dataSections) out.section(id, w);
   return out.finish();
 }

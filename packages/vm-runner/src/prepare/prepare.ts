@@ -21,6 +21,7 @@ import { nearcoreFeatures, readValType, type ValType } from '../wasm/types.js';
 import { Analyzer, frameSizeOf, type GasCosts } from './analysis.js';
 import { gasValue, normaliseLimits, type Limits, type PrepareConfig } from './config.js';
 import { BodyInstrumenter } from './instrument.js';
+import { InstructionLog } from './instruction-log.js';
 import { writeModule, type ModuleParts } from './module-writer.js';
 import { START_EXPORT } from './abi.js';
 import { describeExports, describeImports, PREPARED_ABI, type PreparedContract } from './prepared.js';
@@ -220,7 +221,7 @@ class Preparation {
     const fv = new FunctionValidator();
     const analyzer = new Analyzer();
     const ops = new OperatorReader(v.features.referenceTypes);
-    const emitOps = new OperatorReader(v.features.referenceTypes);
+    const log = new InstructionLog();
     const body = new ByteReader(code);
     const bodies = new ByteWriter(code.length * 2);
     const scratch = new ByteWriter(4096);
@@ -263,18 +264,19 @@ class Preparation {
       for (const [n, t] of groups) fv.defineLocals(n, t, start);
       ops.reset(code, opsStart, end);
       analyzer.begin(v, localTypes, this.costs, type.results.length === 0 ? 0x40 : type.results[0]);
+      log.clear();
       while (!ops.eof()) {
         ops.next();
         fv.visit(ops);
         analyzer.visit(ops);
+        log.record(ops);
       }
       fv.finish(end);
       const analysis = analyzer.finish(frameSizeOf(type.params, groups));
       this.checkInstrumentationLimits(type.params.length, analysis.operandStackSize, analysis.blockCount);
 
-      emitOps.reset(code, opsStart, end);
       scratch.length = 0;
-      instrumenter.emit(scratch, emitOps, type, groups, declared, analysis, analyzer.points);
+      instrumenter.emit(scratch, code, log, end, type, groups, declared, analysis, analyzer.points);
       bodies.u32(scratch.length).append(scratch);
       this.gasPoints += analyzer.points.count;
       this.canonicalisations += instrumenter.canonicalisations;

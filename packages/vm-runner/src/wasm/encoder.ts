@@ -3,12 +3,14 @@
  * section framing. Always emits minimal LEB128.
  */
 
+const textEncoder = new TextEncoder();
+
 export class ByteWriter {
   private buf: Uint8Array;
   length = 0;
 
   constructor(initialCapacity = 1024) {
-    this.buf = new Uint8Array(Math.max(16, initialCapacity));
+    this.buf = new Uint8Array(Math.max(1, initialCapacity));
   }
 
   private ensure(extra: number): void {
@@ -30,8 +32,16 @@ export class ByteWriter {
   bytes(src: Uint8Array, start = 0, end = src.length): this {
     const n = end - start;
     this.ensure(n);
-    this.buf.set(src.subarray(start, end), this.length);
-    this.length += n;
+    const buf = this.buf;
+    let at = this.length;
+    if (n < 64) {
+      // Short copies (single instructions) are much cheaper as a loop than via subarray + set.
+      for (let i = start; i < end; i++) buf[at++] = src[i];
+    } else {
+      buf.set(src.subarray(start, end), at);
+      at += n;
+    }
+    this.length = at;
     return this;
   }
 
@@ -78,8 +88,29 @@ export class ByteWriter {
     }
   }
 
+  /**
+   * Signed LEB128 of a 64-bit value given as a JS number or bigint. Numbers must be safe
+   * integers; they are encoded without bigint arithmetic (the common, fast case).
+   */
+  i64n(value: number | bigint): this {
+    if (typeof value === 'bigint') return this.i64(value);
+    this.ensure(10);
+    const buf = this.buf;
+    let v = value;
+    for (;;) {
+      // Low 7 bits of a possibly negative safe integer, and an arithmetic shift by 7.
+      const b = ((v % 128) + 128) % 128;
+      v = (v - b) / 128;
+      if ((v === 0 && (b & 0x40) === 0) || (v === -1 && (b & 0x40) !== 0)) {
+        buf[this.length++] = b;
+        return this;
+      }
+      buf[this.length++] = b | 0x80;
+    }
+  }
+
   name(text: string): this {
-    const encoded = new TextEncoder().encode(text);
+    const encoded = textEncoder.encode(text);
     this.u32(encoded.length);
     return this.bytes(encoded);
   }
@@ -96,8 +127,9 @@ export class ByteWriter {
     return this.bytes(other.buf, 0, other.length);
   }
 
+  /** The written bytes (the buffer itself when it is exactly full, else a copy). */
   finish(): Uint8Array {
-    return this.buf.slice(0, this.length);
+    return this.length === this.buf.length ? this.buf : this.buf.slice(0, this.length);
   }
 }
 

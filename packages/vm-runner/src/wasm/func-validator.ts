@@ -6,7 +6,7 @@
  * the same decoded instruction can also feed the gas and stack analysis.
  */
 import type { ModuleValidator } from './module-validator.js';
-import { MEMORY_ACCESS, NUMERIC, numericIndex, Op } from './opcodes.js';
+import { MEMORY_ACCESS, NUM_ARG, NUM_POPS, NUM_RESULT, Op } from './opcodes.js';
 import type { OperatorReader } from './operators.js';
 import { BlockType } from './operators.js';
 import type { ByteReader } from './reader.js';
@@ -166,12 +166,13 @@ export class FunctionValidator {
     const at = o.offset;
     if (this.depth === 0) this.r.fail('operators remaining after end of function', at);
     const op = o.op;
-    const n = numericIndex(op);
+    const n = op >= 0x45 && op <= 0xc4 ? op : op >= 0xfc00 && op <= 0xfc07 ? op - 0xfb00 : -1;
     if (n >= 0) {
-      const s = NUMERIC[n]!;
-      const pops = s.pops;
-      for (let i = pops.length - 1; i >= 0; i--) this.pop(pops[i], at);
-      this.push(s.push);
+      // All two-operand numeric instructions take two operands of the same type.
+      const arg = NUM_ARG[n];
+      this.pop(arg, at);
+      if (NUM_POPS[n] === 2) this.pop(arg, at);
+      this.push(NUM_RESULT[n]);
       return;
     }
     if (op >= 0x28 && op <= 0x3e) {

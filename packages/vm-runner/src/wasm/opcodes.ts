@@ -122,6 +122,20 @@ export const NUMERIC: (NumericSig | undefined)[] = new Array(0x108);
   set(0x106, 0x107, sig('F', 'I')); // i64.trunc_sat_f64_s/u
 }
 
+/** Flat views of NUMERIC for hot loops: operand count, operand type, result type, traps (0/1). */
+export const NUM_POPS = new Uint8Array(0x108);
+export const NUM_ARG = new Uint8Array(0x108);
+export const NUM_RESULT = new Uint8Array(0x108);
+export const NUM_TRAPS = new Uint8Array(0x108);
+for (let i = 0; i < 0x108; i++) {
+  const s = NUMERIC[i];
+  if (!s) continue;
+  NUM_POPS[i] = s.pops.length;
+  NUM_ARG[i] = s.pops[0];
+  NUM_RESULT[i] = s.push;
+  NUM_TRAPS[i] = s.trapping ? 1 : 0;
+}
+
 /** The NUMERIC index of an opcode, or -1 when it is not a plain numeric instruction. */
 export function numericIndex(op: number): number {
   if (op >= 0x45 && op <= 0xc4) return op;

@@ -1,0 +1,203 @@
+/**
+ * Preparation benchmark.
+ *
+ * 1. Throughput of `prepareContract` (validate + analyse + instrument) on real contracts, in MB
+ *    of original wasm per second. Contracts come from fixtures/contracts/npm (fetch them with
+ *    `node tools/fixtures/fetch-contracts.mjs`) and fixtures/contracts/built when present.
+ * 2. Metering overhead: CPU-heavy loops run on Node's WebAssembly, instrumented (gas + stack +
+ *    NaN canonicalisation) versus the original module, as a ratio of run times.
+ *
+ * Run: `pnpm --filter @nearts/vm-runner bench` (compiles to bench-out/, then runs), or
+ * `node bench-out/bench/prepare.bench.js [seconds-per-measurement]` after compiling.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import wabtInit from 'wabt';
+import { prepareContract, PREPARED_ABI, type PrepareConfig, type PreparedContract } from '../src/prepare/index.js';
+
+interface WasmApi {
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
+  Memory: new (d: { initial: number; maximum: number }) => object;
+}
+const WA = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
+
+const seconds = Number(process.argv[2] ?? 2);
+const root = fileURLToPath(new URL('../../../../', import.meta.url));
+
+const config: PrepareConfig = {
+  regularOpCost: 822_756n,
+  linearOpBaseCost: 26_328_192n,
+  linearOpUnitCost: 822_756n,
+  reftypesBulkMemory: true,
+  discardCustomSections: true,
+  limitConfig: {
+    maxStackHeight: 262_144,
+    initialMemoryPages: 1024,
+    maxMemoryPages: 2048,
+    maxFunctionsNumberPerContract: 10_000n,
+    maxLocalsPerContract: 1_000_000n,
+    maxParamsPerContract: 50_000n,
+    maxParamsPerFunction: 64n,
+    maxOperandStackBytesPerFunction: 8192n,
+    maxTablesPerContract: 1,
+    maxElementsPerContractTable: 10_000n,
+    maxFunctionBodySize: 196_608n,
+    maxInstrumentedCodeSize: 16_777_216n,
+    maxBlocksPerFunction: 5000n,
+    maxBlocksPerContract: 50_000n,
+    maxTypesPerContract: 1024n,
+  },
+};
+
+/** Run `fn` repeatedly for about `seconds`; returns iterations per second. */
+function rate(fn: () => void): number {
+  for (let i = 0; i < 3; i++) fn();
+  let iterations = 0;
+  const start = process.hrtime.bigint();
+  const budget = BigInt(Math.round(seconds * 1e9));
+  let elapsed = 0n;
+  while (elapsed < budget) {
+    fn();
+    iterations++;
+    elapsed = process.hrtime.bigint() - start;
+  }
+  return iterations / (Number(elapsed) / 1e9);
+}
+
+function contracts(): { name: string; code: Uint8Array }[] {
+  const out: { name: string; code: Uint8Array }[] = [];
+  for (const dir of ['fixtures/contracts/npm', 'fixtures/contracts/built']) {
+    const full = join(root, dir);
+    if (!existsSync(full)) continue;
+    for (const f of readdirSync(full).filter((n) => n.endsWith('.wasm')).sort()) {
+      out.push({ name: `${dir.split('/').pop()}/${f}`, code: new Uint8Array(readFileSync(join(full, f))) });
+    }
+  }
+  return out;
+}
+
+function throughput(): void {
+  const list = contracts();
+  if (list.length === 0) console.log('no contracts found: run node tools/fixtures/fetch-contracts.mjs');
+  let totalBytes = 0;
+  let totalSeconds = 0;
+  for (const { name, code } of list) {
+    let prepared: PreparedContract | undefined;
+    try {
+      prepared = prepareContract(code, config);
+    } catch (e) {
+      console.log(`${name.padEnd(36)} not preparable: ${(e as Error).message}`);
+      continue;
+    }
+    const perSecond = rate(() => prepareContract(code, config));
+    const mbps = (code.length * perSecond) / 1e6;
+    totalBytes += code.length;
+    totalSeconds += 1 / perSecond;
+    const growth = prepared.code.length / code.length;
+    console.log(
+      `${name.padEnd(36)} ${String(code.length).padStart(8)} B  ${(1000 / perSecond).toFixed(2).padStart(7)} ms  ${mbps.toFixed(1).padStart(6)} MB/s  output ×${growth.toFixed(2)}`,
+    );
+  }
+  if (totalSeconds > 0) console.log(`${'all contracts'.padEnd(36)} ${(totalBytes / totalSeconds / 1e6).toFixed(1).padStart(35)} MB/s`);
+}
+
+const LOOPS: Record<string, string> = {
+  // Integer mixing: 64-bit multiply/xor/rotate chain with a data-dependent branch.
+  'integer loop': `(module (memory 1)
+    (func (export "run") (param $n i32) (result i64) (local $x i64) (local $i i32)
+      (local.set $x (i64.const 0x9e3779b97f4a7c15))
+      (loop $l
+        (local.set $x (i64.xor (i64.rotl (i64.mul (local.get $x) (i64.const 0xff51afd7ed558ccd)) (i64.const 31)) (i64.extend_i32_u (local.get $i))))
+        (if (i64.eqz (i64.and (local.get $x) (i64.const 7))) (then (local.set $x (i64.add (local.get $x) (i64.const 1)))))
+        (br_if $l (i32.lt_u (local.tee $i (i32.add (local.get $i) (i32.const 1))) (local.get $n))))
+      (local.get $x)))`,
+  // Memory traffic: a byte-wise checksum over 64 KiB, repeated.
+  'memory loop': `(module (memory 1)
+    (func (export "run") (param $n i32) (result i64) (local $s i64) (local $i i32) (local $p i32)
+      (loop $l
+        (local.set $p (i32.and (local.get $i) (i32.const 0xfff8)))
+        (i64.store (local.get $p) (i64.add (i64.load (local.get $p)) (i64.extend_i32_u (local.get $i))))
+        (local.set $s (i64.add (local.get $s) (i64.load8_u (local.get $p))))
+        (br_if $l (i32.lt_u (local.tee $i (i32.add (local.get $i) (i32.const 1))) (local.get $n))))
+      (local.get $s)))`,
+  // Calls: a small function called in a loop (frame fee and stack accounting on every call).
+  'call loop': `(module (memory 1)
+    (func $mix (param $a i64) (param $b i64) (result i64) (i64.add (i64.mul (local.get $a) (i64.const 31)) (local.get $b)))
+    (func (export "run") (param $n i32) (result i64) (local $x i64) (local $i i32)
+      (loop $l
+        (local.set $x (call $mix (local.get $x) (i64.extend_i32_u (local.get $i))))
+        (br_if $l (i32.lt_u (local.tee $i (i32.add (local.get $i) (i32.const 1))) (local.get $n))))
+      (local.get $x)))`,
+  // Floats: results are NaN-canonicalised where they can escape.
+  'float loop': `(module (memory 1)
+    (func (export "run") (param $n i32) (result i64) (local $x f64) (local $i i32)
+      (local.set $x (f64.const 1.5))
+      (loop $l
+        (local.set $x (f64.add (f64.mul (local.get $x) (f64.const 0.999)) (f64.convert_i32_u (local.get $i))))
+        (br_if $l (i32.lt_u (local.tee $i (i32.add (local.get $i) (i32.const 1))) (local.get $n))))
+      (i64.reinterpret_f64 (local.get $x))))`,
+};
+
+type Run = (n: number) => bigint;
+
+function instantiatePlain(code: Uint8Array): Run {
+  const instance = new WA.Instance(new WA.Module(code), {});
+  return instance.exports.run as Run;
+}
+
+function instantiatePrepared(prepared: PreparedContract): Run {
+  const memory = new WA.Memory({ initial: prepared.memory.initialPages, maximum: prepared.memory.maximumPages });
+  const fail = () => {
+    throw new Error('out of gas or stack');
+  };
+  const instance = new WA.Instance(new WA.Module(prepared.code), {
+    env: { memory },
+    [PREPARED_ABI.internalModule]: {
+      [PREPARED_ABI.chargeGasImport]: fail,
+      [PREPARED_ABI.gasExhaustedImport]: fail,
+      [PREPARED_ABI.stackExhaustedImport]: fail,
+    },
+  });
+  const gas = instance.exports[PREPARED_ABI.gasGlobalExport] as { value: bigint };
+  const run = instance.exports[`${PREPARED_ABI.exportPrefix}run`] as Run;
+  return (n) => {
+    gas.value = 0x7fff_ffff_ffff_ffffn;
+    return run(n);
+  };
+}
+
+async function overhead(): Promise<void> {
+  const wabt = await wabtInit();
+  const n = 2_000_000;
+  for (const [name, text] of Object.entries(LOOPS)) {
+    const mod = wabt.parseWat(`${name}.wat`, text);
+    const code = new Uint8Array(mod.toBinary({}).buffer);
+    mod.destroy();
+    const plain = instantiatePlain(code);
+    const metered = instantiatePrepared(prepareContract(code, config));
+    if (plain(1000) !== metered(1000)) throw new Error(`${name}: instrumented result differs`);
+    // Interleave the two to cancel drift; take the better of three rounds each.
+    let best = Infinity;
+    let bestPlain = 0;
+    let bestMetered = 0;
+    for (let round = 0; round < 3; round++) {
+      const p = rate(() => plain(n));
+      const m = rate(() => metered(n));
+      if (p / m < best) {
+        best = p / m;
+        bestPlain = p;
+        bestMetered = m;
+      }
+    }
+    console.log(
+      `${name.padEnd(14)} plain ${((1000 / bestPlain) * 1e6 / n).toFixed(2).padStart(6)} ns/iter  metered ${((1000 / bestMetered) * 1e6 / n).toFixed(2).padStart(6)} ns/iter  ×${best.toFixed(3)}`,
+    );
+  }
+}
+
+console.log(`# prepareContract throughput (node ${process.version})`);
+throughput();
+console.log('\n# metering overhead (instrumented / original run time)');
+await overhead();
