@@ -40,13 +40,13 @@ export function txBytes(s: SignedTransaction): Uint8Array {
 /** alice.near and bob.near with 100 NEAR each and a full-access key named after them; registrar for top-level ids. */
 export function testChain(extra: Partial<GenesisConfig> = {}): Chain {
   const chain = Chain.create({
+    ...extra,
     accounts: [
       { accountId: 'alice.near', amount: 100n * NEAR, keys: [keyOf('alice.near').publicKey] },
       { accountId: 'bob.near', amount: 100n * NEAR, keys: [keyOf('bob.near').publicKey] },
       { accountId: 'near', amount: 1000n * NEAR, keys: [keyOf('near').publicKey] },
       ...(extra.accounts ?? []),
     ],
-    ...extra,
   });
   checkSupplyInvariant(chain);
   return chain;

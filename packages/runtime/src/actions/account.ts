@@ -27,6 +27,7 @@ import { StorageInconsistentError } from '../errors.js';
 import { balanceRefundReceipt } from '../receipts.js';
 import { publicKeyTrieIdLen } from '../config/tx-cost.js';
 import { U128_MAX } from '../math.js';
+import { featureEnabled } from '../protocol.js';
 import type { ActionErrorKindData } from '../tx-errors.js';
 import type { ActionContext, ReceiptContext } from './context.js';
 import { actionError, type ActionResult } from './result.js';
@@ -222,7 +223,13 @@ export function actionDeleteAccount(ctx: ActionContext, result: ActionResult, be
   const rc = ctx.rc;
   const account = rc.account!;
   const accountId = rc.receipt.receiverId;
-  const usage = account.storageUsage - contractStorageUsage(rc.state, accountId, account);
+  // Before protocol 85 only local code was left out, not a global contract's identifier.
+  const contractUsage = featureEnabled('FixDeleteAccountGlobalContractStorageUsage', rc.apply.protocolVersion)
+    ? contractStorageUsage(rc.state, accountId, account)
+    : account.contract.type === 'Local'
+      ? contractStorageUsage(rc.state, accountId, account)
+      : 0n;
+  const usage = account.storageUsage - contractUsage;
   if ((usage > 0n ? usage : 0n) > MAX_ACCOUNT_DELETION_STORAGE_USAGE) {
     result.result = actionError({ kind: 'DeleteAccountWithLargeState', account_id: accountId });
     return;

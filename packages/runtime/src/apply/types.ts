@@ -29,8 +29,6 @@ export interface ApplyState {
   /** A missing chunk processes nothing. */
   isNewChunk: boolean;
   epochInfo: EpochInfo;
-  /** Which shard an account lives on; default: everything on `shardId`. */
-  accountShard?: (accountId: AccountId) => bigint;
   /** All shard ids, in order (global contract distribution visits each). */
   shardIds?: readonly bigint[];
   /** Wasm executor and compiled-contract cache handed to vm-runner. */

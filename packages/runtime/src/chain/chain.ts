@@ -357,7 +357,6 @@ export class Chain {
           chainId: this.chainId,
           isNewChunk: true,
           epochInfo: this.epochInfo,
-          accountShard: (id) => this.layout.accountShard(id),
           shardIds: this.layout.shardIds,
           executor: this.executor,
         },
