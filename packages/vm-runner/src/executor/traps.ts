@@ -4,6 +4,7 @@
  * table out-of-bounds reports as MemoryOutOfBounds; overflow, division by zero and bad
  * float→int conversions are IllegalArithmetic.
  */
+import type {} from '../webassembly-types.js';
 import { FunctionCallError, HostError, VMRunnerError, type FunctionCallErrorData, type WasmTrapKind } from '@nearts/vm-errors';
 
 /** V8's RuntimeError messages → nearcore WasmTrap. */
@@ -33,6 +34,8 @@ export function classifyWasmException(error: unknown): FunctionCallErrorData {
     // The instrumented stack limit fires long before V8's; reaching V8's means a host recursion.
     return { kind: 'WasmTrap', trap: 'StackOverflow' };
   }
+  // Node-level failures (inconsistent state, storage errors) pass through unchanged.
+  if (error instanceof VMRunnerError) throw error;
   // Anything else is a fault of nearts itself, not of the contract: a node-level error.
   throw new VMRunnerError({ kind: 'WasmUnknownError', debug_message: String((error as Error)?.stack ?? error) });
 }

@@ -7,6 +7,7 @@
  * remaining gas into the global before entering wasm and after each host function returns, and
  * burns `remaining − global` whenever wasm calls a host function or returns.
  */
+import type {} from '../webassembly-types.js';
 import { PrepareError, type CompilationErrorData, type MethodResolveErrorKind } from '@nearts/vm-errors';
 import type { VMConfig } from '@nearts/runtime-fees';
 import { getHostFunction, invokeHostFunction, linkableHostFunctions, type HostFunctionEntry, type HostFunctionSignature, type VMLogic } from '@nearts/vm-logic';

@@ -2,6 +2,7 @@
  * `MemoryLike` over a WebAssembly.Memory. The buffer is re-read on every access because
  * `memory.grow` detaches the previous ArrayBuffer.
  */
+import type {} from '../webassembly-types.js';
 import type { MemoryLike } from '@nearts/vm-logic';
 
 export class WasmMemory implements MemoryLike {

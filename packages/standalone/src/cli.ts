@@ -1,0 +1,114 @@
+#!/usr/bin/env node
+/**
+ * The `nearts` command. Exit codes: 0 success, 1 the contract failed (or was rejected),
+ * 2 bad usage or unreadable input (a one-line message; `--verbose` adds the stack).
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { UsageError } from './usage-error.js';
+import { runCommand } from './commands/run-command.js';
+import { prepareCommand } from './commands/prepare-command.js';
+import { paramsCommand } from './commands/params-command.js';
+import { EXECUTOR_NAMES } from './executors.js';
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+const write = (text: string) => process.stdout.write(text);
+
+export function buildProgram(setExit: (code: number) => void): Command {
+  const program = new Command('nearts')
+    .description('NEAR contracts and runtime in-process, with nearcore\'s exact gas (protocol 86 by default).')
+    .option('--verbose', 'print stack traces of unexpected errors')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) })
+    .showHelpAfterError('(run with --help for usage)');
+
+  program
+    .command('run')
+    .description('run one method of a contract without a blockchain and print the outcome')
+    .requiredOption('--wasm-file <path>', 'the contract (.wasm)')
+    .requiredOption('--method-name <name>', 'the exported method to call')
+    .option('--args <utf8>', 'call input as UTF-8 text (e.g. JSON)')
+    .option('--args-base64 <b64>', 'call input as base64 bytes')
+    .option('--args-file <path>', 'call input read from a file')
+    .option('--context-file <path>', 'VMContext JSON (nearcore field names; every field optional)')
+    .option('--state-file <path>', 'contract storage before the call: {"<base64 key>": "<base64 value>"}')
+    .option('--state-out <path>', 'write contract storage after the call in the same format')
+    .option('--promise-results <json>', 'a promise result for a callback: "NotReady", "Failed" or {"Successful": "<base64>"}; repeat for several', collect, [])
+    .option('--protocol-version <n>', 'protocol version: 83-86, or nightly 129 / 155', '86')
+    .addOption(new Option('--chain-id <id>', 'chain whose parameters apply').choices(['mainnet', 'testnet']).default('mainnet'))
+    .option('--config-file <path>', 'JSON overrides by nearcore parameter name, e.g. {"max_gas_burnt": "1000"}')
+    .option('--view', 'run as a view call (state-changing host functions fail with ProhibitedInView)')
+    .addOption(new Option('--executor <name>', 'the executor that runs the wasm').choices(EXECUTOR_NAMES).default('wasm'))
+    .option('--json', 'print one JSON object instead of the report')
+    .addHelpText(
+      'after',
+      `
+Context file defaults: current_account_id "alice", signer_account_id "bob", predecessor_account_id
+"carol", block_height 1, block_timestamp 1586796191203000000, epoch_height 1, account_balance 10 NEAR,
+storage_usage 100, attached_deposit 0, prepaid_gas 300 Tgas, random_seed 32 zero bytes.
+u64/u128 values are decimal strings (numbers accepted when safe); input, signer_account_pk and
+random_seed are base64.
+
+Exit code: 0 the call succeeded, 1 the contract failed, 2 bad usage or unreadable input.`,
+    )
+    .action((opts) => setExit(runCommand(opts, write)));
+
+  program
+    .command('prepare')
+    .description('validate and prepare a contract as nearcore does; exit 1 when it is rejected')
+    .requiredOption('--wasm-file <path>', 'the contract (.wasm)')
+    .option('--protocol-version <n>', 'protocol version', '86')
+    .option('--json', 'print JSON: {"ok": true, ...} or {"ok": false, "error": {...}}')
+    .action((opts) => setExit(prepareCommand(opts, write)));
+
+  program
+    .command('params')
+    .description("print the runtime parameters of a protocol version (nearcore's RuntimeConfigView with --json)")
+    .option('--protocol-version <n>', 'protocol version', '86')
+    .addOption(new Option('--chain-id <id>', 'chain').choices(['mainnet', 'testnet']).default('mainnet'))
+    .option('--json', "print nearcore's RuntimeConfigView JSON")
+    .action((opts) => setExit(paramsCommand(opts, write)));
+
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let exitCode = 0;
+  const program = buildProgram((c) => (exitCode = c));
+  const verbose = argv.includes('--verbose');
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // --help and --version exit 0; commander already printed its message for the rest.
+      return e.exitCode === 0 ? 0 : 2;
+    }
+    if (e instanceof UsageError) {
+      process.stderr.write(`nearts: ${e.message}\n`);
+      if (verbose) process.stderr.write(`${e.stack}\n`);
+      return 2;
+    }
+    process.stderr.write(`nearts: internal error: ${(e as Error).message ?? e}\n`);
+    if (verbose) process.stderr.write(`${(e as Error).stack}\n`);
+    else process.stderr.write('(run with --verbose for the stack trace)\n');
+    return 70;
+  }
+}
+
+import { fileURLToPath } from 'node:url';
+import { realpathSync } from 'node:fs';
+
+function invokedDirectly(): boolean {
+  if (!process.argv[1]) return false;
+  try {
+    return realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (invokedDirectly()) {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

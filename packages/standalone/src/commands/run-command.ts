@@ -1,0 +1,115 @@
+/** `nearts run`: options → runMethod → JSON or a readable report, with the exit code. */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parseJsonExact, RuntimeFeesError } from '@nearts/runtime-fees';
+import type { VMContext } from '@nearts/vm-logic';
+import { VMRunnerError } from '@nearts/vm-errors';
+import { UsageError } from '../usage-error.js';
+import { parseContextJson, DEFAULT_CONTEXT, storageUsageOfState } from '../input/context-file.js';
+import { decodeBase64, parseJsonText, readObject } from '../input/json-fields.js';
+import { parsePromiseResultsFlags } from '../input/promise-results.js';
+import { parseStateJson, stateToJson } from '../input/state-file.js';
+import { runMethod } from '../run-method.js';
+import { runResultJson } from '../output/run-json.js';
+import { formatReport } from '../output/report.js';
+import { executorByName } from '../executors.js';
+import { parseProtocolVersion, parseChainId } from './common-options.js';
+
+export interface RunOptions {
+  wasmFile: string;
+  methodName: string;
+  args?: string;
+  argsBase64?: string;
+  argsFile?: string;
+  contextFile?: string;
+  stateFile?: string;
+  stateOut?: string;
+  promiseResults: string[];
+  protocolVersion?: string;
+  chainId?: string;
+  configFile?: string;
+  view?: boolean;
+  executor?: string;
+  json?: boolean;
+}
+
+export function readFileFor(path: string, flag: string): Buffer {
+  try {
+    return readFileSync(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (e as Error).message;
+    throw new UsageError(`cannot read ${path}: ${why}`, flag);
+  }
+}
+
+function readJsonFile(path: string, flag: string): unknown {
+  return parseJsonText(readFileFor(path, flag).toString('utf8'), `${flag} ${path}`);
+}
+
+function inputBytes(o: RunOptions): Uint8Array | undefined {
+  const given = [o.args !== undefined, o.argsBase64 !== undefined, o.argsFile !== undefined].filter(Boolean).length;
+  if (given > 1) throw new UsageError('give at most one of --args, --args-base64 and --args-file', '--args');
+  if (o.args !== undefined) return new TextEncoder().encode(o.args);
+  if (o.argsBase64 !== undefined) return decodeBase64(o.argsBase64, '--args-base64');
+  if (o.argsFile !== undefined) return new Uint8Array(readFileFor(o.argsFile, '--args-file'));
+  return undefined;
+}
+
+function configOverrides(path: string | undefined): Record<string, string | number | bigint | boolean> {
+  if (path === undefined) return {};
+  let json: unknown;
+  try {
+    json = parseJsonExact(readFileFor(path, '--config-file').toString('utf8'));
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    throw new UsageError(`not valid JSON (${(e as Error).message})`, `--config-file ${path}`);
+  }
+  const obj = readObject(json, `--config-file ${path}`);
+  const out: Record<string, string | number | bigint | boolean> = {};
+  for (const [k, v] of Object.entries(obj)) {
+    if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'bigint' && typeof v !== 'boolean')
+      throw new UsageError('expected a number, string or boolean parameter value', `--config-file ${path}: ${k}`);
+    out[k] = v;
+  }
+  return out;
+}
+
+/** Runs the command; returns the process exit code (0 ok, 1 contract failed). */
+export function runCommand(o: RunOptions, out: (text: string) => void): number {
+  const code = new Uint8Array(readFileFor(o.wasmFile, '--wasm-file'));
+  const contextJson = o.contextFile ? readJsonFile(o.contextFile, '--context-file') : {};
+  let context: VMContext = o.contextFile ? parseContextJson(contextJson, 'context') : DEFAULT_CONTEXT;
+  const input = inputBytes(o);
+  if (input !== undefined) context = { ...context, input };
+  if (o.view && context.viewConfig === null) context = { ...context, viewConfig: { maxGasBurnt: context.prepaidGas } };
+  const state = o.stateFile ? parseStateJson(readJsonFile(o.stateFile, '--state-file'), `--state-file ${o.stateFile}`) : [];
+  if (state.length > 0 && (contextJson as Record<string, unknown>).storage_usage === undefined)
+    context = { ...context, storageUsage: storageUsageOfState(state) };
+  const protocolVersion = parseProtocolVersion(o.protocolVersion);
+  const chainId = parseChainId(o.chainId);
+  let result;
+  try {
+    result = runMethod({
+      code,
+      method: o.methodName,
+      context,
+      state,
+      promiseResults: parsePromiseResultsFlags(o.promiseResults),
+      protocolVersion,
+      chainId,
+      configOverrides: configOverrides(o.configFile),
+      executor: executorByName(o.executor),
+    });
+  } catch (e) {
+    if (e instanceof VMRunnerError && e.data.kind === 'InconsistentStateError')
+      throw new UsageError(
+        `the context and state disagree (${e.message}); check storage_usage against the state file`,
+        '--context-file',
+      );
+    if (e instanceof RuntimeFeesError) throw new UsageError(e.message, o.configFile ? '--config-file' : '--protocol-version');
+    throw e;
+  }
+  if (o.stateOut) writeFileSync(o.stateOut, JSON.stringify(stateToJson(result.state), null, 2) + '\n');
+  out(o.json ? JSON.stringify(runResultJson(result)) + '\n' : formatReport(result, o.methodName));
+  return result.outcome.aborted === null ? 0 : 1;
+}
