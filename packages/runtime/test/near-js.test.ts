@@ -67,5 +67,21 @@ describe('@near-js signed transactions', () => {
     const view = chain.finalOutcomeView(hash) as Record<string, unknown>;
     expect(Object.keys(view)).toEqual(['status', 'transaction', 'transaction_outcome', 'receipts_outcome']);
     expect(view.status).toEqual({ SuccessValue: '' });
+
+    // A function call signed with the key the first transaction added (nonce after its initial
+    // (height − 1) × 1e6), sent to the account itself (sender is receiver).
+    const nonce = chain.viewAccessKey('counter.alice.near', keyOf('counter owner').publicKey)!.nonce + 1n;
+    const callBytes = await signed('counter.alice.near', keyOf('counter owner').toString(), 'counter.alice.near', nonce, [
+      actionCreators.functionCall('increment', new Uint8Array(0), 30_000_000_000_000n, 0n),
+    ], chain.head.hash);
+    const callHash = chain.submit(callBytes);
+    chain.runUntilIdle();
+    checkSupplyInvariant(chain);
+    const call = chain.finalOutcome(callHash);
+    expect(call.status.kind).toBe('SuccessValue');
+    // sir: receipt 108_059_500_000 + function_call 200_000_000_000 + 9 × 2_235_934 (send_sir per byte).
+    expect(call.transactionOutcome.outcome.outcome.gasBurnt).toBe(308_079_623_406n);
+    expect(call.receiptsOutcome[0].outcome.outcome.logs).toEqual(['counter is now 1']);
+    expect(new TextDecoder().decode(chain.view('counter.alice.near', 'get_num').result)).toBe('1');
   });
 });
