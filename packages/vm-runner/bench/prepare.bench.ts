@@ -19,7 +19,7 @@ import { prepareContract, PREPARED_ABI, type PrepareConfig, type PreparedContrac
 interface WasmApi {
   Module: new (bytes: Uint8Array) => object;
   Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
-  Memory: new (d: { initial: number; maximum: number }) => object;
+  Memory: new (d: { initial: number; maximum: number; shared?: boolean }) => object;
 }
 const WA = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
 
@@ -148,7 +148,7 @@ function instantiatePlain(code: Uint8Array): Run {
 }
 
 function instantiatePrepared(prepared: PreparedContract): Run {
-  const memory = new WA.Memory({ initial: prepared.memory.initialPages, maximum: prepared.memory.maximumPages });
+  const memory = new WA.Memory({ initial: prepared.memory.initialPages, maximum: prepared.memory.maximumPages, shared: true });
   const fail = () => {
     throw new Error('out of gas or stack');
   };

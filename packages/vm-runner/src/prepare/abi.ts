@@ -8,6 +8,9 @@
  * - `env.*` — the contract's own host-function imports (signatures unchanged, order kept).
  * - `env.memory` — memory 0, provided by the host with `initial_memory_pages` pages and a
  *   maximum of `max_memory_pages` (1024 / 2048 at protocol 86), whatever the contract declared.
+ *   It is declared *shared*: V8 allocates a 64 MiB SharedArrayBuffer much faster than a plain
+ *   one, and contracts cannot tell (preparation rejects atomics; loads, stores, grow and bounds
+ *   behave the same).
  * - `internal.finite_wasm_gas(i64 gas)` — called when the next charge exceeds the remaining
  *   gas held in the gas global. The host first settles the gas global (see below), then burns
  *   `gas` (the argument is a u64 bit-cast to i64) through its gas counter, which fails with

@@ -182,7 +182,7 @@ class Preparation {
       hostImports: describeImports(v, imports),
       startExport: parts.start === undefined ? null : START_EXPORT,
       abi: PREPARED_ABI,
-      memory: { initialPages: limits.initialMemoryPages, maximumPages: limits.maxMemoryPages },
+      memory: { initialPages: limits.initialMemoryPages, maximumPages: limits.maxMemoryPages, shared: true },
       stats: {
         importedFunctions: v.numImportedFunctions,
         definedFunctions: v.functions.length - v.numImportedFunctions,

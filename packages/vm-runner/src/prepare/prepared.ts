@@ -79,8 +79,11 @@ export interface PreparedContract {
   /** Export name of the start function, which the host calls (metered) before the method. */
   readonly startExport: string | null;
   readonly abi: PreparedAbi;
-  /** Limits of the memory the host must provide as `env.memory`. */
-  readonly memory: { readonly initialPages: number; readonly maximumPages: number };
+  /**
+   * The memory the host must provide as `env.memory`: a *shared* memory (backed by a
+   * SharedArrayBuffer) with these limits.
+   */
+  readonly memory: { readonly initialPages: number; readonly maximumPages: number; readonly shared: true };
   readonly stats: PrepareStats;
 }
 

@@ -18,7 +18,7 @@ interface WasmMemory {
 interface WasmApi {
   Module: new (bytes: Uint8Array) => object;
   Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
-  Memory: new (d: { initial: number; maximum: number }) => WasmMemory;
+  Memory: new (d: { initial: number; maximum: number; shared?: boolean }) => WasmMemory;
   validate(bytes: Uint8Array): boolean;
   RuntimeError: new (...a: unknown[]) => Error;
 }
@@ -134,7 +134,7 @@ export interface RunResult {
  */
 export function runPrepared(prepared: PreparedContract, method: string, counter: GasCounter, env: Record<string, (...a: never[]) => unknown> = {}): RunResult {
   const abi = PREPARED_ABI;
-  const memory = new WA.Memory({ initial: prepared.memory.initialPages, maximum: prepared.memory.maximumPages });
+  const memory = new WA.Memory({ initial: prepared.memory.initialPages, maximum: prepared.memory.maximumPages, shared: true });
   let global: WasmGlobal | undefined;
   let written = 0n;
   const enter = () => {

@@ -1,0 +1,178 @@
+/**
+ * The instrumented modules, run on Node's WebAssembly: exact gas (finite-wasm placement and
+ * nearcore's fees), running out of gas at segment granularity, stack limiting and NaN
+ * canonicalisation.
+ */
+import { describe, expect, it } from 'vitest';
+import { prepareContract, PREPARED_ABI, type PreparedContract } from '../../src/prepare/index.js';
+import { GasCounter, pv86Config, REGULAR_OP_COST as R, runPrepared, wat, WA } from './harness.js';
+
+const PREPAID = 300_000_000_000_000n;
+
+async function run(text: string, opts: { prepaid?: bigint; maxGasBurnt?: bigint; method?: string } = {}) {
+  const prepared = prepareContract(await wat(text), pv86Config());
+  const counter = new LoggingCounter(opts.prepaid ?? PREPAID, opts.maxGasBurnt);
+  const result = runPrepared(prepared, opts.method ?? 'main', counter);
+  return { ...result, ops: result.burnt / R, rest: result.burnt % R, burns: counter.burns };
+}
+
+class LoggingCounter extends GasCounter {
+  readonly burns: bigint[] = [];
+  override burn(g: bigint) {
+    this.burns.push(g);
+    return super.burn(g);
+  }
+}
+
+describe('gas: every executed instruction costs regular_op_cost, block/else/end are free', () => {
+  it('charges the frame fee ceil((64 + params + locals) / 8) on every call', async () => {
+    expect((await run('(module (func (export "main")))')).burnt).toBe(8n * R);
+    // 64 + 4 (i32 local) = 68 bytes -> 9 ops, + 1 op for `nop`.
+    expect((await run('(module (func (export "main") (local i32) nop))')).ops).toBe(10n);
+    // callee frame 64 + 8 + 4 + 8 = 84 -> 11 ops; caller 8 + i64.const + i32.const + call.
+    const r = await run(`(module (func $f (param i64 i32) (local f64))
+      (func (export "main") (call $f (i64.const 1) (i32.const 2))))`);
+    expect(r.ops).toBe(8n + 3n + 11n);
+    expect(r.rest).toBe(0n);
+  });
+
+  it('charges loops per iteration and nothing for block, else and end', async () => {
+    const r = await run(`(module (func (export "main") (local i32)
+      (loop $l (br_if $l (i32.lt_u (local.tee 0 (i32.add (local.get 0) (i32.const 1))) (i32.const 10))))))`);
+    // frame 9 ops + 10 iterations × (loop + 6 operators + br_if).
+    expect(r.ops).toBe(9n + 10n * 8n);
+    const branches = await run(`(module (func (export "main")
+      (block (block (if (i32.const 0) (then nop) (else nop nop))))))`);
+    expect(branches.ops).toBe(8n + 1n /* i32.const */ + 1n /* if */ + 2n /* nops in else */);
+  });
+
+  it('charges bulk memory and grow linearly in the dynamic operand', async () => {
+    // memory.grow(1) = 8 + i32.const + (32 + 1) + drop
+    expect((await run('(module (memory 1) (func (export "main") (drop (memory.grow (i32.const 1)))))')).ops).toBe(43n);
+    expect((await run('(module (memory 1) (func (export "main") (drop (memory.grow (i32.const 10)))))')).ops).toBe(52n);
+    expect((await run('(module (memory 1) (func (export "main") (memory.copy (i32.const 0) (i32.const 9) (i32.const 100))))')).ops).toBe(
+      8n + 3n + 32n + 100n,
+    );
+    expect((await run('(module (memory 1) (func (export "main") (memory.fill (i32.const 0) (i32.const 9) (i32.const 7))))')).ops).toBe(
+      8n + 3n + 32n + 7n,
+    );
+    expect((await run('(module (table 1 funcref) (func (export "main") (drop (table.grow (ref.null func) (i32.const 1)))))')).ops).toBe(44n);
+  });
+
+  it('charges a trapping instruction but nothing after it', async () => {
+    const r = await run('(module (func (export "main") (drop (i32.div_s (i32.const 1) (i32.const 0))) nop nop))');
+    expect(r.ops).toBe(11n);
+    expect(r.error).toMatch(/^trap: .*divide by zero/);
+    const u = await run('(module (func (export "main") unreachable))');
+    expect(u.ops).toBe(9n);
+    expect(u.error).toMatch(/unreachable/);
+  });
+
+  it('meters the start function, which the host calls before the method', async () => {
+    expect((await run('(module (func $s nop) (start $s) (func (export "main")))')).ops).toBe(9n + 8n);
+  });
+
+  it('charges a call_indirect through an element segment (function indices shifted)', async () => {
+    const r = await run(`(module (type $t (func (result i32))) (table 2 funcref) (elem (i32.const 1) $g)
+      (func $g (result i32) (i32.const 7))
+      (func (export "main") (drop (call_indirect (type $t) (i32.const 1)))))`);
+    expect(r.error).toBeNull();
+    expect(r.ops).toBe(8n + 3n + 9n);
+  });
+});
+
+describe('running out of gas', () => {
+  const tenNops = `(module (func (export "main") ${'nop '.repeat(10)}))`;
+
+  it('happens at segment granularity: the whole segment fee is asked for before it runs', async () => {
+    const r = await run(tenNops, { prepaid: 13n * R });
+    expect(r.error).toBe('GasExceeded');
+    expect(r.burnt).toBe(13n * R);
+    // The frame fee settles first (8 ops), then the 10-op segment is burnt through the host.
+    expect(r.burns).toEqual([8n * R, 10n * R]);
+  });
+
+  it('lets wasm burn up to prepaid and reports GasLimitExceeded past max_gas_burnt at the next sync', async () => {
+    const r = await run(tenNops, { prepaid: 100n * R, maxGasBurnt: 10n * R });
+    expect(r.error).toBe('GasLimitExceeded');
+    expect(r.burnt).toBe(10n * R);
+  });
+
+  it('stops infinite loops, memory.grow storms and bulk copies by gas', async () => {
+    expect((await run('(module (func (export "main") (loop (br 0))))', { prepaid: 10n ** 12n })).error).toBe('GasExceeded');
+    const grow = await run('(module (memory 1) (func (export "main") (loop (drop (memory.grow (i32.const 1))) (br 0))))', { prepaid: 10n ** 12n });
+    expect(grow.error).toBe('GasExceeded');
+    expect(grow.burnt).toBe(10n ** 12n);
+    const copy = await run('(module (memory 1) (func (export "main") (loop (memory.copy (i32.const 0) (i32.const 0) (i32.const 65536)) (br 0))))', {
+      prepaid: 10n ** 12n,
+    });
+    expect(copy.error).toBe('GasExceeded');
+  });
+});
+
+describe('stack limiting (max_stack_height = 262 144 bytes of finite-wasm frames)', () => {
+  it('ends unbounded recursion with MemoryAccessViolation after the exact number of calls', async () => {
+    const empty = await run('(module (func $f (export "main") (call $f)))');
+    expect(empty.error).toBe('MemoryAccessViolation');
+    expect(empty.ops).toBe(4096n * 9n);
+    const fourLocals = await run('(module (func $f (export "main") (local i32 i32 i32 i32) (call $f)))');
+    expect(fourLocals.ops).toBe(3276n * 11n);
+    // $f: frame 72 + operand stack 8 = 80 bytes per activation, 9 + local.get + call per call;
+    // main holds 72 bytes (frame 64 + an i64 operand), leaving room for 3275 activations.
+    const withParam = await run(`(module (func $f (param i64) (call $f (local.get 0)))
+      (func (export "main") (call $f (i64.const 1))))`);
+    expect(withParam.error).toBe('MemoryAccessViolation');
+    expect(withParam.ops).toBe(8n + 2n + 3275n * 11n);
+  });
+});
+
+describe('NaN canonicalisation (Wasmtime runs with it on)', () => {
+  function bitsOf(prepared: PreparedContract, name: string): bigint {
+    const memory = new WA.Memory({ initial: 1024, maximum: 2048, shared: true });
+    const fail = () => {
+      throw new Error('unexpected host call');
+    };
+    const instance = new WA.Instance(new WA.Module(prepared.code), {
+      env: { memory },
+      [PREPARED_ABI.internalModule]: { [PREPARED_ABI.chargeGasImport]: fail, [PREPARED_ABI.gasExhaustedImport]: fail, [PREPARED_ABI.stackExhaustedImport]: fail },
+    });
+    (instance.exports[PREPARED_ABI.gasGlobalExport] as { value: bigint }).value = 10n ** 15n;
+    return BigInt.asUintN(64, (instance.exports['\0' + name] as () => bigint)());
+  }
+
+  it('gives arithmetic NaNs the canonical bit pattern, sign clear', async () => {
+    const prepared = prepareContract(
+      await wat(`(module
+        (func (export "div64") (result i64) (i64.reinterpret_f64 (f64.div (f64.const 0) (f64.const 0))))
+        (func (export "sqrt64") (result i64) (i64.reinterpret_f64 (f64.sqrt (f64.const -1))))
+        (func (export "add64") (result i64) (i64.reinterpret_f64 (f64.add (f64.const -nan:0x4) (f64.const 1))))
+        (func (export "neg64") (result i64) (i64.reinterpret_f64 (f64.neg (f64.div (f64.const 0) (f64.const 0)))))
+        (func (export "chain64") (result i64) (i64.reinterpret_f64 (f64.mul (f64.add (f64.const -nan:0x4) (f64.const 1)) (f64.const 2))))
+        (func (export "promote") (result i64) (i64.reinterpret_f64 (f64.promote_f32 (f32.const -nan:0x5))))
+        (func (export "const64") (result i64) (i64.reinterpret_f64 (f64.const -nan:0x4)))
+        (func (export "div32") (result i64) (i64.extend_i32_u (i32.reinterpret_f32 (f32.div (f32.const 0) (f32.const 0)))))
+        (func (export "demote") (result i64) (i64.extend_i32_u (i32.reinterpret_f32 (f32.demote_f64 (f64.const -nan:0x8000000)))))
+        (func (export "min32") (result i64) (i64.extend_i32_u (i32.reinterpret_f32 (f32.min (f32.const 1) (f32.const -nan:0x3))))))`),
+      pv86Config(),
+    );
+    expect(bitsOf(prepared, 'div64')).toBe(0x7ff8000000000000n);
+    expect(bitsOf(prepared, 'sqrt64')).toBe(0x7ff8000000000000n);
+    expect(bitsOf(prepared, 'add64')).toBe(0x7ff8000000000000n);
+    expect(bitsOf(prepared, 'neg64')).toBe(0xfff8000000000000n);
+    expect(bitsOf(prepared, 'chain64')).toBe(0x7ff8000000000000n);
+    expect(bitsOf(prepared, 'promote')).toBe(0x7ff8000000000000n);
+    expect(bitsOf(prepared, 'const64')).toBe(0xfff0000000000004n);
+    expect(bitsOf(prepared, 'div32')).toBe(0x7fc00000n);
+    expect(bitsOf(prepared, 'demote')).toBe(0x7fc00000n);
+    expect(bitsOf(prepared, 'min32')).toBe(0x7fc00000n);
+    expect(prepared.stats.nanCanonicalisations).toBeGreaterThan(0);
+  });
+
+  it("reproduces nearcore's test_nan_sign: 17 ops and no trap", async () => {
+    const r = await run(`(module (func (export "main")
+      (i32.div_u (i32.const 0) (f32.gt (f32.copysign (f32.const 1.0) (f32.sqrt (f32.const -1.0))) (f32.const 0)))
+      drop))`);
+    expect(r.error).toBeNull();
+    expect(r.ops).toBe(17n);
+  });
+});
