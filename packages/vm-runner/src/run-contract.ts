@@ -51,11 +51,16 @@ function hex(bytes: Uint8Array): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex');
 }
 
+/** The cache key's code hash: given by the caller (the runtime has it in the account), else computed. */
+function codeHashOf(input: RunContractInput, code: Uint8Array): string {
+  return hex(input.codeHash ?? createHash('sha256').update(code).digest());
+}
+
 function load(input: RunContractInput, executor: Executor, code: Uint8Array): LoadResult<unknown> {
   const cache = input.cache ?? defaultContractCache();
   const wasmConfig = input.config.wasmConfig;
   const key = {
-    codeHash: hex(input.codeHash ?? createHash('sha256').update(code).digest()),
+    codeHash: codeHashOf(input, code),
     configSignature: configSignature(wasmConfig),
     executorId: executor.id,
   };

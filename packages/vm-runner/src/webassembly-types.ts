@@ -16,8 +16,8 @@ declare global {
       readonly exports: Exports;
     }
     class Memory {
-      constructor(descriptor: { initial: number; maximum?: number });
-      readonly buffer: ArrayBuffer;
+      constructor(descriptor: { initial: number; maximum?: number; shared?: boolean });
+      readonly buffer: ArrayBuffer | SharedArrayBuffer;
       grow(delta: number): number;
     }
     class Global {

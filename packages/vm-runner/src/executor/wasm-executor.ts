@@ -53,7 +53,20 @@ export class WasmExecutor implements Executor<CompiledWasm> {
     return { ok: true, contract: { prepared, module }, byteSize: prepared.code.length * 4 + 1024 };
   }
 
+  /** Link results per contract and config: the same pair always links the same way. */
+  private readonly linkMemo = new WeakMap<CompiledWasm, WeakMap<VMConfig, string | null>>();
+
   link(contract: CompiledWasm, config: VMConfig): string | null {
+    let byConfig = this.linkMemo.get(contract);
+    if (byConfig === undefined) this.linkMemo.set(contract, (byConfig = new WeakMap()));
+    const known = byConfig.get(config);
+    if (known !== undefined) return known;
+    const result = this.checkLink(contract, config);
+    byConfig.set(config, result);
+    return result;
+  }
+
+  private checkLink(contract: CompiledWasm, config: VMConfig): string | null {
     const available = linkableHostFunctions(config);
     for (const imp of contract.prepared.hostImports) {
       const entry = available.get(imp.name);
@@ -76,6 +89,7 @@ export class WasmExecutor implements Executor<CompiledWasm> {
     const memory = new WebAssembly.Memory({
       initial: prepared.memory.initialPages,
       maximum: prepared.memory.maximumPages,
+      shared: true, // see the memory import written by preparation
     });
     logic.setMemory(new WasmMemory(memory));
 
