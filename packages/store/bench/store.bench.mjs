@@ -113,6 +113,22 @@ function run(name, make, n) {
   return out;
 }
 
+/** The floor for a JS hash-map read: Map<string> lookup with the key converted to latin1 per read. */
+function baselineGetPerSec(n) {
+  const keys = Array.from({ length: n }, (_, i) => key(i));
+  const map = new Map(keys.map((k, i) => [Buffer.from(k).toString('latin1'), i]));
+  const reads = Math.min(n, 200_000);
+  const [ms] = time(() => {
+    let found = 0;
+    for (let i = 0; i < reads; i++) {
+      const k = keys[(Math.imul(i, 2654435761) >>> 0) % n];
+      if (map.get(Buffer.prototype.latin1Slice.call(k, 0, k.length)) !== undefined) found++;
+    }
+    if (found !== reads) throw new Error('missing key');
+  });
+  return reads / (ms / 1000);
+}
+
 const rows = [];
 for (const n of sizes) {
   const mem = run('MemoryState', () => new MemoryState(), n);
@@ -124,7 +140,7 @@ for (const n of sizes) {
     rmSync(dir, { recursive: true, force: true });
   }
   rows.push(mem, lmdb);
-  console.log(`\n== ${n} keys`);
+  console.log(`\n== ${n} keys (baseline: a bare Map<string>.get with the same keys does ${fmt(baselineGetPerSec(n))}/s)`);
   const cols = [
     ['set/s (pending)', 'setPerSec', fmt],
     ['bulk commit ms (cpu)', 'bulkCommitMs', (x) => x.toFixed(0)],

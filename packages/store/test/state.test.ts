@@ -239,3 +239,27 @@ describe.each(backends)('$name', (backend) => {
     }
   });
 });
+
+describe('fork chains', () => {
+  it('stay independent through many generations (the flat index is flattened along the way)', () => {
+    let s: State = backends[0]!.create();
+    const generations: State[] = [];
+    for (let g = 0; g < 12; g++) {
+      s.set(utf8(`g${g}`), utf8(`${g}`));
+      if (g > 0) s.remove(utf8(`g${g - 1}`));
+      s.commitBlock(BigInt(g + 1));
+      generations.push(s);
+      s = s.fork();
+    }
+    for (const [g, state] of generations.entries()) {
+      expect(contents(state)).toEqual([`g${g}=${g}`]);
+      expect(state.get(utf8(`g${g}`))).toEqual(utf8(`${g}`));
+      expect(state.has(utf8(`g${g - 1}`))).toBe(false);
+    }
+    // The parents keep working after their forks diverged.
+    generations[3]!.set(utf8('late'), utf8('x'));
+    generations[3]!.commitBlock(100n);
+    expect(contents(generations[3]!)).toEqual(['g3=3', 'late=x']);
+    expect(generations[4]!.has(utf8('late'))).toBe(false);
+  });
+});
