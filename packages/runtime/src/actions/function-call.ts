@@ -112,7 +112,7 @@ export function executeFunctionCall(ctx: ActionContext, fc: FunctionCallAction, 
     config: apply.config,
     external: ext,
     executor: apply.executor,
-    cache: apply.cache as never,
+    cache: apply.cache,
   });
   const unused = fc.gas > outcome.usedGas ? fc.gas - outcome.usedGas : 0n;
   const distributed = ext.receiptManager.distributeGas(unused);

@@ -4,7 +4,7 @@
 import type { AccountContract, AccountId, CryptoHash, PublicKey, Receipt } from '@nearts/primitives';
 import type { RuntimeConfig } from '@nearts/runtime-fees';
 import type { ProfileDataV3 } from '@nearts/vm-logic';
-import type { Executor } from '../ext/vm-bridge.js';
+import type { Executor, RunInput } from '../ext/vm-bridge.js';
 import type { EpochInfo } from '../ext/runtime-ext.js';
 import type { TxExecutionErrorData } from '../tx-errors.js';
 
@@ -33,7 +33,7 @@ export interface ApplyState {
   shardIds?: readonly bigint[];
   /** Wasm executor and compiled-contract cache handed to vm-runner. */
   executor?: Executor;
-  cache?: unknown;
+  cache?: RunInput['cache'];
 }
 
 export type ExecutionStatus =
