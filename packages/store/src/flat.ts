@@ -120,8 +120,11 @@ function prefixEnd(prefix: Uint8Array): Uint8Array | undefined {
   return end;
 }
 
-/** Entries whose key starts with `prefix`, sorted by key, keys as key strings (see bytes.ts). */
-export function* flatRange(db: FlatDb, prefix: Uint8Array, transaction?: Transaction): Generator<[string, Uint8Array]> {
+/**
+ * Entries whose key starts with `prefix`, sorted by key, keys as key strings (see bytes.ts). The
+ * lmdb cursor opens right away on a snapshot, so later commits do not change what it yields.
+ */
+export function flatRange(db: FlatDb, prefix: Uint8Array, transaction?: Transaction): Iterator<[string, Uint8Array]> {
   // A bucket record's key is only the first BUCKET_PREFIX bytes of its keys.
   const start = prefix.length > BUCKET_PREFIX ? prefix.subarray(0, BUCKET_PREFIX) : prefix;
   const end = prefixEnd(start);
@@ -129,7 +132,13 @@ export function* flatRange(db: FlatDb, prefix: Uint8Array, transaction?: Transac
   if (start.length > 0) options.start = new Uint8Array(start);
   if (end !== undefined) options.end = end;
   if (transaction !== undefined) options.transaction = transaction;
-  for (const { key, value } of db.getRange(options)) {
+  const records = db.getRange({ ...options, snapshot: true })[Symbol.iterator]();
+  return expand(records, prefix);
+}
+
+function* expand(records: Iterator<{ key: unknown; value: unknown }>, prefix: Uint8Array): Generator<[string, Uint8Array]> {
+  for (let r = records.next(); !r.done; r = records.next()) {
+    const { key, value } = r.value;
     const k = key as Uint8Array;
     const v = value as Uint8Array;
     if (v[0] === PLAIN) {

@@ -221,7 +221,8 @@ export class LmdbState implements State {
   verify(): { entries: number; nodes: number } {
     this.checkOpen();
     const entries: Entry[] = [];
-    for (const [ks, value] of flatRange(this.flat, EMPTY)) entries.push([keyStringToBytes(ks), value]);
+    const range = flatRange(this.flat, EMPTY);
+    for (let r = range.next(); !r.done; r = range.next()) entries.push([keyStringToBytes(r.value[0]), r.value[1]]);
     const recomputed = computeStateRoot(entries);
     const recorded = this.last?.root ?? EMPTY_ROOT;
     if (!equalBytes(recomputed, recorded)) throw new StoreError('Corrupted', 'recorded root does not match the contents');

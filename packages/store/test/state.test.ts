@@ -100,6 +100,19 @@ describe.each(backends)('$name', (backend) => {
     expect([...it].map(([k]) => str(k))).toEqual(['b', 'c', 'd']);
   });
 
+  it('iterators keep their view across a block commit', () => {
+    const s = fresh();
+    for (const k of ['a', 'b', 'c']) s.set(utf8(k), utf8(k));
+    s.commitBlock(1n);
+    const it = s.iter();
+    s.remove(utf8('b'));
+    s.set(utf8('a'), utf8('changed'));
+    s.set(utf8('d'), utf8('d'));
+    s.commitBlock(2n);
+    expect([...it].map(([k, v]) => `${str(k)}=${str(v)}`)).toEqual(['a=a', 'b=b', 'c=c']);
+    expect(contents(s)).toEqual(['a=changed', 'c=c', 'd=d']);
+  });
+
   it('nested checkpoints commit and roll back', () => {
     const s = fresh();
     s.set(utf8('base'), utf8('0'));
