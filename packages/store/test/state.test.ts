@@ -253,6 +253,65 @@ describe.each(backends)('$name', (backend) => {
   });
 });
 
+describe.each(backends)('$name against a model', (backend) => {
+  afterEach(() => backend.cleanup());
+
+  it('random writes, checkpoints, forks and prefix scans match a plain map', () => {
+    let seed = 7;
+    const rand = (n: number) => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % n;
+    };
+    const alphabet = [0x00, 0x0f, 0x10, 0xab, 0xff];
+    const randomKey = () => Uint8Array.from({ length: 1 + rand(5) }, () => alphabet[rand(alphabet.length)]!);
+    let state = backend.create();
+    let model = new Map<string, Uint8Array>();
+    const saved: Array<Map<string, Uint8Array>> = [];
+    const sortedModel = (prefix: string) =>
+      [...model.keys()].filter((k) => k.startsWith(prefix)).sort().map((k) => `${k}:${hex(model.get(k)!)}`);
+    let height = 0n;
+    for (let step = 0; step < 1500; step++) {
+      const op = rand(100);
+      if (op < 45) {
+        const key = randomKey();
+        const value = Uint8Array.from({ length: rand(4) }, () => rand(256));
+        state.set(key, value);
+        model.set(hex(key), value);
+      } else if (op < 60) {
+        const key = randomKey();
+        expect(state.remove(key)).toBe(model.delete(hex(key)));
+      } else if (op < 68) {
+        state.checkpoint();
+        saved.push(new Map(model));
+      } else if (op < 74 && saved.length > 0) {
+        state.commit();
+        saved.pop();
+      } else if (op < 80 && saved.length > 0) {
+        state.rollback();
+        model = saved.pop()!;
+      } else if (op < 88) {
+        const prefix = randomKey().subarray(0, rand(3));
+        expect([...state.iter(prefix)].map(([k, v]) => `${hex(k)}:${hex(v)}`)).toEqual(sortedModel(hex(prefix)));
+      } else if (op < 94 && saved.length === 0) {
+        const entries = [...model].map(([k, v]) => [Uint8Array.from(Buffer.from(k, 'hex')), v] as [Uint8Array, Uint8Array]);
+        expect(state.commitBlock(++height)).toEqual(computeStateRoot(entries));
+      } else if (op < 97) {
+        // Continue on a fork half of the time; the abandoned side must not leak into it.
+        const fork = state.fork();
+        if (rand(2) === 0) {
+          state.set(Uint8Array.of(0x99), Uint8Array.of(1));
+          state = fork;
+          saved.length = 0;
+        } else fork.set(Uint8Array.of(0x99), Uint8Array.of(2));
+      } else {
+        const key = randomKey();
+        expect(state.get(key)).toEqual(model.get(hex(key)));
+      }
+    }
+    expect(state.checkpointDepth).toBe(saved.length);
+  });
+});
+
 describe('fork chains', () => {
   it('stay independent through many generations (the flat index is flattened along the way)', () => {
     let s: State = backends[0]!.create();
