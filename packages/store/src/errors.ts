@@ -7,7 +7,9 @@ export type StoreErrorCode =
   | 'HeightNotIncreasing'
   | 'Closed'
   | 'Corrupted'
-  | 'InvalidDump';
+  | 'InvalidDump'
+  /** The lmdb directory is already open in this process, or another writer changed it. */
+  | 'Conflict';
 
 /** The typed error every @nearts/store operation throws on bad input or misuse. */
 export class StoreError extends Error {

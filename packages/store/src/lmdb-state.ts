@@ -11,6 +11,7 @@
  * matches its contents. With `durable: true` (default) the commit is also flushed to disk before
  * `commitBlock` returns (`overlappingSync: false`), so it survives an OS crash or power loss too.
  */
+import { resolve as resolvePath } from 'node:path';
 import { open, type Database, type RootDatabase } from 'lmdb';
 import { StoreError } from './errors.js';
 import type { CommittedBlock, Entry, State, StateRoot } from './state.js';
@@ -46,6 +47,12 @@ const EMPTY = new Uint8Array(0);
 
 type BinaryDb = Database<Uint8Array, Uint8Array>;
 
+/**
+ * Directories open in this process. Two states over one directory would each keep their own view
+ * of the committed trie and overwrite each other's blocks, so the second open is refused.
+ */
+const openPaths = new Set<string>();
+
 function encodeHeight(h: bigint): Uint8Array {
   const out = new Uint8Array(8);
   new DataView(out.buffer).setBigUint64(0, h, true);
@@ -65,9 +72,12 @@ export class LmdbState implements State {
   private closed = false;
   private openForks = 0;
   private readonly loader: NodeLoader;
+  private readonly path: string;
 
   constructor(options: LmdbStateOptions) {
     if (typeof options?.path !== 'string') throw new StoreError('InvalidArgument', 'LmdbState needs a path');
+    this.path = resolvePath(options.path);
+    if (openPaths.has(this.path)) throw new StoreError('Conflict', `${this.path} is already open in this process`);
     const durable = options.durable ?? true;
     this.env = open({
       path: options.path,
@@ -83,7 +93,13 @@ export class LmdbState implements State {
     this.nodes = this.env.openDB({ name: 'trie', ...binary });
     this.meta = this.env.openDB({ name: 'meta', ...binary });
     this.loader = (stub) => this.loadNode(stub, undefined);
-    this.readMeta();
+    try {
+      this.readMeta();
+    } catch (e) {
+      void this.env.close();
+      throw e;
+    }
+    openPaths.add(this.path);
   }
 
   get checkpointDepth(): number {
@@ -162,6 +178,11 @@ export class LmdbState implements State {
     const root = hashBytes(hash);
     const writes = [...this.buffer.writes()];
     this.env.transactionSync(() => {
+      // Another process writing the same directory would make our cached view wrong: refuse.
+      const storedRoot = this.meta.getBinary(META_ROOT);
+      if (!equalBytes(storedRoot ?? EMPTY_ROOT, this.last?.root ?? EMPTY_ROOT)) {
+        throw new StoreError('Conflict', 'the database was changed by another writer');
+      }
       for (const [ks, value] of writes) flatWrite(this.flat, keyStringToBytes(ks), value);
       const written = new Set<string>();
       const retained = new Set<Node>();
@@ -200,7 +221,7 @@ export class LmdbState implements State {
         if (released) return;
         released = true;
         transaction.done();
-        if (--this.openForks === 0 && this.closed) void this.env.close();
+        if (--this.openForks === 0 && this.closed) this.closeEnv();
       },
     };
     return MemoryState.over(root, undefined, new WriteBuffer(this.buffer), this.last, source);
@@ -210,7 +231,12 @@ export class LmdbState implements State {
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    if (this.openForks === 0) void this.env.close();
+    if (this.openForks === 0) this.closeEnv();
+  }
+
+  private closeEnv(): void {
+    openPaths.delete(this.path);
+    void this.env.close();
   }
 
   /**

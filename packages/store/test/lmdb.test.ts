@@ -1,4 +1,5 @@
 import { afterEach, expect, it } from 'vitest';
+import { open } from 'lmdb';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { LmdbState, MemoryState, StoreError, computeStateRoot, type Entry } from '../src/index.js';
@@ -42,13 +43,43 @@ it('persists committed blocks across close and reopen; pending writes are droppe
   again.close();
 });
 
+it('refuses a second open of the same directory in one process', () => {
+  const path = dir();
+  const db = new LmdbState({ path });
+  expect(() => new LmdbState({ path: path + '/' })).toThrow(expect.objectContaining({ code: 'Conflict' }));
+  db.set(utf8('a'), utf8('1'));
+  db.commitBlock(1n);
+  db.close();
+  const again = new LmdbState({ path });
+  expect(again.get(utf8('a'))).toEqual(utf8('1'));
+  again.close();
+});
+
+it('refuses to commit over a block another writer committed', () => {
+  const path = dir();
+  const db = new LmdbState({ path, durable: false });
+  db.set(utf8('a'), utf8('1'));
+  db.commitBlock(1n);
+  // Another writer (e.g. a second process) moves the directory to a different root.
+  const other = open({ path, maxDbs: 4 });
+  other.openDB({ name: 'meta', keyEncoding: 'binary', encoding: 'binary' }).putSync(Uint8Array.of(2), new Uint8Array(32).fill(7));
+  db.set(utf8('b'), utf8('2'));
+  expect(() => db.commitBlock(2n)).toThrow(expect.objectContaining({ code: 'Conflict' }));
+  expect(db.get(utf8('b'))).toEqual(utf8('2'));
+  expect(db.lastCommitted()?.height).toBe(1n);
+  db.close();
+  void other.close();
+});
+
 it('opens a directory whose name looks like a file name', () => {
   const path = join(dir(), 'state.lmdb');
   const db = new LmdbState({ path });
   db.set(utf8('a'), utf8('b'));
   db.commitBlock(1n);
   db.close();
-  expect(new LmdbState({ path }).get(utf8('a'))).toEqual(utf8('b'));
+  const again = new LmdbState({ path });
+  expect(again.get(utf8('a'))).toEqual(utf8('b'));
+  again.close();
 });
 
 it('stores keys longer than lmdb allows, in byte order', () => {
@@ -99,8 +130,12 @@ it('a fork reads a snapshot: later parent commits do not show through, and it ou
   expected.set(utf8('c'), utf8('3'));
   expect(fork.commitBlock(2n)).toEqual(expected.stateRoot());
   expect(contents(fork)).toEqual(['a=1', 'b=1', 'c=3']);
+  // The directory is released only when the last fork closes.
+  expect(() => new LmdbState({ path })).toThrow(expect.objectContaining({ code: 'Conflict' }));
   fork.close();
-  expect(new LmdbState({ path }).lastCommitted()?.height).toBe(2n);
+  const again = new LmdbState({ path });
+  expect(again.lastCommitted()?.height).toBe(2n);
+  again.close();
 });
 
 it('removes the trie nodes of deleted keys (no stale records)', () => {
