@@ -13,3 +13,5 @@ export { WasmMemory } from './executor/wasm-memory.js';
 export { classifyWasmException } from './executor/traps.js';
 export { configSignature } from './config-signature.js';
 export { runContract, defaultContractCache, type RunContractInput } from './run-contract.js';
+export { FsContractCache, type ArtifactCodec } from './cache/fs-cache.js';
+export { wasmArtifactCodec } from './executor/wasm-artifact-codec.js';
