@@ -33,6 +33,7 @@ export {
 export { StateUpdate } from './state/state-update.js';
 export { RuntimeExt, NO_VALIDATORS, type EpochInfo } from './ext/runtime-ext.js';
 export type { TrieShapeSource, TrieAccessPath } from './ext/trie-accounting.js';
+export { TrieShape } from './ext/trie-shape.js';
 export { ethWalletGlobalContractHash } from './actions/eth-wallet.js';
 export { Chain, type GenesisConfig, type Block, type ChunkSummary } from './chain/chain.js';
 export type { GenesisAccount, GenesisGlobalContract, GenesisKey } from './chain/genesis.js';

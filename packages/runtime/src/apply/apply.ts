@@ -22,7 +22,7 @@ import {
 } from '@nearts/primitives';
 import type { State } from '@nearts/store';
 import { ReceiptValidationRuntimeError, StorageInconsistentError } from '../errors.js';
-import { TrieAccounting, trieShapeSource } from '../ext/trie-accounting.js';
+import { TrieAccounting } from '../ext/trie-accounting.js';
 import { getPromiseYieldIndices } from '../actions/function-call.js';
 import { U64_MAX } from '../math.js';
 import { StateUpdate } from '../state/state-update.js';
@@ -93,6 +93,7 @@ export function apply(state: State, applyState: ApplyState, incomingReceipts: re
       processedYieldTimeouts: [],
       totalGasBurnt: 0n,
       totalCompute: 0n,
+      touchedKeys: [],
     };
   }
   const su = new StateUpdate(state);
@@ -100,7 +101,7 @@ export function apply(state: State, applyState: ApplyState, incomingReceipts: re
     const p: Processing = {
       state: su,
       apply: applyState,
-      accounting: new TrieAccounting(trieShapeSource(state)),
+      accounting: new TrieAccounting(applyState.trieShape),
       stats: newBalanceStats(),
       outcomes: [],
       outgoing: [],
@@ -163,6 +164,7 @@ export function apply(state: State, applyState: ApplyState, incomingReceipts: re
       processedYieldTimeouts,
       totalGasBurnt: p.total.gas,
       totalCompute: p.total.compute,
+      touchedKeys: su.touchedKeys(),
     };
   } catch (e) {
     su.abort();

@@ -6,6 +6,7 @@ import type { RuntimeConfig } from '@nearts/runtime-fees';
 import type { ProfileDataV3 } from '@nearts/vm-logic';
 import type { Executor, RunInput } from '../ext/vm-bridge.js';
 import type { EpochInfo } from '../ext/runtime-ext.js';
+import type { TrieShapeSource } from '../ext/trie-accounting.js';
 import type { TxExecutionErrorData } from '../tx-errors.js';
 
 /** Everything `apply` needs to know about the block and chunk being applied. */
@@ -31,6 +32,11 @@ export interface ApplyState {
   epochInfo: EpochInfo;
   /** All shard ids, in order (global contract distribution visits each). */
   shardIds?: readonly bigint[];
+  /**
+   * The shape of this shard's trie at the start of the chunk, for trie-node gas; without it
+   * storage writes and removes are charged no trie nodes.
+   */
+  trieShape?: TrieShapeSource;
   /** Wasm executor and compiled-contract cache handed to vm-runner. */
   executor?: Executor;
   cache?: RunInput['cache'];
@@ -102,4 +108,6 @@ export interface ApplyResult {
   /** Gas burnt and compute used by the chunk (transactions and receipts). */
   totalGasBurnt: bigint;
   totalCompute: bigint;
+  /** Every state key set or removed by the chunk. */
+  touchedKeys: Uint8Array[];
 }

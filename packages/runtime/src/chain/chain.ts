@@ -51,6 +51,7 @@ import { DEFAULT_GAS_PRICE, nextGasPrice, type GasPriceConfig } from './gas-pric
 import { writeGenesis, type GenesisAccount, type GenesisGlobalContract } from './genesis.js';
 import { stateSupply } from './invariant.js';
 import { ShardLayout } from './shard-layout.js';
+import { TrieShape } from '../ext/trie-shape.js';
 import { viewCall, type ViewCallResult } from './view-call.js';
 
 const trace = tracer('nearts:runtime:chain');
@@ -138,6 +139,7 @@ export class Chain {
   readonly epochInfo: EpochInfo;
   readonly executor: Executor | undefined;
   private readonly states: State[];
+  private readonly shapes: TrieShape[];
   private readonly blocks: Block[] = [];
   private readonly blockByHash = new Map<string, Block>();
   private readonly pendingTxs: VerifiableTransaction[] = [];
@@ -174,6 +176,7 @@ export class Chain {
     }, 0n);
     const height = g.genesisHeight ?? 0n;
     const roots = this.states.map((s) => s.commitBlock(height));
+    this.shapes = this.states.map((s) => TrieShape.fromKeys([...s.iter()].map(([k]) => k)));
     const timestamp = g.genesisTimestamp ?? 1_600_000_000_000_000_000n;
     const genesis: Block = {
       height,
@@ -359,11 +362,13 @@ export class Chain {
           epochInfo: this.epochInfo,
           shardIds: this.layout.shardIds,
           executor: this.executor,
+          trieShape: this.shapes[i],
         },
         incoming[i],
         byShard[i],
       );
       const stateRoot = state.commitBlock(height);
+      for (const key of result.touchedKeys) this.shapes[i].update(key, state.has(key));
       chunks.push({ shardId, stateRoot, result });
       gasUsed += result.totalGasBurnt;
       for (const r of result.outgoingReceipts) this.incoming[Number(this.receiverShard(r))].push(r);

@@ -67,12 +67,12 @@ export class RuntimeExt implements External {
     const { state, accounting } = this.o;
     const since = accounting.snapshot();
     const inMemory = state.writtenInChunk(trieKey);
-    const path = inMemory ? undefined : accounting.lookupNodes(trieKey);
+    if (!inMemory) accounting.lookupNodes(trieKey);
     const current = state.get(trieKey);
     let evicted: Uint8Array | null = null;
     if (current !== undefined) {
       charge(BigInt(current.length));
-      if (!inMemory) accounting.derefValue(path, trieKey);
+      if (!inMemory) accounting.derefValue(current);
       evicted = current.slice();
     }
     accounting.commitSince(since, tracker);
@@ -98,7 +98,7 @@ export class RuntimeExt implements External {
       deref: (t: StorageAccessTracker) => {
         if (!inMemory) {
           const since = accounting.snapshot();
-          accounting.derefValue(undefined, trieKey);
+          accounting.derefValue(copy);
           accounting.commitSince(since, t);
         }
         return copy;

@@ -1,33 +1,28 @@
 /**
  * Storage-access gas accounting (nearcore's `AccountingState`): during one chunk, the first
  * access to a trie node or value is charged `touching_trie_node`, later accesses to the same node
- * `read_cached_trie_node`. Keys written earlier in the chunk are served from memory and touch
- * nothing.
+ * or value `read_cached_trie_node`. Keys written earlier in the chunk are served from memory and
+ * touch nothing.
  *
- * Which nodes a lookup touches depends on the trie's shape at the start of the chunk. A State that
- * can tell (`TrieShapeSource`) gives exact charges; without it no node is charged, which
- * undercharges storage writes and removes of keys not yet written in the chunk.
+ * - `storage_write` / `storage_remove` look the key up in the trie: every node on the path, then
+ *   the old value if there is one;
+ * - `storage_read` goes through flat storage: only the value is charged.
+ *
+ * The nodes on a path depend on the trie's shape at the start of the chunk (`TrieShapeSource`,
+ * kept by the chain driver). Without one, no node is charged (values still are).
  */
+import { sha256 } from '@nearts/primitives';
 import type { StorageAccessTracker } from '@nearts/vm-logic';
 
-/** The hashes of the trie nodes (root first) a lookup of `key` visits in the committed trie, and the value's hash. */
+/** The nodes (root first) a lookup of a key visits in the committed trie, and whether it ends at the key. */
 export interface TrieAccessPath {
-  readonly nodeHashes: readonly Uint8Array[];
-  readonly valueHash: Uint8Array | undefined;
+  readonly nodeIds: readonly string[];
+  readonly found: boolean;
 }
 
-/** Optional capability of a State: lookups that report the nodes they visit. */
+/** The shape of the committed trie of one shard. */
 export interface TrieShapeSource {
   committedTrieAccessPath(key: Uint8Array): TrieAccessPath;
-}
-
-export function trieShapeSource(state: unknown): TrieShapeSource | undefined {
-  const s = state as Partial<TrieShapeSource> | null;
-  return s !== null && typeof s === 'object' && typeof s.committedTrieAccessPath === 'function' ? (s as TrieShapeSource) : undefined;
-}
-
-function hex(b: Uint8Array): string {
-  return Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('hex');
 }
 
 export class TrieAccounting {
@@ -35,13 +30,12 @@ export class TrieAccounting {
   private dbReads = 0n;
   private memReads = 0n;
 
-  constructor(readonly source: TrieShapeSource | undefined) {}
+  constructor(readonly shape: TrieShapeSource | undefined) {}
 
-  private touch(hash: Uint8Array): void {
-    const k = hex(hash);
-    if (this.seen.has(k)) this.memReads++;
+  private touch(id: string): void {
+    if (this.seen.has(id)) this.memReads++;
     else {
-      this.seen.add(k);
+      this.seen.add(id);
       this.dbReads++;
     }
   }
@@ -50,29 +44,20 @@ export class TrieAccounting {
     return { db: this.dbReads, mem: this.memReads };
   }
 
-  /** Charges what was touched since `since`, nodes read from "disk" first. */
+  /** Charges what was touched since `since`: nodes read from "disk" first, then cached ones. */
   commitSince(since: { db: bigint; mem: bigint }, tracker: StorageAccessTracker): void {
     tracker.trieNodeTouched(this.dbReads - since.db);
     tracker.cachedTrieNodeAccess(this.memReads - since.mem);
   }
 
-  /** A trie lookup (MemOrTrie mode): every node on the path. */
-  lookupNodes(key: Uint8Array): TrieAccessPath | undefined {
-    if (!this.source) return undefined;
-    const path = this.source.committedTrieAccessPath(key);
-    for (const h of path.nodeHashes) this.touch(h);
-    return path;
+  /** A trie-mode lookup: every node on the path to `key`. */
+  lookupNodes(key: Uint8Array): void {
+    if (!this.shape) return;
+    for (const id of this.shape.committedTrieAccessPath(key).nodeIds) this.touch(id);
   }
 
-  /** Loading a value found by a lookup. */
-  derefValue(path: TrieAccessPath | undefined, key: Uint8Array): void {
-    if (path?.valueHash) {
-      this.touch(path.valueHash);
-      return;
-    }
-    if (!path && this.source) {
-      const p = this.source.committedTrieAccessPath(key);
-      if (p.valueHash) this.touch(p.valueHash);
-    }
+  /** Loading a value: identified by its hash, as nearcore's cache does. */
+  derefValue(value: Uint8Array): void {
+    this.touch('v' + Buffer.from(sha256(value)).toString('latin1'));
   }
 }

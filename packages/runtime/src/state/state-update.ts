@@ -56,6 +56,11 @@ export class StateUpdate {
     return this.prospectiveKeys.has(k) || this.committedKeys.has(k);
   }
 
+  /** Keys set or removed during the chunk and kept (committed), in no particular order. */
+  touchedKeys(): Uint8Array[] {
+    return [...this.committedKeys].map((k) => new Uint8Array(Buffer.from(k, 'latin1')));
+  }
+
   /** Accepts the prospective changes. */
   commit(): void {
     this.state.commit();

@@ -1,0 +1,107 @@
+/**
+ * The shape of nearcore's Merkle-Patricia trie over a set of keys, enough to tell which nodes a
+ * lookup visits (for `touching_trie_node` / `read_cached_trie_node` gas). nearcore's trie is a
+ * 16-ary nibble trie of Leaf, Extension and Branch(-with-value) nodes; a lookup visits nodes
+ * from the root until it finds the key or a mismatch:
+ *
+ * - one key under the current prefix: a Leaf;
+ * - several keys: an Extension over their common nibbles (if any), then a Branch, which holds
+ *   the value of a key ending there and one child per next nibble.
+ *
+ * The shape is computed from the sorted key set (no hashing): the nodes a lookup visits are
+ * identified by their kind and nibble position, which within one trie is what their hash
+ * identifies.
+ */
+import type { TrieAccessPath, TrieShapeSource } from './trie-accounting.js';
+
+const latin1 = (b: Uint8Array): string => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('latin1');
+
+function nibble(k: string, d: number): number {
+  if (d >= 2 * k.length) return -1;
+  const byte = k.charCodeAt(d >> 1);
+  return d & 1 ? byte & 0x0f : byte >> 4;
+}
+
+function lcpNibbles(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  if (i === n) return 2 * i;
+  return (a.charCodeAt(i) >> 4) === (b.charCodeAt(i) >> 4) ? 2 * i + 1 : 2 * i;
+}
+
+/** The keys of one shard's committed trie, sorted by bytes. */
+export class TrieShape implements TrieShapeSource {
+  private keys: string[] = [];
+
+  static fromKeys(keys: Iterable<Uint8Array>): TrieShape {
+    const s = new TrieShape();
+    s.keys = [...keys].map(latin1).sort();
+    return s;
+  }
+
+  get size(): number {
+    return this.keys.length;
+  }
+
+  private lowerBound(k: string): number {
+    let lo = 0;
+    let hi = this.keys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.keys[mid] < k) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Records that `key` now exists (`present`) or not in the committed trie. */
+  update(key: Uint8Array, present: boolean): void {
+    const k = latin1(key);
+    const at = this.lowerBound(k);
+    const exists = at < this.keys.length && this.keys[at] === k;
+    if (present && !exists) this.keys.splice(at, 0, k);
+    else if (!present && exists) this.keys.splice(at, 1);
+  }
+
+  /** First index in [lo, hi) whose nibble at depth `d` is ≥ `c` (nibbles are sorted there). */
+  private nibbleBound(lo: number, hi: number, d: number, c: number): number {
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (nibble(this.keys[mid], d) < c) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  committedTrieAccessPath(key: Uint8Array): TrieAccessPath {
+    const k = latin1(key);
+    const ids: string[] = [];
+    let lo = 0;
+    let hi = this.keys.length;
+    let depth = 0;
+    // A node is identified by its kind and the d-nibble prefix it sits at.
+    const prefixId = (kind: string, d: number): string => `${kind}${d}:${k.slice(0, d >> 1)}${d & 1 ? nibble(k, d - 1).toString(16) : ''}`;
+    while (hi > lo) {
+      if (hi - lo === 1) {
+        ids.push(prefixId('L', depth));
+        return { nodeIds: ids, found: this.keys[lo] === k };
+      }
+      const common = lcpNibbles(this.keys[lo], this.keys[hi - 1]);
+      if (common > depth) {
+        ids.push(prefixId('E', depth));
+        if (lcpNibbles(k, this.keys[lo]) < common) return { nodeIds: ids, found: false };
+        depth = common;
+      }
+      ids.push(prefixId('B', depth));
+      const c = nibble(k, depth);
+      if (c < 0) return { nodeIds: ids, found: this.keys[lo] === k };
+      const from = this.nibbleBound(lo, hi, depth, c);
+      const to = this.nibbleBound(from, hi, depth, c + 1);
+      lo = from;
+      hi = to;
+      depth++;
+    }
+    return { nodeIds: ids, found: false };
+  }
+}
