@@ -12,7 +12,7 @@ import {
 } from '@nearts/primitives';
 import { describe, expect, it } from 'vitest';
 import { checkSupplyInvariant, nextGasPrice, DEFAULT_GAS_PRICE } from '../src/index.js';
-import { keyOf, signTx, testChain } from './helpers.js';
+import { execute, keyOf, signTx, testChain } from './helpers.js';
 
 const TRANSFER_GAS = 223_182_562_500n; // receipt + transfer, send or exec
 
@@ -60,6 +60,19 @@ describe('chain', () => {
     expect(chain.finalOutcome(h).receiptsOutcome.map((r) => r.outcome.outcome.executorId)).toEqual(['bob.near', 'alice.near']);
     expect(chain.viewAccount('bob.near')!.amount).toBe(101n * NEAR);
     expect(chain.shardState(0n).get(trieKeys.account('bob.near'))).toBeUndefined();
+    checkSupplyInvariant(chain);
+  });
+
+  it('distributes a global contract to every shard', () => {
+    const chain = testChain({ shardBoundaries: ['b'] });
+    const code = new Uint8Array(100).fill(7);
+    execute(chain, 'alice.near', 'alice.near', [{ type: 'DeployGlobalContract', code, deployMode: 'AccountId' }]);
+    const id = { type: 'AccountId' as const, accountId: 'alice.near' };
+    for (const shard of [0n, 1n]) expect(chain.shardState(shard).get(trieKeys.globalContractCode(id))).toEqual(code);
+    // bob lives on shard 1 and can use it.
+    const used = execute(chain, 'bob.near', 'bob.near', [{ type: 'UseGlobalContract', contractIdentifier: id }]);
+    expect(used.final.status.kind).toBe('SuccessValue');
+    expect(chain.viewAccount('bob.near')!.contract).toEqual({ type: 'GlobalByAccount', accountId: 'alice.near' });
     checkSupplyInvariant(chain);
   });
 
