@@ -17,7 +17,6 @@ import {
   decode,
   hashToBase58,
   sha256,
-  SignedTransactionCodec,
   tracer,
   transactionHashAndSize,
   trieKeys,
@@ -38,20 +37,19 @@ import type { Executor } from '../ext/vm-bridge.js';
 import { apply } from '../apply/apply.js';
 import type { ChunkTransaction } from '../apply/transactions.js';
 import type { ApplyResult, BalanceStats, ExecutionOutcomeWithId } from '../apply/types.js';
-import { transactionCost } from '../config/tx-cost.js';
 import { RuntimeUsageError } from '../errors.js';
 import type { EpochInfo } from '../ext/runtime-ext.js';
-import { IntegerOverflowError } from '../math.js';
 import { DEFAULT_PROTOCOL_VERSION } from '../protocol.js';
-import { getAccessKey, getAccount, getGasKeyNonce, getValue } from '../state/accessors.js';
+import { getAccount, getValue } from '../state/accessors.js';
 import { InvalidTxError, type InvalidTxErrorData } from '../tx-errors.js';
-import { validateTransaction, verifyAndChargeGasKey, verifyAndChargeRegular, type VerifiableTransaction } from '../verifier/transaction.js';
+import type { VerifiableTransaction } from '../verifier/transaction.js';
 import { finalExecutionOutcomeView, finalExecutionStatus, type FinalExecutionOutcome } from '../views/outcome-view.js';
 import { DEFAULT_GAS_PRICE, nextGasPrice, type GasPriceConfig } from './gas-price.js';
 import { writeGenesis, type GenesisAccount, type GenesisGlobalContract } from './genesis.js';
 import { stateSupply } from './invariant.js';
 import { ShardLayout } from './shard-layout.js';
 import { TrieShape } from '../ext/trie-shape.js';
+import { checkTransactionAgainstState, decodeTransaction } from './submission.js';
 import { viewCall, type ViewCallResult } from './view-call.js';
 
 const trace = tracer('nearts:runtime:chain');
@@ -243,21 +241,7 @@ export class Chain {
 
   /** Decodes a signed transaction; a receiver or signer id that is not a valid account id is reported as nearcore's RPC does. */
   static decodeTransaction(bytes: Uint8Array): VerifiableTransaction {
-    let signed: SignedTransaction;
-    try {
-      signed = decode(SignedTransactionCodec, bytes);
-    } catch (e) {
-      const err = e as { reason?: string; path?: string[]; cause?: { accountId?: string } };
-      if (err.reason === 'invalid_account_id') {
-        const id = err.cause?.accountId ?? '';
-        const path = err.path ?? [];
-        if (path.includes('receiver_id')) throw new InvalidTxError({ kind: 'InvalidReceiverId', receiver_id: id });
-        if (path.includes('signer_id')) throw new InvalidTxError({ kind: 'InvalidSignerId', signer_id: id });
-      }
-      throw e;
-    }
-    const { hash, size } = transactionHashAndSize(signed.transaction);
-    return { signed, hash, size };
+    return decodeTransaction(bytes);
   }
 
   /**
@@ -266,42 +250,15 @@ export class Chain {
    * `InvalidTxError`; nothing is changed.
    */
   checkTransaction(tx: VerifiableTransaction): void {
-    const t = tx.signed.transaction;
-    const fail = (e: InvalidTxErrorData): never => {
-      throw new InvalidTxError(e);
-    };
-    const period = this.validityPeriodError(t.blockHash);
-    if (period) fail(period);
-    const stateless = validateTransaction(this.config, tx, this.protocolVersion);
-    if (stateless) fail(stateless);
-    const state = this.stateOf(t.signerId);
-    const account = getAccount(state, t.signerId);
-    if (account === undefined) fail({ kind: 'SignerDoesNotExist', signer_id: t.signerId });
-    const accessKey = getAccessKey(state, t.signerId, t.publicKey);
-    if (accessKey === undefined) {
-      fail({ kind: 'InvalidAccessKeyError', error: { kind: 'AccessKeyNotFound', account_id: t.signerId, public_key: t.publicKey.toString() } });
-    }
-    let cost;
-    try {
-      cost = transactionCost(this.config, t.signerId, t.receiverId, t.publicKey, t.actions, this.nextPrice);
-    } catch (e) {
-      if (e instanceof IntegerOverflowError) fail({ kind: 'CostOverflow' });
-      throw e;
-    }
-    const height = this.head.height + 1n;
-    const nonce = t.version === 'V1' ? t.nonce : { type: 'Nonce' as const, nonce: t.nonce };
-    let verdict;
-    if (nonce.type === 'GasKeyNonce') {
-      const current = getGasKeyNonce(state, t.signerId, t.publicKey, nonce.nonceIndex);
-      if (current === undefined) {
-        const p = accessKey!.permission;
-        fail({ kind: 'InvalidNonceIndex', tx_nonce_index: nonce.nonceIndex, num_nonces: 'gasKeyInfo' in p ? p.gasKeyInfo.numNonces : 0 });
-      }
-      verdict = verifyAndChargeGasKey(this.config, account!, accessKey!, current!, t, cost!, height);
-    } else {
-      verdict = verifyAndChargeRegular(this.config, account!, accessKey!, t, cost!, height);
-    }
-    if (verdict.kind !== 'Success') fail(verdict.error);
+    const period = this.validityPeriodError(tx.signed.transaction.blockHash);
+    if (period) throw new InvalidTxError(period);
+    checkTransactionAgainstState(tx, {
+      config: this.config,
+      protocolVersion: this.protocolVersion,
+      state: this.stateOf(tx.signed.transaction.signerId),
+      gasPrice: this.nextPrice,
+      blockHeight: this.head.height + 1n,
+    });
   }
 
   /**
