@@ -1,29 +1,24 @@
 /**
- * Errors of the transaction runtime.
- *
- * `RuntimeError` is nearcore's node-level failure (inconsistent state, invalid incoming receipt):
- * the chunk cannot be applied at all, nothing is written. User-level failures are data
- * (`InvalidTxError`, `ActionError`, …) recorded in outcomes; their types live in
- * `./tx-errors.ts`.
+ * Node-level failures are @nearts/vm-errors' `RuntimeError` (nearcore's RuntimeError): the chunk
+ * cannot be applied at all and nothing is written. User-level failures are data in outcomes
+ * (`InvalidTxError`, `ActionError`, …). The subclasses below only make the common cases short to
+ * raise; they are `RuntimeError`s with nearcore's data.
  */
+import { RuntimeError, type ReceiptValidationErrorData } from '@nearts/vm-errors';
 
-export class RuntimeError extends Error {
-  override readonly name: string = 'RuntimeError';
-}
+export { RuntimeError };
 
-/** nearcore `StorageError::StorageInconsistentState`. */
+/** nearcore `RuntimeError::StorageError(StorageInconsistentState(msg))`. */
 export class StorageInconsistentError extends RuntimeError {
-  override readonly name = 'StorageInconsistentError';
-  constructor(detail: string) {
-    super(`Storage inconsistent state: ${detail}`);
+  constructor(msg: string) {
+    super({ kind: 'StorageError', error: { kind: 'StorageInconsistentState', msg } });
   }
 }
 
 /** An incoming receipt failed validation (nearcore `RuntimeError::ReceiptValidationError`). */
 export class ReceiptValidationRuntimeError extends RuntimeError {
-  override readonly name = 'ReceiptValidationRuntimeError';
-  constructor(readonly error: unknown, message: string) {
-    super(message);
+  constructor(error: ReceiptValidationErrorData) {
+    super({ kind: 'ReceiptValidationError', error });
   }
 }
 

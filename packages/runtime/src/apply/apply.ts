@@ -21,10 +21,10 @@ import {
   type Receipt,
 } from '@nearts/primitives';
 import type { State } from '@nearts/store';
-import { ReceiptValidationRuntimeError, StorageInconsistentError } from '../errors.js';
+import { ReceiptValidationRuntimeError, RuntimeError, StorageInconsistentError } from '../errors.js';
 import { TrieAccounting } from '../ext/trie-accounting.js';
 import { getPromiseYieldIndices } from '../actions/function-call.js';
-import { U64_MAX } from '../math.js';
+import { IntegerOverflowError, U64_MAX } from '../math.js';
 import { StateUpdate } from '../state/state-update.js';
 import { validateReceipt } from '../verifier/receipt-validation.js';
 import { DelayedReceiptQueue } from './delayed-queue.js';
@@ -132,7 +132,7 @@ export function apply(state: State, applyState: ApplyState, incomingReceipts: re
 
     for (const r of incomingReceipts) {
       const invalid = validateReceipt(limits, r, applyState.protocolVersion, 'ExistingReceipt');
-      if (invalid) throw new ReceiptValidationRuntimeError(invalid, `invalid incoming receipt: ${invalid.kind}`);
+      if (invalid) throw new ReceiptValidationRuntimeError(invalid);
       if (p.total.compute >= limit) p.delayed.push(r, config);
       else processWithInstant(p, r);
     }
@@ -168,6 +168,7 @@ export function apply(state: State, applyState: ApplyState, incomingReceipts: re
     };
   } catch (e) {
     su.abort();
+    if (e instanceof IntegerOverflowError) throw new RuntimeError({ kind: 'UnexpectedIntegerOverflow', msg: e.message });
     throw e;
   }
 }
