@@ -23,6 +23,7 @@ import { gasValue, normaliseLimits, type Limits, type PrepareConfig } from './co
 import { BodyInstrumenter } from './instrument.js';
 import { InstructionLog } from './instruction-log.js';
 import { writeModule, type ModuleParts } from './module-writer.js';
+import { NearcoreCodeSize, nearcoreModuleSize } from './nearcore-size.js';
 import { START_EXPORT } from './abi.js';
 import { describeExports, describeImports, PREPARED_ABI, type PreparedContract } from './prepared.js';
 
@@ -44,6 +45,22 @@ export function prepareContract(code: Uint8Array, config: PrepareConfig): Prepar
   }
 }
 
+/**
+ * Scratch state reused across calls (preparation is synchronous, so one set suffices): keeping
+ * the grown buffers saves allocation and garbage collection on every contract.
+ */
+const workspace = {
+  fv: new FunctionValidator(),
+  analyzer: new Analyzer(),
+  log: new InstructionLog(),
+  scratch: new ByteWriter(4096),
+  withRefTypes: new OperatorReader(true),
+  withoutRefTypes: new OperatorReader(false),
+  operators(referenceTypes: boolean): OperatorReader {
+    return referenceTypes ? this.withRefTypes : this.withoutRefTypes;
+  },
+};
+
 function refuse(kind: PrepareErrorKind, detail?: string): never {
   throw new PrepareError(kind, detail);
 }
@@ -61,6 +78,7 @@ class Preparation {
   /** The first per-function instrumentation failure, reported after validation completes. */
   private deferred: PrepareErrorKind | undefined;
   private gasPoints = 0;
+  private nearcoreCode: NearcoreCodeSize | undefined;
   private canonicalisations = 0;
 
   constructor(
@@ -169,12 +187,14 @@ class Preparation {
     if (this.deferred !== undefined) refuse(this.deferred);
 
     const limits = this.limits;
+    // The limit applies to the module nearcore would have produced, not to ours.
+    const nearcoreSize = nearcoreModuleSize(code, v, parts, imports, parts.exports, this.nearcoreCode ?? new NearcoreCodeSize(0, 1, 0), limits.maxStackHeight);
+    if (nearcoreSize > limits.instrumentedCodeSize) refuse('InstrumentedCodeTooLarge');
     const output = writeModule(code, parts, {
       initialMemoryPages: limits.initialMemoryPages,
       maxMemoryPages: limits.maxMemoryPages,
       maxStackHeight: limits.maxStackHeight,
     });
-    if (output.length > limits.instrumentedCodeSize) refuse('InstrumentedCodeTooLarge');
     return {
       code: output,
       originalCodeLength: code.length,
@@ -190,6 +210,7 @@ class Preparation {
         nanCanonicalisations: this.canonicalisations,
         originalSize: code.length,
         instrumentedSize: output.length,
+        nearcoreInstrumentedSize: nearcoreSize,
       },
     };
   }
@@ -218,13 +239,11 @@ class Preparation {
     if (this.functionBudget < 0) refuse('TooManyFunctions');
     v.codeSectionStart(p, count, at);
 
-    const fv = new FunctionValidator();
-    const analyzer = new Analyzer();
-    const ops = new OperatorReader(v.features.referenceTypes);
-    const log = new InstructionLog();
+    // The per-function machinery keeps its (grown) buffers from one call to the next.
+    const { fv, analyzer, log, scratch } = workspace;
+    const ops = workspace.operators(v.features.referenceTypes);
     const body = new ByteReader(code);
-    const bodies = new ByteWriter(code.length * 2);
-    const scratch = new ByteWriter(4096);
+    const bodies = new ByteWriter(code.length * 4);
     const instrumenter = new BodyInstrumenter({
       gasGlobal: v.globals.length,
       stackGlobal: v.globals.length + 1,
@@ -232,6 +251,8 @@ class Preparation {
       nanCanonicalization: true,
     });
     const groups: [number, ValType][] = [];
+    const nearcoreCode = new NearcoreCodeSize(v.globals.length, v.globals.length + 1, this.costs.regular);
+    this.nearcoreCode = nearcoreCode;
     const localTypes = (i: number) => fv.localType(i);
 
     for (let i = 0; i < count; i++) {
@@ -277,6 +298,7 @@ class Preparation {
 
       scratch.length = 0;
       instrumenter.emit(scratch, code, log, end, type, groups, declared, analysis, analyzer.points);
+      nearcoreCode.addBody(log, opsStart, end, type.params.length, groups, declared, analysis, analyzer.points);
       bodies.u32(scratch.length).append(scratch);
       this.gasPoints += analyzer.points.count;
       this.canonicalisations += instrumenter.canonicalisations;

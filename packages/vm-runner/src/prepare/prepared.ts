@@ -61,6 +61,8 @@ export interface PrepareStats {
   readonly nanCanonicalisations: number;
   readonly originalSize: number;
   readonly instrumentedSize: number;
+  /** Size of the module nearcore's instrumentation produces (checked against max_instrumented_code_size). */
+  readonly nearcoreInstrumentedSize: number;
 }
 
 export interface PreparedContract {

@@ -160,9 +160,20 @@ describe('section rules', () => {
     expect(await watOutcome('(module (func (drop (i32.const 1))))', tight)).toBe('Ok');
   });
 
-  it('limits the size of the instrumented code', () => {
-    expect(outcome(functionWithNops(1000), pv86Config({ maxInstrumentedCodeSize: 1000n }))).toBe('InstrumentedCodeTooLarge');
-    expect(outcome(functionWithNops(1000), pv86Config({ maxInstrumentedCodeSize: 100_000n }))).toBe('Ok');
+  it("limits the size of nearcore's instrumented code, not of ours", async () => {
+    // nearcore's output for this contract: header 8 + types 13 + imports 106 + functions 4 +
+    // memory 8 + globals 15 + exports 36 + code 85 (locals 5, block 2, stack check 21, frame
+    // fee 30, end 1, end + release 22) = 275 bytes.
+    const simple = prepareContract(await wat('(module (func (export "main")))'), pv86Config());
+    expect(simple.stats.nearcoreInstrumentedSize).toBe(275);
+    const code = await wat('(module (func (export "main")))');
+    expect(outcome(code, pv86Config({ maxInstrumentedCodeSize: 274n }))).toBe('InstrumentedCodeTooLarge');
+    expect(outcome(code, pv86Config({ maxInstrumentedCodeSize: 275n }))).toBe('Ok');
+    // As nearcore's own test does: the threshold is exact for a contract with many blocks.
+    const blocks = functionWithNops(1000);
+    const size = BigInt(prepareContract(blocks, pv86Config()).stats.nearcoreInstrumentedSize);
+    expect(outcome(blocks, pv86Config({ maxInstrumentedCodeSize: size - 1n }))).toBe('InstrumentedCodeTooLarge');
+    expect(outcome(blocks, pv86Config({ maxInstrumentedCodeSize: size }))).toBe('Ok');
   });
 
   it('drops custom sections but still requires their names to be valid UTF-8', () => {
