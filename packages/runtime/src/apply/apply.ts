@@ -80,9 +80,9 @@ function resolveYieldTimeouts(p: Processing, limit: bigint): PromiseYieldTimeout
 
 export function apply(state: State, applyState: ApplyState, incomingReceipts: readonly Receipt[], transactions: readonly ChunkTransaction[]): ApplyResult {
   if (!applyState.isNewChunk) {
-    const delayed = new DelayedReceiptQueue(new StateUpdate(state));
-    const count = delayed.length;
-    state.rollback();
+    const view = new StateUpdate(state);
+    const count = new DelayedReceiptQueue(view).length;
+    view.abort();
     return {
       stateRoot: state.stateRoot(),
       outgoingReceipts: [],

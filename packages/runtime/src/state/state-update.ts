@@ -3,8 +3,9 @@
  *
  * nearcore keeps "prospective" changes (the receipt or transaction being processed) apart from
  * "committed" ones (everything accepted earlier in the chunk): `commit()` accepts the
- * prospective changes, `rollback()` drops them. Here one checkpoint of the underlying State is
- * always open for the prospective layer; `finish()` closes it.
+ * prospective changes, `rollback()` drops them. Here two checkpoints of the underlying State are
+ * open: the outer one holds the chunk's committed changes (so `abort()` can drop the whole
+ * chunk), the inner one the prospective changes. `finish()` keeps everything.
  *
  * It also remembers which keys were written during the chunk: nearcore serves those from memory
  * without touching trie nodes, which matters for storage gas (see `TrieAccessAccounting`).
@@ -25,6 +26,7 @@ export class StateUpdate {
   constructor(state: State) {
     this.state = state;
     this.baseDepth = state.checkpointDepth;
+    state.checkpoint();
     state.checkpoint();
   }
 
@@ -76,10 +78,11 @@ export class StateUpdate {
     this.prospectiveKeys = new Set();
   }
 
-  /** Commits and closes the prospective layer; the State is left at the depth it was given at. */
+  /** Keeps every committed change; the State is left at the depth it was given at. */
   finish(): void {
     if (this.finished) return;
     this.commit();
+    this.state.commit();
     this.state.commit();
     this.finished = true;
     if (this.state.checkpointDepth !== this.baseDepth) {
@@ -90,6 +93,7 @@ export class StateUpdate {
   /** Drops everything written through this update (used when apply fails with a runtime error). */
   abort(): void {
     if (this.finished) return;
+    this.state.rollback();
     this.state.rollback();
     this.finished = true;
   }
