@@ -9,6 +9,7 @@ import { runCommand } from './commands/run-command.js';
 import { prepareCommand } from './commands/prepare-command.js';
 import { paramsCommand } from './commands/params-command.js';
 import { EXECUTOR_NAMES } from './executors.js';
+import { packageVersion, PARAMS_HELP, PREPARE_HELP, PROGRAM_HELP, RUN_HELP } from './commands/help-text.js';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 const write = (text: string) => process.stdout.write(text);
@@ -16,10 +17,16 @@ const write = (text: string) => process.stdout.write(text);
 export function buildProgram(setExit: (code: number) => void): Command {
   const program = new Command('nearts')
     .description('NEAR contracts and runtime in-process, with nearcore\'s exact gas (protocol 86 by default).')
-    .option('--verbose', 'print stack traces of unexpected errors')
+    .version(packageVersion())
+    .option('--verbose', 'print stack traces with error messages')
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) })
-    .showHelpAfterError('(run with --help for usage)');
+    // One line per usage error, like our own UsageErrors: "nearts: <what> (run with --help for usage)".
+    .configureOutput({
+      writeErr: (s) => process.stderr.write(s),
+      outputError: (s, write) => write(`nearts: ${s.trim().replace(/^error: /, '')} (run with --help for usage)\n`),
+    })
+    .configureHelp({ showGlobalOptions: true })
+    .addHelpText('after', PROGRAM_HELP);
 
   program
     .command('run')
@@ -39,17 +46,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--view', 'run as a view call (state-changing host functions fail with ProhibitedInView)')
     .addOption(new Option('--executor <name>', 'the executor that runs the wasm').choices(EXECUTOR_NAMES).default('wasm'))
     .option('--json', 'print one JSON object instead of the report')
-    .addHelpText(
-      'after',
-      `
-Context file defaults: current_account_id "alice", signer_account_id "bob", predecessor_account_id
-"carol", block_height 1, block_timestamp 1586796191203000000, epoch_height 1, account_balance 10 NEAR,
-storage_usage 100, attached_deposit 0, prepaid_gas 300 Tgas, random_seed 32 zero bytes.
-u64/u128 values are decimal strings (numbers accepted when safe); input, signer_account_pk and
-random_seed are base64.
-
-Exit code: 0 the call succeeded, 1 the contract failed, 2 bad usage or unreadable input.`,
-    )
+    .addHelpText('after', RUN_HELP)
     .action((opts) => setExit(runCommand(opts, write)));
 
   program
@@ -58,6 +55,7 @@ Exit code: 0 the call succeeded, 1 the contract failed, 2 bad usage or unreadabl
     .requiredOption('--wasm-file <path>', 'the contract (.wasm)')
     .option('--protocol-version <n>', 'protocol version', '86')
     .option('--json', 'print JSON: {"ok": true, ...} or {"ok": false, "error": {...}}')
+    .addHelpText('after', PREPARE_HELP)
     .action((opts) => setExit(prepareCommand(opts, write)));
 
   program
@@ -66,6 +64,7 @@ Exit code: 0 the call succeeded, 1 the contract failed, 2 bad usage or unreadabl
     .option('--protocol-version <n>', 'protocol version', '86')
     .addOption(new Option('--chain-id <id>', 'chain').choices(['mainnet', 'testnet']).default('mainnet'))
     .option('--json', "print nearcore's RuntimeConfigView JSON")
+    .addHelpText('after', PARAMS_HELP)
     .action((opts) => setExit(paramsCommand(opts, write)));
 
   return program;

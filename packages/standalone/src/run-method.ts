@@ -5,8 +5,9 @@
  * reported, not executed.
  */
 import { applyParameterOverrides, runtimeConfig, type RuntimeConfig } from '@nearts/runtime-fees';
-import { FREE_STORAGE_TRACKER, MockedExternal, type MockAction, type PromiseResult, type VMContext, type VMOutcome } from '@nearts/vm-logic';
+import { FREE_STORAGE_TRACKER, type MockAction, type PromiseResult, type VMContext, type VMOutcome } from '@nearts/vm-logic';
 import { runContract, type Executor } from '@nearts/vm-runner';
+import { RunExternal } from './run-external.js';
 
 export interface RunMethodInput {
   readonly code: Uint8Array;
@@ -25,7 +26,10 @@ export interface RunMethodInput {
 
 export interface RunMethodResult {
   readonly outcome: VMOutcome;
-  /** Receipt-creation calls the contract made, as recorded by the mocked External. */
+  /**
+   * Receipt-creation calls the contract made, in order. Receipt indices in it (and in
+   * `outcome.returnData`) count receipts from 0, as on chain.
+   */
   readonly actions: readonly MockAction[];
   /** Storage after the call: changed only when the call succeeded (and was not a view). */
   readonly state: Array<[Uint8Array, Uint8Array]>;
@@ -37,7 +41,7 @@ export function runMethod(input: RunMethodInput): RunMethodResult {
   if (input.configOverrides && Object.keys(input.configOverrides).length > 0)
     config = applyParameterOverrides(config, input.configOverrides);
   const before = [...(input.state ?? [])];
-  const external = new MockedExternal({ chainId: input.chainId ?? 'mainnet' });
+  const external = new RunExternal({ chainId: input.chainId ?? 'mainnet' });
   for (const [k, v] of before) external.storageSet(FREE_STORAGE_TRACKER, k, v);
   const context: VMContext = input.promiseResults ? { ...input.context, promiseResults: input.promiseResults } : input.context;
   const outcome = runContract({

@@ -2,6 +2,7 @@
 import { runtimeConfig } from '@nearts/runtime-fees';
 import { PrepareError } from '@nearts/vm-errors';
 import { prepareContract } from '@nearts/vm-runner';
+import { callableMethods } from '../contract-methods.js';
 import { readFileFor } from './run-command.js';
 import { parseProtocolVersion } from './common-options.js';
 
@@ -24,9 +25,7 @@ export function prepareCommand(o: PrepareOptions, out: (text: string) => void): 
       imported_functions: p.stats.importedFunctions,
       defined_functions: p.stats.definedFunctions,
       gas_charges: p.stats.gasCharges,
-      methods: [...p.exportedFunctions.values()]
-        .filter((f) => f.params.length === 0 && f.results.length === 0)
-        .map((f) => f.name),
+      methods: callableMethods(p),
       imports: p.hostImports.map((i) => i.name),
     };
     if (o.json) out(JSON.stringify({ ok: true, ...stats }) + '\n');

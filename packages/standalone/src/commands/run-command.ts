@@ -10,7 +10,8 @@ import { parsePromiseResultsFlags } from '../input/promise-results.js';
 import { parseStateJson, stateToJson } from '../input/state-file.js';
 import { runMethod } from '../run-method.js';
 import { runResultJson } from '../output/run-json.js';
-import { formatReport } from '../output/report.js';
+import { formatReport, methodHint } from '../output/report.js';
+import { callableMethodsOf } from '../contract-methods.js';
 import { executorByName } from '../executors.js';
 import { parseProtocolVersion, parseChainId } from './common-options.js';
 
@@ -74,8 +75,15 @@ function configOverrides(path: string | undefined): Record<string, string | numb
   return out;
 }
 
-/** Runs the command; returns the process exit code (0 ok, 1 contract failed). */
-export function runCommand(o: RunOptions, out: (text: string) => void): number {
+/**
+ * Runs the command; returns the process exit code (0 ok, 1 contract failed). Bad input throws a
+ * UsageError before anything is printed (also when --state-out cannot be written).
+ */
+export function runCommand(
+  o: RunOptions,
+  out: (text: string) => void,
+  err: (text: string) => void = (text) => process.stderr.write(text),
+): number {
   const code = new Uint8Array(readFileFor(o.wasmFile, '--wasm-file'));
   const contextJson = o.contextFile ? readJsonFile(o.contextFile, '--context-file') : {};
   let context: VMContext = o.contextFile ? parseContextJson(contextJson, 'context') : DEFAULT_CONTEXT;
@@ -109,7 +117,27 @@ export function runCommand(o: RunOptions, out: (text: string) => void): number {
     if (e instanceof RuntimeFeesError) throw new UsageError(e.message, o.configFile ? '--config-file' : '--protocol-version');
     throw e;
   }
-  if (o.stateOut) writeFileSync(o.stateOut, JSON.stringify(stateToJson(result.state), null, 2) + '\n');
-  out(o.json ? JSON.stringify(runResultJson(result)) + '\n' : formatReport(result, o.methodName));
-  return result.outcome.aborted === null ? 0 : 1;
+  if (o.stateOut) writeStateOut(o.stateOut, result.state);
+  const aborted = result.outcome.aborted;
+  // A method-resolution failure names the methods the contract does export (one more prepare,
+  // only on this path): in the report, or on stderr next to the JSON.
+  const exportedMethods = aborted?.kind === 'MethodResolveError' ? callableMethodsOf(code, result.config.wasmConfig) : undefined;
+  if (o.json) {
+    out(JSON.stringify(runResultJson(result)) + '\n');
+    const hint = methodHint(aborted, o.methodName, exportedMethods);
+    if (hint) err(`nearts: ${hint}\n`);
+  } else {
+    out(formatReport(result, o.methodName, { exportedMethods }));
+  }
+  return aborted === null ? 0 : 1;
+}
+
+function writeStateOut(path: string, state: Iterable<[Uint8Array, Uint8Array]>): void {
+  try {
+    writeFileSync(path, JSON.stringify(stateToJson(state), null, 2) + '\n');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such directory' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
+    throw new UsageError(`cannot write ${path}: ${why}`, '--state-out');
+  }
 }

@@ -43,7 +43,7 @@ const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$
 
 /** Standard base64 with padding; anything else is rejected rather than silently decoded. */
 export function decodeBase64(text: string, path: string): Uint8Array {
-  if (!BASE64.test(text)) throw new UsageError(`invalid base64 ${describeJson(text)}`, path);
+  if (!BASE64.test(text)) throw new UsageError(`expected standard padded base64 (A-Z a-z 0-9 + /, length a multiple of 4), got ${describeJson(text)}`, path);
   return new Uint8Array(Buffer.from(text, 'base64'));
 }
 

@@ -20,9 +20,12 @@ export function parsePromiseResult(json: unknown, where: string): PromiseResult 
   );
 }
 
+/** Flag values: JSON, or the bare words NotReady / Failed (what a shell leaves of `"Failed"`). */
 export function parsePromiseResultsFlags(values: readonly string[]): PromiseResult[] {
   return values.map((text, i) => {
     const where = `--promise-results[${i}]`;
+    const bare = text.trim();
+    if (bare === 'NotReady' || bare === 'Failed') return parsePromiseResult(bare, where);
     return parsePromiseResult(parseJsonText(text, where), where);
   });
 }

@@ -12,10 +12,21 @@ export interface ReceiptView {
   depends_on: number[];
   actions: unknown[];
   refund_to?: string;
+  /** Set on a receipt made by promise_yield_create: it waits for this data id. */
+  promise_yield?: { data_id: string; yield_id?: string };
 }
 
 const b64 = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('base64');
 const text = (b: Uint8Array) => new TextDecoder().decode(b);
+
+/** JSON form of recorded fields: u64/u128 as decimal strings, bytes as base64, byte maps as objects. */
+function jsonValue(_key: string, v: unknown): unknown {
+  if (typeof v === 'bigint') return v.toString();
+  if (v instanceof Uint8Array) return b64(v);
+  if (v instanceof Map)
+    return Object.fromEntries([...v.values()].map((e: { key: Uint8Array; value: Uint8Array }) => [b64(e.key), b64(e.value)]));
+  return v;
+}
 
 function actionView(a: MockAction): unknown {
   switch (a.kind) {
@@ -71,27 +82,38 @@ function actionView(a: MockAction): unknown {
     default: {
       // Newer actions (gas keys, state init) are shown with their fields as recorded.
       const { kind, receiptIndex: _r, ...fields } = a as MockAction & { receiptIndex?: number };
-      return { [kind]: JSON.parse(JSON.stringify(fields, (_k, v) => (typeof v === 'bigint' ? v.toString() : v instanceof Uint8Array ? b64(v) : v))) };
+      return { [kind]: JSON.parse(JSON.stringify(fields, jsonValue)) };
     }
   }
 }
 
+/**
+ * Receipts in creation order; the n-th CreateReceipt/YieldCreate entry of the log is receipt n
+ * (see RunExternal). A yield receipt carries `promise_yield` with its data id: it runs when the
+ * data is resumed. `yields` lists the resumes (`promise_yield_resume`) the call made.
+ */
 export function receiptsView(log: readonly MockAction[]): { receipts: ReceiptView[]; yields: unknown[] } {
-  const receipts = new Map<number, ReceiptView>();
+  const receipts: ReceiptView[] = [];
   const yields: unknown[] = [];
-  log.forEach((a, index) => {
+  for (const a of log) {
     if (a.kind === 'CreateReceipt') {
-      receipts.set(index, { receipt_index: index, receiver_id: a.receiverId, depends_on: [...a.receiptIndices], actions: [] });
+      receipts.push({ receipt_index: receipts.length, receiver_id: a.receiverId, depends_on: [...a.receiptIndices], actions: [] });
     } else if (a.kind === 'YieldCreate') {
-      yields.push({ yield_create: { receiver_id: a.receiverId, data_id: b64(a.dataId) } });
+      receipts.push({
+        receipt_index: receipts.length,
+        receiver_id: a.receiverId,
+        depends_on: [],
+        actions: [],
+        promise_yield: { data_id: b64(a.dataId), ...(a.yieldId !== null ? { yield_id: b64(a.yieldId) } : {}) },
+      });
     } else if (a.kind === 'YieldResume') {
       yields.push({ yield_resume: { data_id: b64(a.dataId), data: b64(a.data) } });
     } else if (a.kind === 'SetRefundTo') {
-      const r = receipts.get(a.receiptIndex);
+      const r = receipts[a.receiptIndex];
       if (r) r.refund_to = a.refundTo;
     } else {
-      receipts.get(a.receiptIndex)?.actions.push(actionView(a));
+      receipts[a.receiptIndex]?.actions.push(actionView(a));
     }
-  });
-  return { receipts: [...receipts.values()], yields };
+  }
+  return { receipts, yields };
 }

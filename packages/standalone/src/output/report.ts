@@ -1,6 +1,7 @@
 /** The readable report of `nearts run` (without --json). */
 import { gasProfileView } from '@nearts/runtime';
-import { displayFunctionCallError } from '@nearts/vm-errors';
+import { displayFunctionCallError, type FunctionCallErrorData } from '@nearts/vm-errors';
+import type { VMOutcome } from '@nearts/vm-logic';
 import type { RunMethodResult } from '../run-method.js';
 import { formatTgas, groupDigits } from './gas-format.js';
 import { receiptsView } from './receipts-view.js';
@@ -21,11 +22,48 @@ export function describeValue(bytes: Uint8Array): string {
   }
 }
 
-export function formatReport(result: RunMethodResult, method: string): string {
+export interface ReportOptions {
+  /** The contract's callable methods, named in the MethodNotFound / MethodInvalidSignature hint. */
+  readonly exportedMethods?: readonly string[] | null;
+}
+
+/**
+ * nearcore's nop outcome (every field zero): what a call that never started reports, e.g. an
+ * unknown method before the nightly `fix_contract_loading_cost`.
+ */
+export function isNopOutcome(o: VMOutcome): boolean {
+  return (
+    o.aborted !== null && o.balance === 0n && o.storageUsage === 0n && o.burntGas === 0n && o.usedGas === 0n &&
+    o.logs.length === 0 && o.returnData.kind === 'None'
+  );
+}
+
+/** The line after a method-resolution failure: which methods the contract does export. */
+export function methodHint(error: FunctionCallErrorData | null, method: string, exported: readonly string[] | null | undefined): string | null {
+  if (error?.kind !== 'MethodResolveError' || exported === undefined) return null;
+  const list = exported === null ? null : exported.length > 0 ? exported.join(', ') : '(none)';
+  switch (error.error) {
+    case 'MethodNotFound':
+      return `the contract exports no method ${JSON.stringify(method)}${list === null ? '' : `; its methods: ${list}`}`;
+    case 'MethodInvalidSignature':
+      return `${JSON.stringify(method)} is exported but takes parameters or returns values; callable methods: ${list ?? '?'}`;
+    case 'MethodEmptyName':
+      return `give a method name with --method-name${list === null ? '' : `; the contract's methods: ${list}`}`;
+  }
+}
+
+export function formatReport(result: RunMethodResult, method: string, options: ReportOptions = {}): string {
   const o = result.outcome;
   const lines: string[] = [];
-  if (o.aborted) lines.push(`✗ ${method} failed: ${displayFunctionCallError(o.aborted)}`);
-  else lines.push(`✓ ${method} succeeded`);
+  const name = method === '' ? '(empty method name)' : method;
+  if (o.aborted) lines.push(`✗ ${name} failed: ${displayFunctionCallError(o.aborted)}`);
+  else lines.push(`✓ ${name} succeeded`);
+  const hint = methodHint(o.aborted, method, options.exportedMethods);
+  if (hint) lines.push(`  ${hint}`);
+  if (isNopOutcome(o)) {
+    lines.push("  nothing ran and no gas was charged (nearcore's nop outcome: every field of the outcome is zero)");
+    return lines.join('\n') + '\n';
+  }
   switch (o.returnData.kind) {
     case 'Value':
       lines.push(`  return value: ${describeValue(o.returnData.value)}`);
@@ -49,7 +87,8 @@ export function formatReport(result: RunMethodResult, method: string): string {
     for (const r of receipts) {
       const deps = r.depends_on.length > 0 ? ` after #${r.depends_on.join(', #')}` : '';
       const names = r.actions.map((a) => (typeof a === 'string' ? a : Object.keys(a as object)[0])).join(', ');
-      lines.push(`    #${r.receipt_index} → ${r.receiver_id}${deps}: ${names}`);
+      const yielded = r.promise_yield ? ' (yield, waits for its data)' : '';
+      lines.push(`    #${r.receipt_index} → ${r.receiver_id}${deps}${yielded}: ${names}`);
     }
   }
   const profile = gasProfileView(o.profile) as Array<{ cost_category: string; cost: string; gas_used: string }>;
