@@ -41,7 +41,21 @@ export interface FunctionAnalysis {
   readonly blockCount: number;
   /** Whether the body has float operations whose NaN results get canonicalised. */
   readonly floatResults: boolean;
+  /** br_tables longer than V8 accepts (they get split when emitted). */
+  readonly wideBrTables: readonly WideBrTable[];
 }
+
+export interface WideBrTable {
+  readonly offset: number;
+  /** Value type carried by its labels, or BlockType.Empty. */
+  readonly type: number;
+}
+
+/**
+ * V8's cap on br_table labels (kV8MaxWasmFunctionBrTableSize). wasmparser, and so nearcore,
+ * accepts up to 131 072; longer tables are split when the body is re-encoded.
+ */
+export const MAX_ENGINE_BR_TABLE = 65_520;
 
 export class Analyzer {
   readonly points = new GasPointTable();
@@ -66,6 +80,8 @@ export class Analyzer {
   private maxSize = 0;
   blockCount = 0;
   floatResults = false;
+  /** br_tables longer than the engine accepts, with their label value type (or BlockType.Empty). */
+  wideBrTables: WideBrTable[] = [];
   /** Whether the last point is a pure instruction's point that the next pure one may join. */
   private foldable = false;
 
@@ -82,13 +98,20 @@ export class Analyzer {
     this.blockCount = 0;
     this.floatResults = false;
     this.foldable = false;
+    if (this.wideBrTables.length > 0) this.wideBrTables = [];
     this.newFrame(Target.UntakenForward, resultType, false);
   }
 
   /** Close the function: optimise the points and report the stack figures. */
   finish(frameSize: number): FunctionAnalysis {
     this.points.optimize();
-    return { frameSize, operandStackSize: this.maxSize, blockCount: this.blockCount, floatResults: this.floatResults };
+    return {
+      frameSize,
+      operandStackSize: this.maxSize,
+      blockCount: this.blockCount,
+      floatResults: this.floatResults,
+      wideBrTables: this.wideBrTables,
+    };
   }
 
   // ---- frames --------------------------------------------------------------------------------
@@ -191,6 +214,13 @@ export class Analyzer {
     this.after(PointKind.PostControlFlow, 0);
   }
 
+  /** A br_table too long for the engine: remember where it is and what its labels carry. */
+  private noteWideBrTable(offset: number, relDepth: number): void {
+    const d = this.depth - 1 - relDepth;
+    const type = d < 0 || this.frameTarget[d] === Target.Loop ? BlockType.Empty : this.frameResult[d];
+    this.wideBrTables.push({ offset, type });
+  }
+
   /** A branch to the frame `relDepth` levels up makes that frame a branch target. */
   private branchTo(relDepth: number): void {
     const d = this.depth - 1 - relDepth;
@@ -288,6 +318,7 @@ export class Analyzer {
         return;
       case Op.BrTable:
         this.sideEffect(offset, regular);
+        if (o.brCount > MAX_ENGINE_BR_TABLE) this.noteWideBrTable(offset, o.a);
         for (let i = 0; i < o.brCount; i++) this.branchTo(o.brTargets[i]);
         this.branchTo(o.a);
         this.makePolymorphic();

@@ -20,7 +20,11 @@ import { ByteWriter } from '../wasm/encoder.js';
 import { Op } from '../wasm/opcodes.js';
 import { MAX_FUNCTION_LOCALS } from '../wasm/func-validator.js';
 import type { FuncType, ValType } from '../wasm/types.js';
-import type { FunctionAnalysis } from './analysis.js';
+import { MAX_ENGINE_BR_TABLE, type FunctionAnalysis, type WideBrTable } from './analysis.js';
+import { BlockType, OperatorReader } from '../wasm/operators.js';
+
+/** Labels per br_table when an over-long one is split (below V8's 65 520). */
+const BR_TABLE_CHUNK = 65_000;
 import { isLinearKind, PointKind, type Gas, type GasPoints } from './gas-points.js';
 import type { InstructionLog } from './instruction-log.js';
 import { absorbsNaN, canonicalisedResult } from './nan.js';
@@ -140,10 +144,25 @@ export class BodyInstrumenter {
     const floatScratch = this.s.nanCanonicalization && analysis.floatResults && params + numDeclaredLocals + 4 <= MAX_FUNCTION_LOCALS;
     this.f32Local = floatScratch ? tmp64 + 2 : -1;
     this.f64Local = floatScratch ? tmp64 + 3 : -1;
-    out.u32(localGroups.length + (floatScratch ? 4 : 2));
+    // Splitting an over-long br_table needs an i32 for the index and a local per label type.
+    const wide = analysis.wideBrTables;
+    this.brIndexLocal = tmp64 + (floatScratch ? 4 : 2);
+    this.brValueLocals.clear();
+    let extra = 0;
+    if (wide.length > 0) {
+      extra = 1;
+      for (const { type } of wide) {
+        if (type !== BlockType.Empty && !this.brValueLocals.has(type)) this.brValueLocals.set(type, this.brIndexLocal + extra++);
+      }
+    }
+    out.u32(localGroups.length + (floatScratch ? 4 : 2) + extra);
     for (const [count, t] of localGroups) out.u32(count).byte(t);
     out.byte(1).byte(0x7e).byte(1).byte(0x7f);
     if (floatScratch) out.byte(1).byte(0x7d).byte(1).byte(0x7c);
+    if (extra > 0) {
+      out.byte(1).byte(0x7f);
+      for (const t of this.brValueLocals.keys()) out.byte(1).byte(t);
+    }
 
     // Both figures are small in practice; bigints only when a configuration makes them huge.
     const stackSum = analysis.operandStackSize + analysis.frameSize;
@@ -190,6 +209,10 @@ export class BodyInstrumenter {
       if (cls === SPECIAL) {
         spanStart = offsets[i + 1];
         if (op === Op.Call || op === Op.RefFunc) out.byte(op).u32(log.a[i] + INJECTED_FUNCTIONS);
+        else if (op === Op.BrTable) {
+          if (log.b[i] > MAX_ENGINE_BR_TABLE) this.splitBrTable(out, code, offset, offsets[i + 1], wide);
+          else out.bytes(code, offset, offsets[i + 1]);
+        }
         else if (op === Op.Return) {
           this.stackAdjust(out, stackCharge, true);
           out.byte(0x0f);
@@ -209,6 +232,49 @@ export class BodyInstrumenter {
     out.byte(0x0b);
     this.stackAdjust(out, stackCharge, true);
     out.byte(0x0b);
+  }
+
+  private brIndexLocal = 0;
+  private readonly brValueLocals = new Map<number, number>();
+  private readonly brReader = new OperatorReader();
+
+  /**
+   * Re-encode a br_table with more labels than V8 accepts as a chain of shorter ones: chunk k
+   * handles indices [k·C, (k+1)·C) inside a block whose label is the chunk's default ("try the
+   * next chunk"); every original label is one level further out inside that block. A value
+   * carried by the labels goes through a scratch local, since blocks do not see outer operands.
+   * The original instruction is charged once by the gas analysis; the extra ones are free.
+   */
+  private splitBrTable(out: ByteWriter, code: Uint8Array, offset: number, next: number, wide: readonly WideBrTable[]): void {
+    const r = this.brReader;
+    r.reset(code, offset, next);
+    r.next();
+    const targets = r.brTargets;
+    const count = r.brCount;
+    const defaultLabel = r.a;
+    const type = wide.find((w) => w.offset === offset)!.type;
+    const valueLocal = type === BlockType.Empty ? -1 : this.brValueLocals.get(type)!;
+    const idx = this.brIndexLocal;
+    out.byte(0x21).u32(idx);
+    if (valueLocal >= 0) out.byte(0x21).u32(valueLocal);
+    const chunk = BR_TABLE_CHUNK;
+    let start = 0;
+    for (; count - start > chunk; start += chunk) {
+      out.byte(0x02).byte(type === BlockType.Empty ? 0x40 : type);
+      if (valueLocal >= 0) out.byte(0x20).u32(valueLocal);
+      out.byte(0x20).u32(idx);
+      if (start > 0) out.byte(0x41).i32(start).byte(0x6b);
+      out.byte(0x0e).u32(chunk);
+      for (let i = start; i < start + chunk; i++) out.u32(targets[i] + 1);
+      out.u32(0).byte(0x0b);
+      if (valueLocal >= 0) out.byte(0x1a);
+    }
+    if (valueLocal >= 0) out.byte(0x20).u32(valueLocal);
+    out.byte(0x20).u32(idx);
+    if (start > 0) out.byte(0x41).i32(start).byte(0x6b);
+    out.byte(0x0e).u32(count - start);
+    for (let i = start; i < count; i++) out.u32(targets[i]);
+    out.u32(defaultLabel);
   }
 
   /** Emit the charges of the points at `offset`, starting at point `p`; returns the next point. */
@@ -268,6 +334,7 @@ const OP_CLASS_NO_NAN = new Uint8Array(256);
 OP_CLASS_NO_NAN[Op.Call] = SPECIAL;
 OP_CLASS_NO_NAN[Op.RefFunc] = SPECIAL;
 OP_CLASS_NO_NAN[Op.Return] = SPECIAL;
+OP_CLASS_NO_NAN[Op.BrTable] = SPECIAL;
 const OP_CLASS = OP_CLASS_NO_NAN.slice();
 for (let op = 0; op < 256; op++) {
   const t = canonicalisedResult(op);

@@ -28,7 +28,7 @@ export class OperatorReader {
   offset = 0;
   /** First immediate: index, depth, block type (`0x40`, a value type, or `-1 - typeIndex`), select type. */
   a = 0;
-  /** Second immediate: table of `call_indirect`, memory/table operands of bulk instructions. */
+  /** Second immediate: table of `call_indirect`, memory/table operands of bulk instructions, `br_table` label count. */
   b = 0;
   /** Memory access alignment exponent and static offset. */
   align = 0;
@@ -189,6 +189,7 @@ export class OperatorReader {
     const targets = this.brTargets;
     for (let i = 0; i < count; i++) targets[i] = r.varU32();
     this.brCount = count;
+    this.b = count;
     this.a = r.varU32();
   }
 }

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { prepareContract, PREPARED_ABI, type PreparedContract } from '../../src/prepare/index.js';
+import { ByteWriter } from '../../src/wasm/index.js';
 import { GasCounter, pv86Config, REGULAR_OP_COST as R, runPrepared, wat, WA } from './harness.js';
 
 const PREPAID = 300_000_000_000_000n;
@@ -174,5 +175,39 @@ describe('NaN canonicalisation (Wasmtime runs with it on)', () => {
       drop))`);
     expect(r.error).toBeNull();
     expect(r.ops).toBe(17n);
+  });
+});
+
+describe('engine limits', () => {
+  it('splits a br_table longer than V8 accepts, keeping branch targets, carried values and gas', () => {
+    const n = 100_000;
+    const body = new ByteWriter(n + 64).u32(0);
+    body.byte(0x02).byte(0x7f).byte(0x02).byte(0x7f).byte(0x41).byte(7).byte(0x20).byte(0).byte(0x0e).u32(n);
+    for (let i = 0; i < n; i++) body.byte(i % 2);
+    body.byte(1).byte(0x0b).byte(0x41).i32(100).byte(0x6a).byte(0x0b).byte(0x0b);
+    const w = new ByteWriter(n + 128).bytes(Uint8Array.of(0, 0x61, 0x73, 0x6d, 1, 0, 0, 0));
+    w.section(1, new ByteWriter().u32(1).byte(0x60).u32(1).byte(0x7f).u32(1).byte(0x7f));
+    w.section(3, new ByteWriter().u32(1).u32(0));
+    w.section(7, new ByteWriter().u32(1).name('pick').byte(0).u32(0));
+    w.section(10, new ByteWriter().u32(1).u32(body.length).append(body));
+    const prepared = prepareContract(w.finish(), pv86Config());
+    expect(WA.validate(prepared.code)).toBe(true);
+    const memory = new WA.Memory({ initial: 1024, maximum: 2048, shared: true });
+    const fail = () => {
+      throw new Error('unexpected host call');
+    };
+    const instance = new WA.Instance(new WA.Module(prepared.code), {
+      env: { memory },
+      [PREPARED_ABI.internalModule]: { [PREPARED_ABI.chargeGasImport]: fail, [PREPARED_ABI.gasExhaustedImport]: fail, [PREPARED_ABI.stackExhaustedImport]: fail },
+    });
+    const gas = instance.exports[PREPARED_ABI.gasGlobalExport] as { value: bigint };
+    const pick = instance.exports['\0pick'] as (i: number) => number;
+    for (const [i, expected] of [[0, 107], [1, 7], [65_519, 7], [65_520, 107], [65_521, 7], [99_998, 107], [99_999, 7], [100_000, 7], [-1, 7]]) {
+      gas.value = 10n ** 15n;
+      expect([i, pick(i)]).toEqual([i, expected]);
+      // frame 9 ops (64 + i32 param) + i32.const + local.get + br_table (+ i32.const + i32.add when via the inner block)
+      const ops = expected === 107 ? 14n : 12n;
+      expect(10n ** 15n - gas.value).toBe(ops * R);
+    }
   });
 });
