@@ -63,7 +63,7 @@ function copyPatched(out: ByteWriter, code: Uint8Array, start: number, end: numb
   out.bytes(code, pos, end);
 }
 
-export function writeModule(code: Uint8Array, parts: ModuleParts, s: WriteSettings): Uint8Array {
+export function writeModule(code: Uint8Array, parts: ModuleParts, s: WriteSettings): Uint8Array<ArrayBuffer> {
   // Small sections are built first; the code section (most of the output) is written once,
   // straight from the instrumented bodies, into an output buffer of the exact final size.
   const sections: [number, ByteWriter][] = [];

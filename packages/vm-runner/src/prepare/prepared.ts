@@ -67,7 +67,7 @@ export interface PrepareStats {
 
 export interface PreparedContract {
   /** The instrumented module. */
-  readonly code: Uint8Array;
+  readonly code: Uint8Array<ArrayBuffer>;
   /** Length of the original code: the contract-loading fee is charged on this. */
   readonly originalCodeLength: number;
   /**

@@ -6,7 +6,7 @@
 const textEncoder = new TextEncoder();
 
 export class ByteWriter {
-  private buf: Uint8Array;
+  private buf: Uint8Array<ArrayBuffer>;
   length = 0;
 
   constructor(initialCapacity = 1024) {
@@ -128,7 +128,7 @@ export class ByteWriter {
   }
 
   /** The written bytes (the buffer itself when it is exactly full, else a copy). */
-  finish(): Uint8Array {
+  finish(): Uint8Array<ArrayBuffer> {
     return this.length === this.buf.length ? this.buf : this.buf.slice(0, this.length);
   }
 }
