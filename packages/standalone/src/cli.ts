@@ -23,7 +23,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     // One line per usage error, like our own UsageErrors: "nearts: <what> (run with --help for usage)".
     .configureOutput({
       writeErr: (s) => process.stderr.write(s),
-      outputError: (s, write) => write(`nearts: ${s.trim().replace(/^error: /, '')} (run with --help for usage)\n`),
+      outputError: (s, write) => write(`nearts: ${s.trim().replace(/^error: /, '').replace(/\s*\n\s*/g, ' ')} (run with --help for usage)\n`),
     })
     .configureHelp({ showGlobalOptions: true })
     .addHelpText('after', PROGRAM_HELP);
