@@ -5,15 +5,14 @@
  * from the protocol's parameters (e.g. the contract-loading fee is base + bytes × code length).
  * More variants of bad input run in-process through `main` in cli-inprocess.test.ts.
  */
-import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ACTION_COSTS, EXT_COSTS, runtimeConfig, runtimeConfigViewJson, type RuntimeConfig } from '@nearts/runtime-fees';
-import { FREE_STORAGE_TRACKER, MockedExternal, type PromiseResult, type VMContext, type VMOutcome } from '@nearts/vm-logic';
-import { runContract } from '@nearts/vm-runner';
+import { runtimeConfig, runtimeConfigViewJson } from '@nearts/runtime-fees';
+import type { PromiseResult } from '@nearts/vm-logic';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { assertBuilt, assertFixtures, BUILT, EXAMPLES, nearts, NPM, type CliResult } from './helpers/cli.js';
+import { b64, cliProfileMap, expectedOutcome, inProcess, loadingFee, profileMap, tgasLine } from './helpers/expected.js';
 import { bulkMemoryContract, chainIdContract } from './helpers/wasm.js';
 
 const COUNTER = join(BUILT, 'counter.wasm');
@@ -34,94 +33,9 @@ beforeAll(() => {
 /** Each test spawns node; on a loaded machine a spawn can take seconds. */
 const SPAWNS = { timeout: 60_000 };
 
-// ── the independent expectation ─────────────────────────────────────────────────────────────
-
-/** The documented defaults of the context file, written out here rather than imported. */
-const DEFAULTS: VMContext = {
-  currentAccountId: 'alice',
-  signerAccountId: 'bob',
-  signerAccountPk: new Uint8Array([0, ...createHash('sha256').update('nearts default signer').digest()]),
-  predecessorAccountId: 'carol',
-  refundToAccountId: 'carol',
-  input: new Uint8Array(0),
-  promiseResults: [],
-  blockHeight: 1n,
-  blockTimestamp: 1_586_796_191_203_000_000n,
-  epochHeight: 1n,
-  accountBalance: 10n ** 25n,
-  accountLockedBalance: 0n,
-  storageUsage: 100n,
-  accountContract: { kind: 'None' },
-  attachedDeposit: 0n,
-  prepaidGas: 300n * 10n ** 12n,
-  randomSeed: new Uint8Array(32),
-  viewConfig: null,
-  outputDataReceivers: [],
-};
-
-interface InProcess {
-  outcome: VMOutcome;
-  external: MockedExternal;
-}
-
-function inProcess(
-  code: Uint8Array,
-  method: string,
-  context: Partial<VMContext> = {},
-  options: { version?: number; state?: Array<[string, Uint8Array]>; config?: RuntimeConfig } = {},
-): InProcess {
-  const external = new MockedExternal({ chainId: 'mainnet' });
-  for (const [k, v] of options.state ?? []) external.storageSet(FREE_STORAGE_TRACKER, Buffer.from(k), v);
-  const config = options.config ?? runtimeConfig(options.version ?? 86);
-  const outcome = runContract({ code, method, context: { ...DEFAULTS, ...context }, config, external });
-  return { outcome, external };
-}
-
-const b64 = (b: Uint8Array | string) => Buffer.from(b).toString('base64');
-
-/** The profile as {COST: gas} with nonzero entries only, from ProfileDataV3's arrays. */
-function profileMap(o: VMOutcome): Record<string, string> {
-  const out: Record<string, string> = {};
-  ACTION_COSTS.forEach((c, i) => {
-    if (o.profile.actionsProfile[i]! > 0n) out[c.toUpperCase()] = o.profile.actionsProfile[i]!.toString();
-  });
-  EXT_COSTS.forEach((c, i) => {
-    if (o.profile.wasmExtProfile[i]! > 0n) out[c.toUpperCase()] = o.profile.wasmExtProfile[i]!.toString();
-  });
-  if (o.profile.wasmGas > 0n) out.WASM_INSTRUCTION = o.profile.wasmGas.toString();
-  return out;
-}
-
-function cliProfileMap(profile: Array<{ cost: string; gas_used: string }>): Record<string, string> {
-  return Object.fromEntries(profile.map((p) => [p.cost, p.gas_used]));
-}
-
-/** The fields of the JSON outcome that do not need a view function to predict. */
-function expectedOutcome(o: VMOutcome) {
-  return {
-    balance: o.balance.toString(),
-    storage_usage: o.storageUsage.toString(),
-    burnt_gas: o.burntGas.toString(),
-    used_gas: o.usedGas.toString(),
-    compute_usage: o.computeUsage.toString(),
-    logs: [...o.logs],
-  };
-}
-
 function json(r: CliResult): any {
   return JSON.parse(r.stdout);
 }
-
-/** e.g. 151707758960n → "0.1517 Tgas (151_707_758_960)", written independently of gas-format.ts. */
-function tgasLine(gas: bigint): string {
-  const s = gas.toString().padStart(13, '0');
-  const whole = s.slice(0, -12).replace(/^0+(?=\d)/, '');
-  const grouped = gas.toLocaleString('en-US').replaceAll(',', '_');
-  return `${whole}.${s.slice(-12, -8)} Tgas (${grouped})`;
-}
-
-const loadingFee = (config: RuntimeConfig, code: Uint8Array) =>
-  config.wasmConfig.extCosts.contract_loading_base.gas + config.wasmConfig.extCosts.contract_loading_bytes.gas * BigInt(code.length);
 
 // ── run: outputs ────────────────────────────────────────────────────────────────────────────
 
