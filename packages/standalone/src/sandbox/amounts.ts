@@ -21,7 +21,7 @@ function fromText(parse: (s: string) => bigint, s: string, what: string): bigint
   try {
     return parse(s);
   } catch (e) {
-    throw new SandboxError('invalid_amount', `${what}: ${(e as Error).message}`);
+    throw new SandboxError('invalid_amount', `${what}: ${(e as { detail?: string }).detail ?? (e as Error).message}`);
   }
 }
 

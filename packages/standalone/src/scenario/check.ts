@@ -93,7 +93,10 @@ function list<T, A>(
   if (f.m === 'any') return c.add(f.node, true, actual.map(render), [], up);
   const m = f.m;
   const countOk = m.more ? actual.length >= m.items.length : actual.length === m.items.length;
-  c.add(f.node, countOk, actual.map(render), countOk ? [] : [`expected ${m.more ? 'at least ' : ''}${m.items.length} item(s), got ${actual.length}`], up);
+  // The list itself is reported when its length is wrong or nothing else is checked; items report themselves.
+  if (!countOk || m.items.length === 0) {
+    c.add(f.node, countOk, actual.map(render), countOk ? [] : [`expected ${m.more ? 'at least ' : ''}${m.items.length} item(s), got ${actual.length}`], up);
+  }
   const nodes = f.node.items();
   m.items.forEach((e, i) => {
     if (i < actual.length) item(e, actual[i], nodes[i], up);
@@ -212,7 +215,7 @@ function checkStorage(c: Checks, f: NonNullable<AccountExpect['storage']>, sandb
 
 export function checkBlock(height: Field<NumMatch> | undefined, timestamp: Field<NumMatch> | undefined, sandbox: Sandbox): CheckResult[] {
   const c = new Checks();
-  num(c, height, sandbox.height, (v) => v.toString());
-  num(c, timestamp, sandbox.timestamp, (v) => v.toString());
+  num(c, height, sandbox.height, (v) => v);
+  num(c, timestamp, sandbox.timestamp, (v) => v);
   return c.results;
 }

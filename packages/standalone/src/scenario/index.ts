@@ -1,6 +1,6 @@
 /** Scenario files (*.scen.json): read, run on a sandbox, check, report, update. */
 export { readScenarioFile, readScenario } from './parse.js';
-export { runScenario, type ScenarioReport, type StepReport } from './runner.js';
+export { runScenario, sandboxForScenario, type ScenarioReport, type StepReport } from './runner.js';
 export { scenarioRunCommand, runScenarioPath, scenarioFiles, SCENARIO_SUFFIX, type ScenarioRunOptions } from './command.js';
 export { formatScenarioReport, formatSummary, reportsJson, scenarioReportJson } from './report.js';
 export { applyExpectationUpdates } from './update.js';

@@ -65,11 +65,15 @@ export function parseJsonText(text: string): JsonValue {
       for (;;) {
         ws();
         if (text[i] !== '"') fail('expected a quoted field name');
+        const keyStart = i;
         const key = str();
+        if (Object.prototype.hasOwnProperty.call(out, key)) {
+          i = keyStart;
+          fail(`field "${key}" appears twice`);
+        }
         ws();
         if (text[i] !== ':') fail('expected ":"');
         i++;
-        if (Object.prototype.hasOwnProperty.call(out, key)) fail(`field "${key}" appears twice`);
         out[key] = value();
         ws();
         if (text[i] === ',') {

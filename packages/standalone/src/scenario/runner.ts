@@ -34,7 +34,8 @@ export interface ScenarioReport {
   error?: ScenarioError;
 }
 
-function sandboxFor(s: Scenario): Sandbox {
+/** The sandbox a scenario starts from (its genesis); deterministic, so its head hash can be signed against. */
+export function sandboxForScenario(s: Scenario): Sandbox {
   const g = s.genesis;
   try {
     return Sandbox.create({
@@ -132,7 +133,7 @@ export function runScenario(s: Scenario): ScenarioReport {
   const steps: StepReport[] = [];
   let sandbox: Sandbox;
   try {
-    sandbox = sandboxFor(s);
+    sandbox = sandboxForScenario(s);
     for (const step of s.steps) {
       const r = runStep(sandbox, step);
       steps.push({

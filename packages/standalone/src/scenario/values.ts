@@ -14,7 +14,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
-import { formatNear, formatTgas, parseBalance, parseGas, type JsonValue } from '@nearts/primitives';
+import { formatNear, formatTgas, parseBalance, parseGas, stringifyJson, type JsonValue } from '@nearts/primitives';
 import { parseKeyText } from '../sandbox/keys.js';
 import { parseJsonText } from './json-text.js';
 import type { Node } from './node.js';
@@ -94,7 +94,7 @@ function readAmount(n: Node, parse: (s: string) => bigint, what: string): bigint
     try {
       return parse(v);
     } catch (e) {
-      return n.fail(`not ${what}: ${(e as Error).message}`);
+      return n.fail(`not ${what}: ${(e as { detail?: string }).detail ?? (e as Error).message}`);
     }
   }
   return n.fail(`expected ${what} such as ${what === 'a balance' ? '"10 NEAR"' : '"30 Tgas"'}, got ${JSON.stringify(typeof v === 'bigint' ? v.toString() : v)}`);
@@ -185,7 +185,7 @@ export function bytesAsJson(b: Uint8Array): JsonValue | undefined {
 /** Where `actual` differs from `expected` ("*" inside `expected` matches anything); [] = equal. */
 export function jsonDiff(expected: JsonValue, actual: JsonValue, path = ''): string[] {
   if (expected === '*') return [];
-  const show = (x: JsonValue): string => JSON.stringify(x, (_k, y) => (typeof y === 'bigint' ? y.toString() : y));
+  const show = (x: JsonValue): string => stringifyJson(x);
   const numeric = (x: JsonValue): bigint | undefined =>
     typeof x === 'bigint' ? x : typeof x === 'number' && Number.isInteger(x) ? BigInt(x) : undefined;
   const ne = numeric(expected);
