@@ -10,10 +10,10 @@ export const examplesDir = join(repoRoot, 'examples', 'scenarios');
 export const builtDir = join(repoRoot, 'fixtures', 'contracts', 'built');
 
 /** Writes a scenario into a fresh temporary directory; returns its path. */
-export function writeScenario(scenario: JsonValue | string, name = 'test.scen.json'): string {
+export function writeScenario(scenario: JsonValue | object | string, name = 'test.scen.json'): string {
   const dir = mkdtempSync(join(tmpdir(), 'nearts-scen-'));
   const file = join(dir, name);
-  writeFileSync(file, typeof scenario === 'string' ? scenario : stringifyJson(scenario, 2));
+  writeFileSync(file, typeof scenario === 'string' ? scenario : stringifyJson(scenario as JsonValue, 2));
   return file;
 }
 
