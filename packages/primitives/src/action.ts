@@ -7,6 +7,10 @@
  *
  * Inside a delegate action the same layout is used but tags 8 and 14 are refused
  * (`NonDelegateAction`: no nesting).
+ *
+ * Extension (nearts, NEP-481 submodules, off unless a reader/writer has `extensions.submodules`):
+ * 200 DeploySubmodule · 201 DeleteSubmodule. Without the extension these tags are unknown and
+ * the types unencodable, exactly as at protocol 86; they are never allowed inside a delegate action.
  */
 import { AccessKeyCodec, type AccessKey } from './access-key.js';
 import { AccountIdCodec, type AccountId } from './account-id.js';
@@ -28,9 +32,11 @@ import {
   type GlobalContractIdentifier,
 } from './global-contract.js';
 import { PublicKeyCodec, type PublicKey } from './keys.js';
+import { SubmodulePolicyCodec, type SubmodulePolicy } from './submodule.js';
 import type { Balance, Gas } from './units.js';
 
-export type Action =
+/** The actions of nearcore's protocol. */
+export type NearcoreAction =
   | { type: 'CreateAccount' }
   | { type: 'DeployContract'; code: Uint8Array }
   | { type: 'FunctionCall'; methodName: string; args: Uint8Array; gas: Gas; deposit: Balance }
@@ -47,10 +53,17 @@ export type Action =
   | { type: 'WithdrawFromGasKey'; publicKey: PublicKey; amount: Balance }
   | ({ type: 'DelegateV2' } & VersionedSignedDelegateAction);
 
+/** The actions of the submodules extension (a binary `key` names the submodule in the account). */
+export type SubmoduleAction =
+  | { type: 'DeploySubmodule'; key: Uint8Array; code: Uint8Array; policy: SubmodulePolicy }
+  | { type: 'DeleteSubmodule'; key: Uint8Array };
+
+export type Action = NearcoreAction | SubmoduleAction;
+
 export type ActionType = Action['type'];
 
-/** Borsh discriminant of each action type. */
-export const ACTION_TAGS: Readonly<Record<ActionType, number>> = {
+/** Borsh discriminant of each of nearcore's action types. */
+export const ACTION_TAGS: Readonly<Record<NearcoreAction['type'], number>> = {
   CreateAccount: 0,
   DeployContract: 1,
   FunctionCall: 2,
@@ -68,6 +81,12 @@ export const ACTION_TAGS: Readonly<Record<ActionType, number>> = {
   DelegateV2: 14,
 };
 
+/** Borsh discriminants of the submodules extension's actions. */
+export const SUBMODULE_ACTION_TAGS: Readonly<Record<SubmoduleAction['type'], number>> = {
+  DeploySubmodule: 200,
+  DeleteSubmodule: 201,
+};
+
 const ACTION_NAMES: readonly ActionType[] = Object.keys(ACTION_TAGS) as ActionType[];
 const ACTION_COUNT = ACTION_NAMES.length;
 
@@ -75,7 +94,25 @@ export function isDelegateAction(a: Action): boolean {
   return a.type === 'Delegate' || a.type === 'DelegateV2';
 }
 
-function writeAction(w: BorshWriter, a: Action): void {
+export function isSubmoduleAction(a: Action): a is SubmoduleAction {
+  return a.type === 'DeploySubmodule' || a.type === 'DeleteSubmodule';
+}
+
+function unencodable(a: Action): BorshError {
+  return new BorshError('unencodable', `unknown action type ${JSON.stringify((a as { type: unknown }).type)}`);
+}
+
+function writeAction(w: BorshWriter, a: Action, allowExtensions: boolean): void {
+  if (isSubmoduleAction(a)) {
+    if (!allowExtensions || w.extensions.submodules !== true) throw unencodable(a);
+    w.u8(SUBMODULE_ACTION_TAGS[a.type]);
+    w.bytes(a.key);
+    if (a.type === 'DeploySubmodule') {
+      w.bytes(a.code);
+      SubmodulePolicyCodec.write(w, a.policy);
+    }
+    return;
+  }
   w.u8(ACTION_TAGS[a.type]);
   switch (a.type) {
     case 'CreateAccount':
@@ -132,8 +169,29 @@ function writeAction(w: BorshWriter, a: Action): void {
       VersionedSignedDelegateActionCodec.write(w, a);
       return;
     default:
-      throw new BorshError('unencodable', `unknown action type ${JSON.stringify((a as { type: unknown }).type)}`);
+      throw unencodable(a);
   }
+}
+
+function readSubmoduleAction(r: BorshReader, tag: number): SubmoduleAction {
+  const name = tag === SUBMODULE_ACTION_TAGS.DeploySubmodule ? 'DeploySubmodule' : 'DeleteSubmodule';
+  try {
+    const key = readField(r, 'key', BytesCodec);
+    if (name === 'DeleteSubmodule') return { type: name, key };
+    return { type: name, key, code: readField(r, 'code', BytesCodec), policy: readField(r, 'policy', SubmodulePolicyCodec) };
+  } catch (e) {
+    if (e instanceof BorshError) e.addPath(name);
+    throw e;
+  }
+}
+
+/** An extension tag this reader accepts, consumed; -1 (nothing consumed) otherwise. */
+function extensionTag(r: BorshReader): number {
+  if (r.extensions.submodules !== true) return -1;
+  const t = r.peek(0);
+  if (t !== SUBMODULE_ACTION_TAGS.DeploySubmodule && t !== SUBMODULE_ACTION_TAGS.DeleteSubmodule) return -1;
+  r.u8();
+  return t;
 }
 
 function readActionBody(r: BorshReader, tag: number): Action {
@@ -213,8 +271,12 @@ function readActionBody(r: BorshReader, tag: number): Action {
 export const ActionCodec: Codec<Action> = {
   name: 'Action',
   minSize: 1,
-  write: writeAction,
-  read: (r) => readActionBody(r, r.tag('Action', ACTION_COUNT)),
+  write: (w, a) => writeAction(w, a, true),
+  read: (r) => {
+    const ext = extensionTag(r);
+    if (ext >= 0) return readSubmoduleAction(r, ext);
+    return readActionBody(r, r.tag('Action', ACTION_COUNT));
+  },
 };
 
 /** `NonDelegateAction`: an Action that is not Delegate / DelegateV2 (checked both ways). */
@@ -223,7 +285,7 @@ export const NonDelegateActionCodec: Codec<Action> = {
   minSize: 1,
   write: (w, a) => {
     if (isDelegateAction(a)) throw new BorshError('unencodable', 'a delegate action cannot contain another delegate action');
-    writeAction(w, a);
+    writeAction(w, a, false);
   },
   read: (r) => {
     const at = r.offset;

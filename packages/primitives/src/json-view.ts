@@ -14,6 +14,7 @@ import type { DelegateAction, DelegateActionV2 } from './delegate.js';
 import type { GlobalContractIdentifier } from './global-contract.js';
 import { hashToBase58, type CryptoHash } from './hash.js';
 import type { SignedTransaction } from './transaction.js';
+import type { SubmodulePolicy } from './submodule.js';
 import type { TransactionNonce } from './transaction-nonce.js';
 
 export type JsonValue = string | number | bigint | boolean | null | JsonValue[] | { [k: string]: JsonValue };
@@ -149,7 +150,20 @@ export function actionJson(a: Action): JsonValue {
           signature: a.signature.toString(),
         },
       };
+    // The submodules extension (nearts only; nearcore has no such views).
+    case 'DeploySubmodule':
+      return { DeploySubmodule: { key: base64(a.key), code: base64(a.code), policy: submodulePolicyJson(a.policy) } };
+    case 'DeleteSubmodule':
+      return { DeleteSubmodule: { key: base64(a.key) } };
   }
+}
+
+function submodulePolicyJson(p: SubmodulePolicy): JsonValue {
+  return {
+    storage: p.storage.type === 'WholeAccount' ? 'WholeAccount' : { Prefix: base64(p.storage.prefix) },
+    parent_exports: [...p.parentExports],
+    host_functions: [...p.hostFunctions],
+  };
 }
 
 /** `ActionView` (RPC transaction / receipt views). */

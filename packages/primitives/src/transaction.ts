@@ -12,6 +12,7 @@ import { AccountIdCodec, type AccountId } from './account-id.js';
 import { ActionCodec, type Action } from './action.js';
 import { U64Codec, readField, vecCodec, encode, decode, type Codec } from './borsh/codec.js';
 import { BorshError } from './borsh/errors.js';
+import type { BorshExtensions } from './borsh/extensions.js';
 import type { BorshReader } from './borsh/reader.js';
 import type { BorshWriter } from './borsh/writer.js';
 import { CryptoHashCodec, sha256, type CryptoHash } from './hash.js';
@@ -152,14 +153,14 @@ export function transactionNonceMode(t: Transaction): NonceMode {
   return t.version === 'V0' ? 'Monotonic' : t.nonceMode;
 }
 
-/** sha256(borsh(Transaction)). */
-export function transactionHash(t: Transaction): CryptoHash {
-  return sha256(encode(TransactionCodec, t));
+/** sha256(borsh(Transaction)); `extensions`: protocol extensions whose actions may appear. */
+export function transactionHash(t: Transaction, extensions?: BorshExtensions): CryptoHash {
+  return sha256(encode(TransactionCodec, t, extensions));
 }
 
 /** Hash and borsh size of the transaction body (nearcore `get_hash_and_size`). */
-export function transactionHashAndSize(t: Transaction): { hash: CryptoHash; size: number } {
-  const bytes = encode(TransactionCodec, t);
+export function transactionHashAndSize(t: Transaction, extensions?: BorshExtensions): { hash: CryptoHash; size: number } {
+  const bytes = encode(TransactionCodec, t, extensions);
   return { hash: sha256(bytes), size: bytes.length };
 }
 
@@ -177,10 +178,13 @@ export interface DecodedSignedTransaction {
   wireSize: number;
 }
 
-/** Decodes a SignedTransaction (all bytes must be consumed) and computes its hash and sizes. */
-export function decodeSignedTransaction(bytes: Uint8Array): DecodedSignedTransaction {
-  const signedTransaction = decode(SignedTransactionCodec, bytes);
-  const txBytes = encode(TransactionCodec, signedTransaction.transaction);
+/**
+ * Decodes a SignedTransaction (all bytes must be consumed) and computes its hash and sizes.
+ * `extensions`: protocol extensions whose actions may appear (none by default).
+ */
+export function decodeSignedTransaction(bytes: Uint8Array, extensions?: BorshExtensions): DecodedSignedTransaction {
+  const signedTransaction = decode(SignedTransactionCodec, bytes, extensions);
+  const txBytes = encode(TransactionCodec, signedTransaction.transaction, extensions);
   return {
     signedTransaction,
     hash: sha256(txBytes),

@@ -23,7 +23,15 @@ export {
   type RuntimeConfigView,
   type RuntimeConfigViewOptions,
 } from './view.js';
-export { applyParameterOverrides, type ParameterOverrideValue } from './overrides.js';
+export { applyParameterOverrides, withSubmodules, type ParameterOverrideValue } from './overrides.js';
+export {
+  SUBMODULE_PARAMETER_NAMES,
+  isSubmoduleParameterName,
+  submoduleConfigOf,
+  submoduleParameters,
+  type SubmoduleConfig,
+  type SubmoduleParameterName,
+} from './extensions/submodules.js';
 export {
   sendFee,
   execFee,

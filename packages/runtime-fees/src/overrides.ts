@@ -15,6 +15,14 @@ import { FEE_PARAMETERS } from './parameter-map.js';
 import { U64_MAX, parseParameterValue, type FeeComponentValue, type ParameterValue } from './parameter-value.js';
 import { parametersFromConfig } from './parameters-from-config.js';
 import type { RuntimeConfig } from './types.js';
+import {
+  attachSubmodules,
+  buildSubmoduleConfig,
+  isSubmoduleParameterName,
+  submoduleParameters,
+  submoduleParametersFromConfig,
+  type SubmoduleParameterName,
+} from './extensions/submodules.js';
 
 export type ParameterOverrideValue = string | number | bigint | boolean;
 
@@ -35,7 +43,7 @@ const FEE_COMPONENT_OVERRIDES: ReadonlyMap<string, readonly [ParameterName, FeeC
   );
 
 /** Turns an override into the value a parameter file would have given. */
-function overrideValue(name: string, raw: ParameterOverrideValue): ParameterValue {
+export function overrideValue(name: string, raw: ParameterOverrideValue): ParameterValue {
   if (typeof raw === 'bigint') {
     if (raw < 0n) throw new InvalidParameterValueError(name, `${raw} is negative`);
     // Larger values can only be balances, which nearcore writes with a unit.
@@ -76,15 +84,21 @@ function overrideComponent(name: string, raw: ParameterOverrideValue): FeeCompon
  * A new config equal to `config` with the given parameters replaced. Unknown names throw
  * `UnknownParameterError`; ill-typed values throw `InvalidParameterValueError`. The protocol
  * version and chain id are kept. The result is deeply frozen.
+ *
+ * A config with the submodules extension keeps it, and also accepts the extension's parameter
+ * names (`data/extensions/submodules.yaml`); without the extension those names are unknown.
  */
 export function applyParameterOverrides(
   config: RuntimeConfig,
   overrides: Readonly<Record<string, ParameterOverrideValue>>,
 ): RuntimeConfig {
   const table = new Map(parametersFromConfig(config));
+  const submodules = config.wasmConfig.submodules;
+  const extension = submodules === undefined ? undefined : new Map(submoduleParametersFromConfig(submodules));
   const componentOverrides: Array<[string, ParameterOverrideValue]> = [];
   for (const [name, raw] of Object.entries(overrides)) {
     if (isParameterName(name)) table.set(name, overrideValue(name, raw));
+    else if (extension !== undefined && isSubmoduleParameterName(name)) extension.set(name, overrideValue(name, raw));
     else if (FEE_COMPONENT_OVERRIDES.has(name)) componentOverrides.push([name, raw]);
     else throw new UnknownParameterError(name);
   }
@@ -96,5 +110,26 @@ export function applyParameterOverrides(
     }
     table.set(feeName, { ...fee, [COMPONENT_FIELD[component]]: overrideComponent(name, raw) });
   }
-  return deepFreeze(buildRuntimeConfig(table, config.protocolVersion, config.chainId));
+  const rebuilt = buildRuntimeConfig(table, config.protocolVersion, config.chainId);
+  if (extension === undefined) return deepFreeze(rebuilt);
+  return deepFreeze(attachSubmodules(rebuilt, buildSubmoduleConfig(extension)));
+}
+
+/**
+ * `config` with the submodules extension on (NEP-481: DeploySubmodule / DeleteSubmodule actions,
+ * `submodule_call` and the `promise_batch_action_*_submodule` host functions, two trie columns),
+ * priced by `data/extensions/submodules.yaml` with `overrides` applied by parameter name.
+ * A config that already has the extension gets its parameters re-derived from the file.
+ * The result is deeply frozen; `config` itself is not changed.
+ */
+export function withSubmodules(
+  config: RuntimeConfig,
+  overrides: Readonly<Partial<Record<SubmoduleParameterName, ParameterOverrideValue>>> = {},
+): RuntimeConfig {
+  const table = new Map(submoduleParameters());
+  for (const [name, raw] of Object.entries(overrides)) {
+    if (!isSubmoduleParameterName(name)) throw new UnknownParameterError(name);
+    if (raw !== undefined) table.set(name, overrideValue(name, raw));
+  }
+  return deepFreeze(attachSubmodules(config, buildSubmoduleConfig(table)));
 }

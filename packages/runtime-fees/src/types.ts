@@ -8,6 +8,8 @@
  * rules version) are `number`. Configs handed out by this package are deeply frozen.
  */
 
+import type { SubmoduleConfig } from './extensions/submodules.js';
+
 /** Host-function cost names in nearcore's `ExtCosts` enum order (index = borsh discriminant). */
 export const EXT_COSTS = [
   'base',
@@ -244,6 +246,11 @@ export interface VMConfig {
   /** Not a parameter: nearcore's view always reports `implicit_account_creation: true`. */
   readonly implicitAccountCreation: boolean;
   readonly limitConfig: LimitConfig;
+  /**
+   * The submodules extension (not a nearcore parameter): absent in every protocol config, present
+   * only on a config made by `withSubmodules`. Absent means every part of the extension is off.
+   */
+  readonly submodules?: SubmoduleConfig;
 }
 
 export interface StorageUsageConfig {

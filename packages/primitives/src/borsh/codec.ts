@@ -1,4 +1,5 @@
 import { BorshError } from './errors.js';
+import type { BorshExtensions } from './extensions.js';
 import { BorshReader } from './reader.js';
 import { BorshWriter } from './writer.js';
 
@@ -16,16 +17,16 @@ export interface Codec<T> {
   read(r: BorshReader): T;
 }
 
-/** Encodes one value into a fresh byte array. */
-export function encode<T>(codec: Codec<T>, value: T): Uint8Array {
-  const w = new BorshWriter();
+/** Encodes one value into a fresh byte array (`extensions`: protocol extensions allowed, default none). */
+export function encode<T>(codec: Codec<T>, value: T, extensions?: BorshExtensions): Uint8Array {
+  const w = new BorshWriter(256, extensions);
   codec.write(w, value);
   return w.finish();
 }
 
 /** Decodes exactly one value; leftover bytes are a `trailing_bytes` error. */
-export function decode<T>(codec: Codec<T>, bytes: Uint8Array): T {
-  const r = new BorshReader(bytes);
+export function decode<T>(codec: Codec<T>, bytes: Uint8Array, extensions?: BorshExtensions): T {
+  const r = new BorshReader(bytes, extensions);
   try {
     const v = codec.read(r);
     r.expectEnd();

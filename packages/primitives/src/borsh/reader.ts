@@ -1,4 +1,5 @@
 import { BorshError } from './errors.js';
+import { NO_EXTENSIONS, type BorshExtensions } from './extensions.js';
 
 // fatal: reject malformed UTF-8; ignoreBOM: keep a leading U+FEFF so re-encoding gives the same bytes.
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -15,8 +16,12 @@ export class BorshReader {
   private readonly view: DataView;
   private pos: number;
 
-  constructor(bytes: Uint8Array) {
+  /** Protocol extensions whose enum variants this reader accepts (none by default). */
+  readonly extensions: BorshExtensions;
+
+  constructor(bytes: Uint8Array, extensions: BorshExtensions = NO_EXTENSIONS) {
     this.bytes = bytes;
+    this.extensions = extensions;
     this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     this.pos = 0;
   }

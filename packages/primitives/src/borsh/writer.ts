@@ -1,4 +1,5 @@
 import { BorshError } from './errors.js';
+import { NO_EXTENSIONS, type BorshExtensions } from './extensions.js';
 
 const U32_MAX = 0xffff_ffff;
 const U64_MAX = (1n << 64n) - 1n;
@@ -14,7 +15,11 @@ export class BorshWriter {
   private view: DataView;
   private pos = 0;
 
-  constructor(initialCapacity = 256) {
+  /** Protocol extensions whose enum variants this writer may write (none by default). */
+  readonly extensions: BorshExtensions;
+
+  constructor(initialCapacity = 256, extensions: BorshExtensions = NO_EXTENSIONS) {
+    this.extensions = extensions;
     this.buf = new Uint8Array(initialCapacity);
     this.view = new DataView(this.buf.buffer);
   }
