@@ -60,7 +60,7 @@ export const MAX_ENGINE_BR_TABLE = 65_520;
 export class Analyzer {
   readonly points = new GasPointTable();
   private m!: ModuleValidator;
-  private localTypes!: (index: number) => ValType;
+  private localTypes!: Uint8Array;
   private costs!: GasCosts;
   // Frames, root first; the current frame is the last one.
   private frameTarget: number[] = [];
@@ -84,8 +84,13 @@ export class Analyzer {
   wideBrTables: WideBrTable[] = [];
   /** Whether the last point is a pure instruction's point that the next pure one may join. */
   private foldable = false;
+  /** Regular-cost pure instructions folded into the last point but not yet added to it. */
+  private pendingPure = 0;
+  /** `costs.regular` when it is a number (then pure runs are counted, not summed). */
+  private regularNumber = -1;
 
-  begin(m: ModuleValidator, localTypes: (index: number) => ValType, costs: GasCosts, resultType: number): void {
+  /** `localTypes`: the type of every local, parameters first (not copied; read while visiting). */
+  begin(m: ModuleValidator, localTypes: Uint8Array, costs: GasCosts, resultType: number): void {
     this.m = m;
     this.localTypes = localTypes;
     this.costs = costs;
@@ -98,12 +103,15 @@ export class Analyzer {
     this.blockCount = 0;
     this.floatResults = false;
     this.foldable = false;
+    this.pendingPure = 0;
+    this.regularNumber = typeof costs.regular === 'number' ? costs.regular : -1;
     if (this.wideBrTables.length > 0) this.wideBrTables = [];
     this.newFrame(Target.UntakenForward, resultType, false);
   }
 
   /** Close the function: optimise the points and report the stack figures. */
   finish(frameSize: number): FunctionAnalysis {
+    this.flushPure();
     this.points.optimize();
     return {
       frameSize,
@@ -169,9 +177,17 @@ export class Analyzer {
 
   // ---- gas points ----------------------------------------------------------------------------
 
+  private flushPure(): void {
+    if (this.pendingPure > 0) {
+      this.points.addToLast(this.pendingPure * this.regularNumber);
+      this.pendingPure = 0;
+    }
+  }
+
   /** Called before each instruction: flush the charge scheduled after the previous one. */
   private setOffset(offset: number): void {
     if (this.schedKind >= 0) {
+      this.flushPure();
       this.points.push(offset, this.schedKind, this.schedConst, 0);
       this.schedKind = -1;
       this.foldable = false;
@@ -179,6 +195,7 @@ export class Analyzer {
   }
 
   private before(offset: number, kind: number, constant: Gas, linear: Gas = 0): number {
+    this.flushPure();
     const index = this.points.count;
     this.points.push(offset, this.poly ? PointKind.Unreachable : kind, constant, linear);
     this.foldable = false;
@@ -196,8 +213,9 @@ export class Analyzer {
    * them anyway, whatever comes before or after the run, and folding early keeps the table small.
    */
   private pure(offset: number, cost: Gas): void {
-    if (this.foldable && typeof cost === 'number' && !this.poly) {
-      if (cost !== 0) this.points.addToLast(cost);
+    if (this.foldable && typeof cost === 'number' && !this.curPoly) {
+      if (cost === this.regularNumber) this.pendingPure++;
+      else if (cost !== 0) this.points.addToLast(cost);
       return;
     }
     this.before(offset, PointKind.Pure, cost);
@@ -239,6 +257,10 @@ export class Analyzer {
     const offset = o.offset;
     this.setOffset(offset);
     const op = o.op;
+    if (op < 0x100 && FAST_POPS[op] !== SLOW) {
+      this.visitSimple(o, op, offset);
+      return;
+    }
     const regular = this.costs.regular;
     const n = op >= 0x45 && op <= 0xc4 ? op : op >= 0xfc00 && op <= 0xfc07 ? op - 0xfb00 : -1;
     if (n >= 0) {
@@ -342,6 +364,32 @@ export class Analyzer {
     }
   }
 
+  /**
+   * The most frequent instructions (constants, locals, globals, drop, select, pure numeric):
+   * pure, with a fixed stack effect. Same result as the general path, with less dispatch.
+   */
+  private visitSimple(o: OperatorReader, op: number, offset: number): void {
+    if (this.foldable && !this.curPoly && this.regularNumber >= 0) this.pendingPure++;
+    else this.pure(offset, this.costs.regular);
+    if (CANONICALISED[op] === 1) this.floatResults = true;
+    if (this.curPoly) return;
+    const pops = FAST_POPS[op];
+    for (let i = 0; i < pops && this.sp > 0; i++) this.size -= this.operands[--this.sp];
+    let push = FAST_PUSH[op];
+    if (push === PUSH_LOCAL) push = SIZE_OF[this.localTypes[o.a]];
+    else if (push === PUSH_GLOBAL) push = SIZE_OF[this.m.globals[o.a].type];
+    if (push !== 0) {
+      if (this.sp === this.operands.length) {
+        const grown = new Uint8Array(this.operands.length * 2);
+        grown.set(this.operands);
+        this.operands = grown;
+      }
+      this.operands[this.sp++] = push;
+      this.size += push;
+      if (this.size > this.maxSize) this.maxSize = this.size;
+    }
+  }
+
   private visitRest(o: OperatorReader, op: number, offset: number, regular: Gas): void {
     switch (op) {
       case Op.Drop:
@@ -360,7 +408,7 @@ export class Analyzer {
         return;
       case Op.LocalGet:
         this.pure(offset, regular);
-        this.push(this.localTypes(o.a));
+        this.push(this.localTypes[o.a]);
         return;
       case Op.GlobalGet:
         this.pure(offset, regular);
@@ -419,6 +467,43 @@ export class Analyzer {
         this.popMany(3);
         return;
     }
+  }
+}
+
+/** Stack sizes of value types, indexed by type code. */
+const SIZE_OF = new Uint8Array(256);
+for (const t of [ValType.I32, ValType.I64, ValType.F32, ValType.F64, ValType.V128, ValType.FuncRef, ValType.ExternRef, ValType.OtherRef]) {
+  SIZE_OF[t] = stackSizeOf(t);
+}
+
+/**
+ * Pure instructions with a fixed stack effect: operands popped (SLOW: not one of them) and the
+ * size pushed (or PUSH_LOCAL / PUSH_GLOBAL: the size of the local's or global's type).
+ */
+const SLOW = 0xff;
+const PUSH_LOCAL = 0xfe;
+const PUSH_GLOBAL = 0xfd;
+const FAST_POPS = new Uint8Array(256).fill(SLOW);
+const FAST_PUSH = new Uint8Array(256);
+{
+  const simple = (op: number, pops: number, push: number) => {
+    FAST_POPS[op] = pops;
+    FAST_PUSH[op] = push;
+  };
+  simple(Op.Nop, 0, 0);
+  simple(Op.Drop, 1, 0);
+  simple(Op.Select, 2, 0);
+  simple(Op.LocalGet, 0, PUSH_LOCAL);
+  simple(Op.LocalSet, 1, 0);
+  simple(Op.LocalTee, 0, 0);
+  simple(Op.GlobalGet, 0, PUSH_GLOBAL);
+  simple(Op.GlobalSet, 1, 0);
+  simple(Op.I32Const, 0, 4);
+  simple(Op.I64Const, 0, 8);
+  simple(Op.F32Const, 0, 4);
+  simple(Op.F64Const, 0, 8);
+  for (let op = 0x45; op <= 0xc4; op++) {
+    if (NUM_TRAPS[op] === 0) simple(op, NUM_POPS[op], stackSizeOf(NUM_RESULT[op]));
   }
 }
 

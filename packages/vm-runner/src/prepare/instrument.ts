@@ -183,7 +183,7 @@ export class BodyInstrumenter {
     }
     out.byte(0x02).byte(type.results.length === 0 ? 0x40 : type.results[0]);
     this.stackAdjust(out, stackCharge, false);
-    if (frameFee !== 0 && frameFee !== 0n) out.bytes(this.constantCharge(frameFee));
+    if (frameFee !== 0 && frameFee !== 0n) out.array(this.constantCharge(frameFee));
 
     this.pendingCanon = 0;
     this.canonicalisations = 0;
@@ -286,7 +286,7 @@ export class BodyInstrumenter {
       const constant = points.constantAt(p);
       const linear = points.linearAt(p);
       if (linear !== 0 && isLinearKind(kind)) this.linearCharge(out, constant, linear, tmp64, cnt32);
-      else if (constant !== 0) out.bytes(this.constantCharge(constant));
+      else if (constant !== 0) out.array(this.constantCharge(constant));
     }
     return p;
   }

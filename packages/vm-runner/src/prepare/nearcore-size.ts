@@ -25,6 +25,15 @@ const utf8 = new TextEncoder();
 
 /** Bytes of the minimal signed LEB128 encoding of a 64-bit value. */
 export function s64Size(value: Gas): number {
+  if (typeof value === 'number' && Number.isSafeInteger(value)) {
+    let v = value;
+    let n = 1;
+    while (v >= 64 || v < -64) {
+      v = Math.floor(v / 128);
+      n++;
+    }
+    return n;
+  }
   let v = BigInt.asIntN(64, BigInt(value));
   let n = 1;
   while (v >= 64n || v < -64n) {
@@ -88,10 +97,11 @@ export class NearcoreCodeSize {
   ): void {
     let size = u32Size(groups.length + 2) + 4;
     for (const [n] of groups) size += u32Size(n) + 1;
-    const stackCharge = BigInt(analysis.operandStackSize) + BigInt(analysis.frameSize);
-    const frameFee = BigInt(Math.ceil(analysis.frameSize / 8)) * BigInt(this.regular);
+    const stackCharge = analysis.operandStackSize + analysis.frameSize;
+    const frameOps = Math.ceil(analysis.frameSize / 8);
+    const frameFee = typeof this.regular === 'number' && frameOps * this.regular <= Number.MAX_SAFE_INTEGER ? frameOps * this.regular : BigInt(frameOps) * BigInt(this.regular);
     const release = this.seq.stack(stackCharge);
-    size += 2 + this.seq.stack(stackCharge) + (frameFee > 0n ? this.seq.constant(frameFee) : 0);
+    size += 2 + release + (frameFee !== 0 && frameFee !== 0n ? this.seq.constant(frameFee) : 0);
     size += bodyEnd - opsStart;
     const local = params + declared;
     for (let i = 0; i < log.count; i++) {

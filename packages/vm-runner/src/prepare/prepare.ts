@@ -253,7 +253,6 @@ class Preparation {
     const groups: [number, ValType][] = [];
     const nearcoreCode = new NearcoreCodeSize(v.globals.length, v.globals.length + 1, this.costs.regular);
     this.nearcoreCode = nearcoreCode;
-    const localTypes = (i: number) => fv.localType(i);
 
     for (let i = 0; i < count; i++) {
       const sizeAt = p.pos;
@@ -284,7 +283,7 @@ class Preparation {
       fv.begin(v, body, type);
       for (const [n, t] of groups) fv.defineLocals(n, t, start);
       ops.reset(code, opsStart, end);
-      analyzer.begin(v, localTypes, this.costs, type.results.length === 0 ? 0x40 : type.results[0]);
+      analyzer.begin(v, fv.localTypes, this.costs, type.results.length === 0 ? 0x40 : type.results[0]);
       log.clear();
       while (!ops.eof()) {
         ops.next();

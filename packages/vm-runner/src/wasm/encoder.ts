@@ -45,6 +45,15 @@ export class ByteWriter {
     return this;
   }
 
+  /** Append a whole array (one native copy, no view allocated). */
+  array(src: Uint8Array): this {
+    const n = src.length;
+    this.ensure(n);
+    this.buf.set(src, this.length);
+    this.length += n;
+    return this;
+  }
+
   u32(value: number): this {
     this.ensure(5);
     let v = value >>> 0;

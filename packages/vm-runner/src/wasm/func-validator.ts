@@ -69,6 +69,11 @@ export class FunctionValidator {
     return this.locals[index];
   }
 
+  /** The types of all locals so far (parameters first); valid until more locals are defined. */
+  get localTypes(): Uint8Array {
+    return this.locals;
+  }
+
   private fail(message: string, at: number): never {
     return this.r.fail(`type mismatch: ${message}`, at);
   }
