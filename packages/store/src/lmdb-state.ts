@@ -12,7 +12,17 @@
  * `commitBlock` returns (`overlappingSync: false`), so it survives an OS crash or power loss too.
  */
 import { resolve as resolvePath } from 'node:path';
-import { open, type Database, type RootDatabase } from 'lmdb';
+import { createRequire } from 'node:module';
+import type { Database, RootDatabase } from 'lmdb';
+
+type LmdbModule = typeof import('lmdb');
+let lmdbModule: LmdbModule | undefined;
+
+/** lmdb's native module loads on first use, so importing the store costs nothing without it. */
+function lmdb(): LmdbModule {
+  lmdbModule ??= createRequire(import.meta.url)('lmdb') as LmdbModule;
+  return lmdbModule;
+}
 import { StoreError } from './errors.js';
 import type { CommittedBlock, Entry, State, StateRoot } from './state.js';
 import { WriteBuffer } from './write-buffer.js';
@@ -79,7 +89,7 @@ export class LmdbState implements State {
     this.path = resolvePath(options.path);
     if (openPaths.has(this.path)) throw new StoreError('Conflict', `${this.path} is already open in this process`);
     const durable = options.durable ?? true;
-    this.env = open({
+    this.env = lmdb().open({
       path: options.path,
       // Always a directory, even when its name looks like a file name with an extension.
       noSubdir: false,
