@@ -1,0 +1,133 @@
+#!/usr/bin/env node
+// 2. Call overhead of vm-runner:
+//  - repeat calls of a small cached method (cpu-bench `noop`) — issue 3's goal is ≤ 30 µs — next
+//    to the bare V8 floor for the same call (instantiate the original module, call `noop`);
+//  - the first (cold) call — prepare + compile + run — versus a repeat call;
+//  - a large contract (near-sdk-rs fungible token, ~170 KB) versus the tiny one, cold and repeat.
+// Repeat calls pass the code hash, as the runtime does (it has it in the account). A cold call
+// uses code nothing has seen (a unique extra export) and an empty contract cache.
+//
+//   node tools/bench/call-overhead.mjs [--rounds N] [--quick] [--json out.json]
+import { createHash } from 'node:crypto';
+import { goal, interleave, isMain, main, textTable } from './lib/harness.mjs';
+import { profileRegion } from './lib/profiler.mjs';
+import { builtContract, npmContract, uniquify } from './lib/contracts.mjs';
+import { callNearts, LruContractCache, MockedExternal, rawContract, returnText, utf8 } from './lib/nearts.mjs';
+import { fmtRatio, fmtSpread } from './lib/stats.mjs';
+
+export const GOAL_REPEAT_US = 30;
+
+const sha = (b) => createHash('sha256').update(b).digest();
+let variant = 1;
+
+export async function run(options = {}) {
+  const quick = Boolean(options.quick);
+  const rounds = Number(options.rounds ?? (quick ? 2 : 15));
+  const batch = quick ? 5 : 300;
+  const coldRounds = Number(options['cold-rounds'] ?? (quick ? 1 : 9));
+  const tiny = builtContract('cpu-bench');
+  const ft = npmContract('fungible_token');
+  const tinyHash = sha(tiny);
+  const ftHash = sha(ft);
+  const mismatches = [];
+
+  // The token's state after `new`, read by every get_total_supply call.
+  const cache = new LruContractCache();
+  const ftState = new MockedExternal();
+  const init = callNearts({ code: ft, codeHash: ftHash, method: 'new', input: JSON.stringify({ owner_id: 'alice', total_supply: '1000000' }), external: ftState, cache });
+  if (init.aborted) throw new Error(`fungible_token new failed: ${returnText(init)}`);
+
+  const raw = rawContract(tiny);
+  const check = (what, got, want) => {
+    if (got !== want) mismatches.push(`${what}: got ${got}, expected ${want}`);
+  };
+  const repeat = interleave(
+    {
+      'V8 floor (tiny noop)': () => raw('noop', new Uint8Array(0)),
+      'nearts tiny noop': () => check('tiny noop', returnText(callNearts({ code: tiny, codeHash: tinyHash, method: 'noop', cache })), '<None>'),
+      'nearts ft get_total_supply': () =>
+        check('ft get_total_supply', returnText(callNearts({ code: ft, codeHash: ftHash, method: 'get_total_supply', input: '{}', external: ftState, cache })), '"1000000"'),
+    },
+    { rounds, batch, warmup: 2 },
+  );
+
+  const cold = interleave(
+    {
+      'cold tiny noop': () => {
+        const code = uniquify(tiny, variant++);
+        check('cold tiny noop', returnText(callNearts({ code, method: 'noop', cache: new LruContractCache() })), '<None>');
+      },
+      'cold ft get_total_supply': () => {
+        const code = uniquify(ft, variant++);
+        const ext = new MockedExternal();
+        for (const { key, value } of ftState.storageEntries()) ext.storageSet(undefined, key, value);
+        check('cold ft get_total_supply', returnText(callNearts({ code, method: 'get_total_supply', input: '{}', external: ext, cache: new LruContractCache() })), '"1000000"');
+      },
+    },
+    { rounds: coldRounds, batch: 1, warmup: 1 },
+  );
+
+  const tinyRepeat = repeat.perCall['nearts tiny noop'];
+  const ftRepeat = repeat.perCall['nearts ft get_total_supply'];
+  const tinyCold = cold.perCall['cold tiny noop'];
+  const ftCold = cold.perCall['cold ft get_total_supply'];
+  const ratioOf = (a, b) => a.median / b.median;
+  const figures = {
+    repeat: repeat.perCall,
+    repeatWall: repeat.wallPerCall,
+    repeatRatios: repeat.ratios,
+    cold: cold.perCall,
+    coldWall: cold.wallPerCall,
+    coldRatios: cold.ratios,
+    tinyColdOverRepeat: ratioOf(tinyCold, tinyRepeat),
+    ftColdOverRepeat: ratioOf(ftCold, ftRepeat),
+    ftOverTinyRepeat: repeat.ratios['nearts ft get_total_supply'],
+    ftOverTinyCold: cold.ratios['cold ft get_total_supply'],
+  };
+  return {
+    id: 'call-overhead',
+    title: 'Call overhead (vm-runner, cached and cold)',
+    rounds,
+    batch,
+    coldRounds,
+    figures,
+    mismatches,
+    goals: [
+      goal(
+        'repeat-call',
+        `repeat call of a cached small method ≤ ${GOAL_REPEAT_US} µs (issue 3)`,
+        `${fmtSpread(tinyRepeat, 'µs')} CPU per call; ${fmtRatio(repeat.ratios['nearts tiny noop'])} the bare V8 instantiate+call`,
+        quick ? null : tinyRepeat.median <= GOAL_REPEAT_US,
+      ),
+    ],
+  };
+}
+
+export function render(r) {
+  const f = r.figures;
+  const rows = [
+    ...Object.entries(f.repeat).map(([name, s]) => [name, 'repeat', fmtSpread(s, 'µs'), fmtSpread(f.repeatWall[name], 'µs')]),
+    ...Object.entries(f.cold).map(([name, s]) => [name, 'cold', fmtSpread(s, 'µs'), fmtSpread(f.coldWall[name], 'µs')]),
+  ];
+  return [
+    `# ${r.title}: ${r.rounds} rounds of ${r.batch} repeat calls, ${r.coldRounds} cold rounds`,
+    textTable(['call', 'kind', 'CPU per call', 'wall per call'], rows),
+    `repeat, relative to the V8 floor: ${Object.entries(f.repeatRatios).map(([n, s]) => `${n} ${fmtRatio(s)}`).join('; ')}`,
+    `cold / repeat: tiny ${f.tinyColdOverRepeat.toFixed(0)}×, ft ${f.ftColdOverRepeat.toFixed(0)}×`,
+    `large / tiny: repeat ${fmtRatio(f.ftOverTinyRepeat)}; cold ${fmtRatio(f.ftOverTinyCold)}`,
+    ...r.mismatches.map((m) => `MISMATCH ${m}`),
+  ].join('\n');
+}
+
+/** `--profile <file> [--calls n]`: repeat calls of the cached tiny `noop`, under the profiler. */
+export async function profile(options) {
+  const tiny = builtContract('cpu-bench');
+  const codeHash = sha(tiny);
+  const cache = new LruContractCache();
+  for (let i = 0; i < 1000; i++) callNearts({ code: tiny, codeHash, method: 'noop', cache });
+  await profileRegion(options.profile, () => {
+    for (let i = 0; i < Number(options.calls ?? 20_000); i++) callNearts({ code: tiny, codeHash, method: 'noop', cache });
+  });
+}
+
+if (isMain(import.meta.url)) await main(run, render, profile);
