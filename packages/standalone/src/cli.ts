@@ -9,6 +9,7 @@ import { runCommand } from './commands/run-command.js';
 import { prepareCommand } from './commands/prepare-command.js';
 import { paramsCommand } from './commands/params-command.js';
 import { EXECUTOR_NAMES } from './executors.js';
+import { scenarioRunCommand } from './scenario/command.js';
 import { packageVersion, PARAMS_HELP, PREPARE_HELP, PROGRAM_HELP, RUN_HELP } from './commands/help-text.js';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -66,6 +67,16 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--json', "print nearcore's RuntimeConfigView JSON")
     .addHelpText('after', PARAMS_HELP)
     .action((opts) => setExit(paramsCommand(opts, write)));
+
+  program
+    .command('scenario')
+    .description('scenario files (*.scen.json, see docs/scenarios.md)')
+    .command('run')
+    .description('run scenario files (directories: every *.scen.json below); exit 1 when an expectation fails, 2 when a file cannot run')
+    .argument('<paths...>', 'scenario files or directories')
+    .option('--json', 'print one JSON report')
+    .option('--update-expectations', 'rewrite failed expectations (and fill steps without any) from the actual results')
+    .action((paths: string[], opts) => setExit(scenarioRunCommand(paths, opts, write)));
 
   return program;
 }

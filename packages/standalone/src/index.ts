@@ -1,6 +1,7 @@
 /**
  * @nearts/standalone: the `nearts` command and its library — run a contract method without a
- * blockchain, prepare contracts, print protocol parameters.
+ * blockchain, prepare contracts, print protocol parameters, run scenario files, and an in-process
+ * sandbox for tests.
  */
 export const PACKAGE_NAME = '@nearts/standalone';
 export { runMethod, type RunMethodInput, type RunMethodResult } from './run-method.js';
@@ -12,3 +13,5 @@ export { formatReport, describeValue } from './output/report.js';
 export { receiptsView, type ReceiptView } from './output/receipts-view.js';
 export { UsageError } from './usage-error.js';
 export { main as runCli } from './cli.js';
+export * from './sandbox/index.js';
+export * from './scenario/index.js';
