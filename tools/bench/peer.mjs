@@ -185,7 +185,7 @@ export async function run(options = {}) {
         return { id: 'peer', profiledStep: step.id, calls, rows: [], mismatches, knownDifferences: known, goals: [] };
       }
       if (p.error) mismatches.push(`${step.id}: near-mock-vm failed: ${p.error.message}`);
-      if ((!step.setup || quick) && !options.profile) {
+      if (!step.setup && !options.profile) {
         const t = interleave(
           { nearts: () => neartsCall(step, state, cache, DEFAULT_CONTEXT), 'near-mock-vm': () => peer.call(call) },
           { rounds, batch, warmup: 1, gc: true },
