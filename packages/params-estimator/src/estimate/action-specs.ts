@@ -1,0 +1,166 @@
+/**
+ * The transactions behind every action estimation: which actions, between whom, with what setup.
+ * `actions-estimate.ts` turns them into costs.
+ */
+import {
+  delegateActionHash,
+  KeyPair,
+  NEAR,
+  type Action,
+  type AccountId,
+  type SignedTransaction,
+} from '@nearts/primitives';
+import type { ActionCosts } from '@nearts/runtime-fees';
+import { contractOfSize } from '../contracts/wasm-builder.js';
+import type { EstimatorAccount } from '../testbed/genesis.js';
+import type { Testbed } from '../testbed/testbed.js';
+
+/** The key every AddKey adds (nearcore's estimator also uses one fixed key). */
+export const ADDED_KEY = KeyPair.fromNearcoreTestSeed('estimator-added-key').publicKey;
+/** A valid staking key. */
+export const STAKING_KEY = KeyPair.fromNearcoreTestSeed('estimator-staking-key').publicKey;
+/** Gas attached to each function call action of the function-call estimations. */
+export const ACTION_CALL_GAS = 10_000_000_000_000n;
+
+export interface ActionSpec {
+  /** nearcore's cost name of the whole action, e.g. `ActionTransfer`. */
+  readonly cost: string;
+  readonly fee: ActionCosts;
+  /** Only valid when sender = receiver: its exec part is measured on receipts sent back to the signer. */
+  readonly sirOnly: boolean;
+  /** Whether a sir transaction exists at all (CreateAccount's receiver is always new). */
+  readonly hasSir: boolean;
+  /** Transactions per block in nearcore's estimator. */
+  readonly nearcoreBlockSize: number;
+  /** Copies of the action in each transaction (nearcore repeats actions to reduce noise). */
+  readonly repeat: number;
+  /** Follow-up blocks show receipts to another account; failed refunds to deleted accounts are expected. */
+  readonly allowFailures?: boolean;
+  /** Receiver of the not-sir transaction (default: one of the testbed's receiver accounts). */
+  receiver?(tb: Testbed, signer: EstimatorAccount, index: number): AccountId;
+  /** The transaction; `receiver` = signer for the sir variant. */
+  transaction(tb: Testbed, signer: EstimatorAccount, receiver: AccountId, iteration: number): SignedTransaction;
+  /** Unmeasured transactions before each measured block. */
+  setup?(tb: Testbed, accounts: readonly EstimatorAccount[], iteration: number): SignedTransaction[];
+}
+
+function simple(cost: string, fee: ActionCosts, sirOnly: boolean, actions: (tb: Testbed, signer: EstimatorAccount) => Action[], extra: Partial<ActionSpec> = {}): ActionSpec {
+  return {
+    cost,
+    fee,
+    sirOnly,
+    hasSir: true,
+    nearcoreBlockSize: 100,
+    repeat: 1,
+    transaction: (tb, signer, receiver) => tb.transaction(signer, receiver, actions(tb, signer)),
+    ...extra,
+  };
+}
+
+export const RECEIPT_CREATION = simple('ActionReceiptCreation', 'new_action_receipt', false, () => []);
+
+export const TRANSFER = simple('ActionTransfer', 'transfer', false, () => [{ type: 'Transfer', deposit: 1n }]);
+
+export const CREATE_ACCOUNT: ActionSpec = {
+  ...simple('ActionCreateAccount', 'create_account', false, () => [{ type: 'CreateAccount' }, { type: 'Transfer', deposit: NEAR }]),
+  hasSir: false,
+  receiver: (tb, signer) => tb.newAccountId(signer.id),
+};
+
+export const DELETE_ACCOUNT = simple('ActionDeleteAccount', 'delete_account', true, (tb) => [{ type: 'DeleteAccount', beneficiaryId: tb.genesis.validatorId }], {
+  // Refunds of the deleted account's own transaction bounce: nearcore burns them.
+  allowFailures: true,
+});
+
+export const ADD_FULL_ACCESS_KEY = simple('ActionAddFullAccessKey', 'add_full_access_key', true, () => [
+  { type: 'AddKey', publicKey: ADDED_KEY, accessKey: { nonce: 0n, permission: { type: 'FullAccess' } } },
+]);
+
+function functionKey(tb: Testbed, methodNames: string[]): Action {
+  return {
+    type: 'AddKey',
+    publicKey: ADDED_KEY,
+    accessKey: { nonce: 0n, permission: { type: 'FunctionCall', functionCall: { allowance: 100n, receiverId: tb.genesis.validatorId, methodNames } } },
+  };
+}
+
+export const ADD_FUNCTION_ACCESS_KEY_BASE = simple('ActionAddFunctionAccessKeyBase', 'add_function_call_key_base', true, (tb) => [functionKey(tb, ['m'])]);
+
+/** Method names of 8 bytes filling about `bytes` bytes (each name counts with a separator). */
+export function methodNamesOfSize(bytes: number): string[] {
+  const count = Math.max(1, Math.floor(bytes / 9));
+  return Array.from({ length: count }, () => 'xxxxxxxx');
+}
+
+/** The bytes the protocol charges `add_function_call_key_byte` for: each name plus one. */
+export function methodNameBytes(names: readonly string[]): number {
+  return names.reduce((n, m) => n + new TextEncoder().encode(m).length + 1, 0);
+}
+
+export function addFunctionAccessKeyBytes(bytes: number): ActionSpec {
+  const names = methodNamesOfSize(bytes);
+  return simple('ActionAddFunctionAccessKeyPerByte', 'add_function_call_key_byte', true, (tb) => [functionKey(tb, names)]);
+}
+
+export const DELETE_KEY: ActionSpec = {
+  ...simple('ActionDeleteKey', 'delete_key', true, () => [{ type: 'DeleteKey', publicKey: ADDED_KEY }]),
+  setup: (tb, accounts) =>
+    accounts.map((a) => tb.transaction(a, a.id, [{ type: 'AddKey', publicKey: ADDED_KEY, accessKey: { nonce: 0n, permission: { type: 'FullAccess' } } }])),
+};
+
+export const STAKE = simple('ActionStake', 'stake', true, () => [{ type: 'Stake', stake: 1n, publicKey: STAKING_KEY }]);
+
+let deploySalt = 0;
+/** Deployments of a contract of about `bytes` bytes, each with different code (no cache hits). */
+export function deployContract(bytes: number, cost = 'ActionDeployContractPerByte', fee: ActionCosts = 'deploy_contract_byte'): ActionSpec {
+  return simple(cost, fee, true, () => [{ type: 'DeployContract', code: contractOfSize(bytes, deploySalt++) }], { nearcoreBlockSize: 5 });
+}
+
+export const DEPLOY_CONTRACT_BASE = deployContract(200, 'ActionDeployContractBase', 'deploy_contract_base');
+
+/** `repeat` calls of the estimator contract's `noop` with `argBytes` bytes of arguments. */
+export function functionCall(argBytes: number, repeat: number, cost: string, fee: ActionCosts, nearcoreBlockSize: number): ActionSpec {
+  const args = new Uint8Array(argBytes).fill(0x61);
+  return {
+    ...simple(cost, fee, false, () =>
+      Array.from({ length: repeat }, () => ({ type: 'FunctionCall' as const, methodName: 'noop', args, gas: ACTION_CALL_GAS, deposit: 0n })),
+    ),
+    nearcoreBlockSize,
+    repeat,
+  };
+}
+
+export const FUNCTION_CALL_BASE = functionCall(0, 50, 'ActionFunctionCallBase', 'function_call_base', 10);
+
+export function functionCallBytes(argBytes: number): ActionSpec {
+  return functionCall(argBytes, 1, 'ActionFunctionCallPerByte', 'function_call_byte', 5);
+}
+
+/**
+ * A meta transaction: the relayer (the block's account) submits a delegate action signed by
+ * another account whose inner receipt (no actions) goes to a third account.
+ */
+export const DELEGATE: ActionSpec = {
+  cost: 'ActionDelegate',
+  fee: 'delegate',
+  sirOnly: false,
+  hasSir: true,
+  nearcoreBlockSize: 100,
+  repeat: 1,
+  receiver: (tb, _signer, index) => tb.receiver(index).id,
+  transaction(tb, relayer, receiver) {
+    const sender = tb.genesis.account(receiver);
+    // The transaction's nonce first: when relayer = sender the delegate nonce must be the higher one.
+    const txNonce = tb.reserveNonce(relayer);
+    const delegateAction = {
+      senderId: sender.id,
+      receiverId: tb.genesis.validatorId,
+      actions: [],
+      nonce: tb.reserveNonce(sender),
+      maxBlockHeight: 1n << 60n,
+      publicKey: sender.key.publicKey,
+    };
+    const signature = sender.key.sign(delegateActionHash(delegateAction));
+    return tb.signed(relayer, sender.id, txNonce, [{ type: 'Delegate', delegateAction, signature }]);
+  },
+};

@@ -1,0 +1,138 @@
+/**
+ * Host-function estimations (nearcore `fn_cost`): transactions call a method of the estimator
+ * contract that calls one host function N times in a loop. The same transactions with N = 0 do
+ * everything else (transaction, receipt, contract loading, argument decoding, setup in the
+ * method), so (T(N) − T(0)) / N is the cost of one call — host function, its `base` fee's work
+ * and the loop's few wasm instructions, as in nearcore. Varying the input size and fitting a
+ * line gives the base (intercept) and per-byte/per-element (slope) parts.
+ *
+ * N is chosen per host function so that one measured block takes about `blockTargetMs` of wall
+ * clock: cheap functions get long loops, pairings get a few calls.
+ */
+import type { SignedTransaction } from '@nearts/primitives';
+import { divide, PER_MILLE, saturatingSub, type GasCost } from '../stats/gas-cost.js';
+import { leastSquares, type LeastSquaresTolerance } from '../stats/least-squares.js';
+import { encodeArgs, type MethodArgs } from '../contracts/estimator-contract.js';
+import type { EstimatorAccount } from '../testbed/genesis.js';
+import type { Testbed } from '../testbed/testbed.js';
+import { aggregateBlocks } from './blocks.js';
+import type { Estimate, EstimatorContext, FitReport } from './context.js';
+
+export interface CallPlan {
+  /** Cache key; also names the fit in reports. */
+  readonly key: string;
+  readonly method: string;
+  /** The sizes measured (x axis of the fit); one value = no fit, just a per-call cost. */
+  readonly xs: readonly number[];
+  readonly xLabel: string;
+  /** The method's arguments for N calls at size x (`setupValue`: what the setup call returned). */
+  args(n: number, x: number, iteration: number, setupValue: Uint8Array | undefined): MethodArgs;
+  /** A call applied (unmeasured) before each measured block, on the same account. */
+  setup?(tb: Testbed, account: EstimatorAccount, n: number, x: number, iteration: number): SignedTransaction;
+  /** Upper bound of N (memory, gas or limits of the host function). */
+  readonly maxN?: number;
+  /** Transactions per measured block (default 4). */
+  readonly blockSize?: number;
+  /** Measure only the block with the calls, not the blocks their receipts cause. */
+  readonly firstBlockOnly?: boolean;
+  readonly tolerance?: LeastSquaresTolerance;
+}
+
+const DEFAULT_BLOCK_SIZE = 4;
+const DEFAULT_MAX_N = 100_000;
+
+function wallNs(fn: () => void): number {
+  const start = process.hrtime.bigint();
+  fn();
+  return Number(process.hrtime.bigint() - start);
+}
+
+/** The outcome value of the setup call of each account (e.g. the data ids of its yields). */
+function setupValues(results: ReturnType<Testbed['settle']>): Map<string, Uint8Array> {
+  const out = new Map<string, Uint8Array>();
+  for (const r of results) {
+    for (const o of r.outcomes) {
+      const s = o.outcome.status;
+      if (s.kind === 'SuccessValue' && s.value.length > 0) out.set(o.outcome.executorId, s.value);
+    }
+  }
+  return out;
+}
+
+/** One block: setup (unmeasured), then `accounts` each calling `method` with N = n at size x. */
+function runCalls(tb: Testbed, plan: CallPlan, accounts: readonly EstimatorAccount[], n: number, x: number, iteration: number): readonly number[] {
+  let values = new Map<string, Uint8Array>();
+  if (plan.setup) values = setupValues(tb.settle({ transactions: accounts.map((a) => plan.setup!(tb, a, n, x, iteration)) }));
+  const transactions = accounts.map((a) => tb.functionCall(a, plan.method, encodeArgs(plan.args(n, x, iteration, values.get(a.id)))));
+  const run = tb.run({ transactions });
+  return plan.firstBlockOnly ? run.parts.slice(0, 1) : run.parts;
+}
+
+/** N for a plan: about `blockTargetMs` of wall clock per block at the largest size. */
+export function loopCount(ctx: EstimatorContext, plan: CallPlan): number {
+  return ctx.cached(`loop-count:${plan.key}`, () => {
+    const maxN = plan.maxN ?? DEFAULT_MAX_N;
+    const x = Math.max(...plan.xs);
+    const tb = ctx.testbed();
+    const once = (n: number): number => {
+      const accounts = tb.takeAccounts(1);
+      let t = 0;
+      const values = plan.setup ? setupValues(tb.settle({ transactions: [plan.setup(tb, accounts[0], n, x, 0)] })) : new Map<string, Uint8Array>();
+      const tx = tb.functionCall(accounts[0], plan.method, encodeArgs(plan.args(n, x, 0, values.get(accounts[0].id))));
+      t = wallNs(() => tb.run({ transactions: [tx] }));
+      return t;
+    };
+    once(0);
+    once(1);
+    const base = Math.min(once(0), once(0));
+    let n = 1;
+    let t = 0;
+    for (;;) {
+      t = once(n) - base;
+      if (t >= 2_000_000 || n >= maxN) break;
+      n = Math.min(maxN, n * 4);
+    }
+    const perCall = Math.max(t, 1) / n;
+    const blockSize = plan.blockSize ?? DEFAULT_BLOCK_SIZE;
+    return Math.max(1, Math.min(maxN, Math.floor((ctx.settings.blockTargetMs * 1e6) / blockSize / perCall)));
+  });
+}
+
+/** Per transaction: everything the calls at (n, x) cost, empty blocks subtracted. */
+export function callCost(ctx: EstimatorContext, plan: CallPlan, n: number, x: number): GasCost {
+  const tb = ctx.testbed();
+  const blockSize = plan.blockSize ?? DEFAULT_BLOCK_SIZE;
+  const runs = ctx.repeat((iteration) => runCalls(tb, plan, tb.takeAccounts(blockSize), n, x, iteration));
+  return aggregateBlocks(ctx, runs, blockSize).perTx;
+}
+
+/** The cost of one host-function call at size x. */
+export function perCall(ctx: EstimatorContext, plan: CallPlan, x: number): GasCost {
+  return ctx.cached(`per-call:${plan.key}:${x}`, () => {
+    const n = loopCount(ctx, plan);
+    const withCalls = callCost(ctx, plan, n, x);
+    const without = callCost(ctx, plan, 0, x);
+    return divide(saturatingSub(withCalls, without, PER_MILLE), n);
+  });
+}
+
+export interface CallFit {
+  readonly base: Estimate;
+  readonly perUnit: Estimate;
+  readonly report: FitReport;
+}
+
+/** Base and per-unit cost of a host function from its per-call cost at every size. */
+export function callFit(ctx: EstimatorContext, plan: CallPlan): CallFit {
+  return ctx.cached(`fit:${plan.key}`, () => {
+    const ys = plan.xs.map((x) => perCall(ctx, plan, x));
+    const points = plan.xs.map((x, i) => ({ x, y: ys[i].value }));
+    if (plan.xs.length === 1) {
+      const report: FitReport = { xLabel: plan.xLabel, yLabel: 'per call', points, intercept: ys[0].value, slope: 0 };
+      return { base: { cost: ys[0] }, perUnit: { cost: { value: 0, uncertain: ys[0].uncertain } }, report };
+    }
+    const fit = leastSquares(plan.xs, ys, plan.tolerance);
+    const report: FitReport = { xLabel: plan.xLabel, yLabel: 'per call', points, intercept: fit.intercept, slope: fit.slope };
+    return { base: { cost: fit.base, fit: report }, perUnit: { cost: fit.perUnit, fit: report }, report };
+  });
+}
