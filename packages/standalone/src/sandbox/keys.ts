@@ -6,9 +6,19 @@ import { base58Decode, KeyPair, PublicKey } from '@nearts/primitives';
 import { SandboxError } from './errors.js';
 import { LayeredMap } from './layered-map.js';
 
-/** nearcore's test key of an account: ed25519 from the seed text `accountId`. */
+const testKeys = new Map<string, KeyPair>();
+
+/**
+ * nearcore's test key of an account: ed25519 from the seed text `accountId`. Memoized: deriving
+ * a key through node:crypto takes about a millisecond, and suites reuse the same account names.
+ */
 export function testKeyOf(accountId: string): KeyPair {
-  return KeyPair.fromNearcoreTestSeed(accountId);
+  let k = testKeys.get(accountId);
+  if (k === undefined) {
+    k = KeyPair.fromNearcoreTestSeed(accountId);
+    if (testKeys.size < 10_000) testKeys.set(accountId, k);
+  }
+  return k;
 }
 
 /**
@@ -17,7 +27,7 @@ export function testKeyOf(accountId: string): KeyPair {
  */
 export function parseKeyText(text: string): { publicKey: PublicKey; keyPair?: KeyPair } {
   if (text.startsWith('seed:')) {
-    const keyPair = KeyPair.fromNearcoreTestSeed(text.slice(5));
+    const keyPair = testKeyOf(text.slice(5));
     return { publicKey: keyPair.publicKey, keyPair };
   }
   const colon = text.indexOf(':');

@@ -94,6 +94,7 @@ export function parseReturnValue(bytes: Uint8Array | undefined): unknown {
 export class TransactionResult {
   /** Base58 transaction hash. */
   readonly hash: string;
+  private summaries: OutcomeSummary[] | undefined;
 
   private constructor(
     hash: string,
@@ -172,21 +173,26 @@ export class TransactionResult {
     return e === undefined ? undefined : displayTxExecutionError(e);
   }
 
+  /** The transaction's outcome followed by every receipt's. */
+  get outcomes(): OutcomeSummary[] {
+    if (this.summaries === undefined) {
+      const f = this.outcome;
+      this.summaries =
+        f === undefined
+          ? []
+          : [f.transactionOutcome, ...f.receiptsOutcome].map((r) => summarize(r.outcome.outcome, r.outcome.id, r.blockHash));
+    }
+    return this.summaries;
+  }
+
   /** The transaction's own outcome (conversion into its first receipt). */
   get transactionOutcome(): OutcomeSummary | undefined {
-    const o = this.outcome?.transactionOutcome;
-    return o === undefined ? undefined : summarize(o.outcome.outcome, o.outcome.id, o.blockHash);
+    return this.outcomes[0];
   }
 
   /** Every receipt's outcome, depth first (refunds included). */
   get receipts(): OutcomeSummary[] {
-    return (this.outcome?.receiptsOutcome ?? []).map((r) => summarize(r.outcome.outcome, r.outcome.id, r.blockHash));
-  }
-
-  /** The transaction's outcome followed by every receipt's. */
-  get outcomes(): OutcomeSummary[] {
-    const t = this.transactionOutcome;
-    return t === undefined ? [] : [t, ...this.receipts];
+    return this.outcomes.slice(1);
   }
 
   /** Every failed receipt (not only the one the final status reports). */
