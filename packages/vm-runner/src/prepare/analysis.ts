@@ -18,6 +18,7 @@ import { BlockType, type OperatorReader } from '../wasm/operators.js';
 import { stackSizeOf, ValType } from '../wasm/types.js';
 import { GasPointTable, PointKind, type Gas } from './gas-points.js';
 import { canonicalisedResult } from './nan.js';
+import type { LocalGroups } from './instruction-log.js';
 
 /** Fees of nearcore's `SimpleGasCostCfg`. */
 export interface GasCosts {
@@ -522,9 +523,9 @@ const LINEAR_KIND = [
 ];
 
 /** Bytes of a function's activation: 64 + its parameters and declared locals (finite-wasm). */
-export function frameSizeOf(params: readonly ValType[], localGroups: readonly (readonly [number, ValType])[]): number {
+export function frameSizeOf(params: readonly ValType[], groups: LocalGroups): number {
   let size = 64;
-  for (const p of params) size += stackSizeOf(p);
-  for (const [count, t] of localGroups) size += count * stackSizeOf(t);
+  for (let i = 0; i < params.length; i++) size += SIZE_OF[params[i]];
+  for (let g = 0; g < groups.count; g++) size += groups.numbers[g] * SIZE_OF[groups.types[g]];
   return size;
 }

@@ -28,7 +28,14 @@ export type PrepareLimitConfig = Pick<
 export type PrepareConfig = Pick<
   VMConfig,
   'regularOpCost' | 'linearOpBaseCost' | 'linearOpUnitCost' | 'reftypesBulkMemory' | 'discardCustomSections'
-> & { readonly limitConfig: PrepareLimitConfig };
+> & {
+  readonly limitConfig: PrepareLimitConfig;
+  /**
+   * Modules imports may come from. nearcore allows only `env` (the default); a submodule
+   * (submodules extension) is prepared with `env` and `parent` (the account contract's exports).
+   */
+  readonly importModules?: readonly string[];
+};
 
 export interface Limits {
   readonly functions: number;

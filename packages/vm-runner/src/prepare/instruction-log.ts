@@ -39,3 +39,24 @@ export class InstructionLog {
     this.b = widen(this.b);
   }
 }
+
+/** The declared local groups of one function body: `count` groups of (number, type). */
+export class LocalGroups {
+  count = 0;
+  /** Locals in all groups. */
+  total = 0;
+  readonly numbers: number[] = [];
+  readonly types: number[] = [];
+
+  clear(): void {
+    this.count = 0;
+    this.total = 0;
+  }
+
+  add(n: number, type: number): void {
+    this.numbers[this.count] = n;
+    this.types[this.count] = type;
+    this.count++;
+    this.total += n;
+  }
+}

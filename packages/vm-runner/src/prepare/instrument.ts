@@ -19,14 +19,14 @@ import { GAS_EXHAUSTED_FN, GAS_FN, INJECTED_FUNCTIONS, STACK_EXHAUSTED_FN } from
 import { ByteWriter } from '../wasm/encoder.js';
 import { Op } from '../wasm/opcodes.js';
 import { MAX_FUNCTION_LOCALS } from '../wasm/func-validator.js';
-import type { FuncType, ValType } from '../wasm/types.js';
+import type { FuncType } from '../wasm/types.js';
 import { MAX_ENGINE_BR_TABLE, type FunctionAnalysis, type WideBrTable } from './analysis.js';
 import { BlockType, OperatorReader } from '../wasm/operators.js';
 
 /** Labels per br_table when an over-long one is split (below V8's 65 520). */
 const BR_TABLE_CHUNK = 65_000;
 import { isLinearKind, PointKind, type Gas, type GasPoints } from './gas-points.js';
-import type { InstructionLog } from './instruction-log.js';
+import type { InstructionLog, LocalGroups } from './instruction-log.js';
 import { absorbsNaN, canonicalisedResult } from './nan.js';
 
 const U64_MAX = (1n << 64n) - 1n;
@@ -112,7 +112,22 @@ export class BodyInstrumenter {
     w.byte(0x20).u32(cnt32);
   }
 
+  private readonly stackSequences = new Map<number | bigint, Uint8Array>();
+
+  /** `stack -= charge` with its exhaustion check, or `stack += charge` (cached per charge). */
   private stackAdjust(w: ByteWriter, charge: number | bigint, release: boolean): void {
+    const key = typeof charge === 'number' ? (release ? -charge - 1 : charge) : release ? -charge - 1n : charge;
+    let seq = this.stackSequences.get(key);
+    if (seq === undefined) {
+      const e = new ByteWriter(40);
+      this.encodeStackAdjust(e, charge, release);
+      seq = e.finish();
+      this.stackSequences.set(key, seq);
+    }
+    w.array(seq);
+  }
+
+  private encodeStackAdjust(w: ByteWriter, charge: number | bigint, release: boolean): void {
     const s = this.s.stackGlobal;
     if (!release) {
       w.byte(0x23).u32(s).byte(0x42).i64n(charge).byte(0x54); // stack < charge
@@ -131,7 +146,7 @@ export class BodyInstrumenter {
     log: InstructionLog,
     bodyEnd: number,
     type: FuncType,
-    localGroups: readonly (readonly [number, ValType])[],
+    localGroups: LocalGroups,
     numDeclaredLocals: number,
     analysis: FunctionAnalysis,
     points: GasPoints,
@@ -155,8 +170,8 @@ export class BodyInstrumenter {
         if (type !== BlockType.Empty && !this.brValueLocals.has(type)) this.brValueLocals.set(type, this.brIndexLocal + extra++);
       }
     }
-    out.u32(localGroups.length + (floatScratch ? 4 : 2) + extra);
-    for (const [count, t] of localGroups) out.u32(count).byte(t);
+    out.u32(localGroups.count + (floatScratch ? 4 : 2) + extra);
+    for (let g = 0; g < localGroups.count; g++) out.u32(localGroups.numbers[g]).byte(localGroups.types[g]);
     out.byte(1).byte(0x7e).byte(1).byte(0x7f);
     if (floatScratch) out.byte(1).byte(0x7d).byte(1).byte(0x7c);
     if (extra > 0) {

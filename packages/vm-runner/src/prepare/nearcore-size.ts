@@ -15,10 +15,9 @@ import { u32Size } from '../wasm/encoder.js';
 import { ExternalKind, type Export, type Import, type ModuleValidator } from '../wasm/module-validator.js';
 import { Op } from '../wasm/opcodes.js';
 import { ByteReader } from '../wasm/reader.js';
-import type { ValType } from '../wasm/types.js';
 import type { FunctionAnalysis } from './analysis.js';
 import { isLinearKind, PointKind, type Gas, type GasPoints } from './gas-points.js';
-import type { InstructionLog } from './instruction-log.js';
+import type { InstructionLog, LocalGroups } from './instruction-log.js';
 import type { ModuleParts } from './module-writer.js';
 
 const utf8 = new TextEncoder();
@@ -51,18 +50,36 @@ const framed = (payload: number) => 1 + u32Size(payload) + payload;
 
 /** Sizes of instrument_v3's injected sequences for one function. */
 class Sequences {
-  constructor(
-    private readonly gasGlobal: number,
-    private readonly stackGlobal: number,
-  ) {}
-
   /** `$stack -/+ charge` with a 128-bit overflow check (`checked_sub_i64`/`checked_add_i64`). */
   stack(charge: Gas): number {
     return 2 * (1 + u32Size(this.stackGlobal)) + 15 + s64Size(charge);
   }
 
+  private readonly constantSizes = new Map<Gas, number>();
+  /** Sizes of charges that are small multiples of the regular op cost, by multiple. */
+  private readonly sizesByOps: number[] = [];
+
+  constructor(
+    private readonly gasGlobal: number,
+    private readonly stackGlobal: number,
+    private readonly regular: Gas,
+  ) {}
+
   constant(c: Gas): number {
-    return 3 * (1 + u32Size(this.gasGlobal)) + 3 * (1 + s64Size(c)) + 9;
+    if (typeof c === 'number' && typeof this.regular === 'number') {
+      const ops = c / this.regular;
+      if (ops < 1024 && ops === Math.floor(ops)) {
+        const cached = this.sizesByOps[ops];
+        if (cached !== undefined) return cached;
+        return (this.sizesByOps[ops] = 3 * (1 + u32Size(this.gasGlobal)) + 3 * (1 + s64Size(c)) + 9);
+      }
+    }
+    let size = this.constantSizes.get(c);
+    if (size === undefined) {
+      size = 3 * (1 + u32Size(this.gasGlobal)) + 3 * (1 + s64Size(c)) + 9;
+      this.constantSizes.set(c, size);
+    }
+    return size;
   }
 
   linear(constant: Gas, unit: Gas, local: number): number {
@@ -82,7 +99,7 @@ export class NearcoreCodeSize {
     stackGlobal: number,
     private readonly regular: Gas,
   ) {
-    this.seq = new Sequences(gasGlobal, stackGlobal);
+    this.seq = new Sequences(gasGlobal, stackGlobal, regular);
   }
 
   addBody(
@@ -90,13 +107,13 @@ export class NearcoreCodeSize {
     opsStart: number,
     bodyEnd: number,
     params: number,
-    groups: readonly (readonly [number, ValType])[],
+    groups: LocalGroups,
     declared: number,
     analysis: FunctionAnalysis,
     points: GasPoints,
   ): void {
-    let size = u32Size(groups.length + 2) + 4;
-    for (const [n] of groups) size += u32Size(n) + 1;
+    let size = u32Size(groups.count + 2) + 4;
+    for (let g = 0; g < groups.count; g++) size += u32Size(groups.numbers[g]) + 1;
     const stackCharge = analysis.operandStackSize + analysis.frameSize;
     const frameOps = Math.ceil(analysis.frameSize / 8);
     const frameFee = typeof this.regular === 'number' && frameOps * this.regular <= Number.MAX_SAFE_INTEGER ? frameOps * this.regular : BigInt(frameOps) * BigInt(this.regular);
@@ -104,10 +121,12 @@ export class NearcoreCodeSize {
     size += 2 + release + (frameFee !== 0 && frameFee !== 0n ? this.seq.constant(frameFee) : 0);
     size += bodyEnd - opsStart;
     const local = params + declared;
-    for (let i = 0; i < log.count; i++) {
-      const op = log.ops[i];
+    const ops = log.ops;
+    const count = log.count;
+    for (let i = 0; i < count; i++) {
+      const op = ops[i];
       if (op === Op.Call || op === Op.RefFunc) {
-        const next = i + 1 < log.count ? log.offsets[i + 1] : bodyEnd;
+        const next = i + 1 < count ? log.offsets[i + 1] : bodyEnd;
         size += 1 + u32Size(log.a[i] + 3) - (next - log.offsets[i]);
       } else if (op === Op.Return) {
         size += release;

@@ -17,11 +17,11 @@ import { ExternalKind, ModuleValidator, SectionId } from '../wasm/module-validat
 import { OperatorReader } from '../wasm/operators.js';
 import { ByteReader, WasmDecodeError } from '../wasm/reader.js';
 import { nextSection, readHeader } from '../wasm/sections.js';
-import { nearcoreFeatures, readValType, type ValType } from '../wasm/types.js';
+import { nearcoreFeatures, readValType } from '../wasm/types.js';
 import { Analyzer, frameSizeOf, type GasCosts } from './analysis.js';
 import { gasValue, normaliseLimits, type Limits, type PrepareConfig } from './config.js';
 import { BodyInstrumenter } from './instrument.js';
-import { InstructionLog } from './instruction-log.js';
+import { InstructionLog, LocalGroups } from './instruction-log.js';
 import { writeModule, type ModuleParts } from './module-writer.js';
 import { NearcoreCodeSize, nearcoreModuleSize } from './nearcore-size.js';
 import { START_EXPORT } from './abi.js';
@@ -53,6 +53,7 @@ const workspace = {
   fv: new FunctionValidator(),
   analyzer: new Analyzer(),
   log: new InstructionLog(),
+  groups: new LocalGroups(),
   scratch: new ByteWriter(4096),
   withRefTypes: new OperatorReader(true),
   withoutRefTypes: new OperatorReader(false),
@@ -217,8 +218,11 @@ class Preparation {
 
   /** nearcore's import rules, applied in order once the section has validated. */
   private checkImports(imports: ReturnType<ModuleValidator['importSection']>): void {
+    const modules = this.config.importModules;
     for (const imp of imports) {
-      if (imp.module !== 'env') refuse('Instantiate', `import from module ${JSON.stringify(imp.module)}`);
+      if (imp.module !== 'env' && (modules === undefined || !modules.includes(imp.module))) {
+        refuse('Instantiate', `import from module ${JSON.stringify(imp.module)}`);
+      }
       switch (imp.kind) {
         case ExternalKind.Func:
           if (--this.functionBudget < 0) refuse('TooManyFunctions');
@@ -250,7 +254,7 @@ class Preparation {
       regular: this.costs.regular,
       nanCanonicalization: true,
     });
-    const groups: [number, ValType][] = [];
+    const groups = workspace.groups;
     const nearcoreCode = new NearcoreCodeSize(v.globals.length, v.globals.length + 1, this.costs.regular);
     this.nearcoreCode = nearcoreCode;
 
@@ -265,7 +269,7 @@ class Preparation {
 
       // nearcore sums the declared locals (a plain read, no validation) before validating.
       body.reset(code, start, end);
-      groups.length = 0;
+      groups.clear();
       const numGroups = body.varU32();
       let declared = 0;
       for (let g = 0; g < numGroups; g++) {
@@ -273,7 +277,7 @@ class Preparation {
         const t = readValType(body);
         this.localBudget -= n;
         if (this.localBudget < 0) refuse('TooManyLocals');
-        groups.push([n, t]);
+        groups.add(n, t);
         declared += n;
       }
       const opsStart = body.pos;
@@ -281,7 +285,7 @@ class Preparation {
       const { typeIndex } = v.nextCodeEntry(p, start);
       const type = v.types[typeIndex];
       fv.begin(v, body, type);
-      for (const [n, t] of groups) fv.defineLocals(n, t, start);
+      for (let g = 0; g < groups.count; g++) fv.defineLocals(groups.numbers[g], groups.types[g], start);
       ops.reset(code, opsStart, end);
       analyzer.begin(v, fv.localTypes, this.costs, type.results.length === 0 ? 0x40 : type.results[0]);
       log.clear();

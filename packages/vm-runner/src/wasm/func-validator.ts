@@ -171,6 +171,16 @@ export class FunctionValidator {
     const at = o.offset;
     if (this.depth === 0) this.r.fail('operators remaining after end of function', at);
     const op = o.op;
+    // The most frequent instructions first.
+    if (op === Op.LocalGet) {
+      if (o.a >= this.numLocals) this.r.fail(`unknown local ${o.a}: local index out of bounds`, at);
+      this.push(this.locals[o.a]);
+      return;
+    }
+    if (op === Op.I32Const) {
+      this.push(ValType.I32);
+      return;
+    }
     const n = op >= 0x45 && op <= 0xc4 ? op : op >= 0xfc00 && op <= 0xfc07 ? op - 0xfb00 : -1;
     if (n >= 0) {
       // All two-operand numeric instructions take two operands of the same type.
