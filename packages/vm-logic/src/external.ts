@@ -10,6 +10,7 @@
  * Byte arrays handed to an External may be the very buffers held in registers: an implementation
  * must copy what it keeps. Byte arrays it returns are not modified by VMLogic.
  */
+import type { SubmoduleExternal } from './submodules/types.js';
 import type {
   AccountId,
   ActionIndex,
@@ -59,6 +60,12 @@ export interface YieldReceipt {
 }
 
 export interface External {
+  /**
+   * The submodules extension's state access (NEP-481), present only where the extension can be on;
+   * an External without it has no submodules (`submodule_call` reports NotFound).
+   */
+  readonly submodules?: SubmoduleExternal;
+
   // ---- storage of the current account ----
   /** Writes key → value; returns the previous value, or null. */
   storageSet(tracker: StorageAccessTracker, key: Uint8Array, value: Uint8Array): Uint8Array | null;

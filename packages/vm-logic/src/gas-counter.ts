@@ -6,6 +6,12 @@
  * State: `burntGas` (irreversibly spent) and `promisesGas` (reserved for receipts created by the
  * call); used = burnt + promises. `gasLimit` = min(max_gas_burnt, prepaid) and, outside views,
  * drops to min(max_gas_burnt, prepaid − promises) whenever gas is prepaid for a promise.
+ *
+ * Submodules extension: `enterFrame(budget)` caps the *used* gas of everything charged until the
+ * matching `exitFrame` at used-at-entry + budget (frames nest; the innermost is the tightest).
+ * Crossing a frame's cap burns up to it and throws `SubmoduleGasExhausted` instead of a HostError,
+ * which the submodule call that opened the frame turns into a status for its caller. Without a
+ * frame nothing differs from nearcore.
  */
 import { HostError, type HostErrorData } from '@nearts/vm-errors';
 import type { ActionCosts, ExtCosts, ParameterCost } from '@nearts/runtime-fees';
@@ -13,6 +19,13 @@ import { VMLogicUsageError } from './errors.js';
 import type { StorageAccessTracker } from './external.js';
 import { U64_MAX, checkedAddU64, checkedMulU64, minBig, saturatingSubU64 } from './internal/u64.js';
 import { ProfileDataV3 } from './profile.js';
+import { SubmoduleGasExhausted } from './submodules/errors.js';
+
+/** An open submodule gas frame: used gas may not pass `usedCeiling`. */
+interface GasFrame {
+  readonly usedCeiling: bigint;
+  readonly budget: bigint;
+}
 
 export type ExtCostsConfig = Readonly<Record<ExtCosts, ParameterCost>>;
 
@@ -40,6 +53,12 @@ export class GasCounter implements StorageAccessTracker {
   private readonly profile = new ProfileDataV3();
   /** Compute cost of the send side of action fees (nearcore keeps it apart from the profile). */
   sendActionComputeUsage = 0n;
+  /** Open submodule frames, outermost first. */
+  private readonly frames: GasFrame[] = [];
+  /** `limit`, lowered to the innermost frame's burnt ceiling while a frame is open. */
+  private effectiveLimit: bigint;
+  /** Number of open submodule frames (0 outside any submodule call). */
+  frameDepth = 0;
 
   constructor(extCosts: ExtCostsConfig, maxGasBurnt: bigint, opcodeCost: bigint, prepaidGas: bigint, isView: boolean) {
     this.extCosts = extCosts;
@@ -48,6 +67,7 @@ export class GasCounter implements StorageAccessTracker {
     this.prepaidGas = isView ? U64_MAX : prepaidGas;
     this.isView = isView;
     this.limit = minBig(maxGasBurnt, this.prepaidGas);
+    this.effectiveLimit = this.limit;
   }
 
   /** Gas burnt so far. */
@@ -64,9 +84,44 @@ export class GasCounter implements StorageAccessTracker {
     return this.promises;
   }
 
-  /** The current hard limit for burning (`FastGasCounter::gas_limit`). */
+  /** The current hard limit for burning (`FastGasCounter::gas_limit`; lower inside a submodule frame). */
   gasLimit(): bigint {
-    return this.limit;
+    return this.effectiveLimit;
+  }
+
+  /** What a submodule call could be given: the most that may still be used and burnt now. */
+  availableGas(): bigint {
+    const toLimit = saturatingSubU64(this.effectiveLimit, this.burnt);
+    const remaining = this.remainingGas();
+    return toLimit < remaining ? toLimit : remaining;
+  }
+
+  /** Opens a frame in which at most `budget` more gas may be used (clamped to `availableGas()`). */
+  enterFrame(budget: bigint): bigint {
+    const granted = minBig(budget, this.availableGas());
+    this.frames.push({ usedCeiling: this.usedGas() + granted, budget: granted });
+    this.frameDepth = this.frames.length;
+    this.updateEffectiveLimit();
+    return granted;
+  }
+
+  /** Closes the innermost frame. */
+  exitFrame(): void {
+    if (this.frames.pop() === undefined) throw new VMLogicUsageError('exitFrame without a frame');
+    this.frameDepth = this.frames.length;
+    this.updateEffectiveLimit();
+  }
+
+  private updateEffectiveLimit(): void {
+    const top = this.frames[this.frames.length - 1];
+    this.effectiveLimit = top === undefined ? this.limit : minBig(this.limit, saturatingSubU64(top.usedCeiling, this.promises));
+  }
+
+  /** The innermost frame was crossed: burn up to its ceiling, then fail the submodule call. */
+  private frameExhausted(): SubmoduleGasExhausted {
+    const top = this.frames[this.frames.length - 1];
+    if (this.effectiveLimit > this.burnt) this.burnt = this.effectiveLimit;
+    return new SubmoduleGasExhausted(top.budget);
   }
 
   /** prepaid − used, saturating: what wasm may still spend. */
@@ -87,10 +142,11 @@ export class GasCounter implements StorageAccessTracker {
   burnGas(gas: bigint): void {
     if (gas < 0n || gas > U64_MAX) throw new VMLogicUsageError(`gas amount out of u64 range: ${gas}`);
     const newBurnt = checkedAddU64(this.burnt, gas);
-    if (newBurnt <= this.limit) {
+    if (newBurnt <= this.effectiveLimit) {
       this.burnt = newBurnt;
       return;
     }
+    if (this.frameDepth !== 0) throw this.frameExhausted();
     // nearcore computes `new_used` with a wrapping add here; the saturating subtraction in
     // processGasLimit keeps the result well defined.
     const newUsed = BigInt.asUintN(64, newBurnt + this.promises);
@@ -114,12 +170,14 @@ export class GasCounter implements StorageAccessTracker {
     const newPromises = checkedAddU64(this.promises, promisesDelta);
     const newBurnt = checkedAddU64(this.burnt, gasBurnt);
     const newUsed = checkedAddU64(newBurnt, newPromises);
+    if (this.frameDepth !== 0 && newUsed > this.frames[this.frames.length - 1].usedCeiling) throw this.frameExhausted();
     if (newBurnt <= this.maxGasBurnt && newUsed <= this.prepaidGas) {
       if (promisesDelta !== 0n && !this.isView) {
         this.limit = minBig(this.maxGasBurnt, this.prepaidGas - newPromises);
       }
       this.burnt = newBurnt;
       this.promises = newPromises;
+      if (this.frameDepth !== 0 || promisesDelta !== 0n) this.updateEffectiveLimit();
       return;
     }
     throw this.processGasLimit(newBurnt, newUsed);
@@ -149,6 +207,15 @@ export class GasCounter implements StorageAccessTracker {
    * burnt part under `action`. On a gas failure the compute charged equals the gas actually burnt.
    */
   payActionAccumulated(burnCost: ParameterCost, useGas: bigint, action: ActionCosts): void {
+    this.accumulate(burnCost, useGas, (burnt) => this.profile.addActionCost(action, burnt));
+  }
+
+  /** `payActionAccumulated` for an action of a nearts extension, profiled under `name`. */
+  payExtensionActionAccumulated(burnCost: ParameterCost, useGas: bigint, name: string): void {
+    this.accumulate(burnCost, useGas, (burnt) => this.profile.addExtensionCost(name, burnt));
+  }
+
+  private accumulate(burnCost: ParameterCost, useGas: bigint, profile: (burnt: bigint) => void): void {
     const before = this.burnt;
     let failure: unknown;
     try {
@@ -157,10 +224,23 @@ export class GasCounter implements StorageAccessTracker {
       failure = e;
     }
     const burnt = saturatingSubU64(this.burnt, before);
-    this.profile.addActionCost(action, burnt);
+    profile(burnt);
     const compute = failure === undefined ? burnCost.compute : burnt;
     this.sendActionComputeUsage = checkedAddU64(this.sendActionComputeUsage, compute);
     if (failure !== undefined) throw failure;
+  }
+
+  /**
+   * Burns a host-side fee of a nearts extension (e.g. `submodule_call`), profiled under `name`
+   * apart from nearcore's ExtCosts entries.
+   */
+  payExtensionCost(name: string, cost: ParameterCost, count = 1n): void {
+    const before = this.burnt;
+    try {
+      this.burnGas(checkedMulU64(cost.gas, count));
+    } finally {
+      this.profile.addExtensionCost(name, saturatingSubU64(this.burnt, before));
+    }
   }
 
   /** The two extra fee entries of adding a gas key (nearcore `pay_gas_key_add_key_fees`). */

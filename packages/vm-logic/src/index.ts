@@ -37,4 +37,11 @@ export {
   type HostCallWrapper,
 } from './host-functions/imports.js';
 export * from './receipt-manager.js';
+export * from './submodules/types.js';
+export * from './submodules/errors.js';
+export { SUBMODULE_HOST_FUNCTIONS, touchesReceipts } from './submodules/capabilities.js';
+export { GuardedExternal } from './submodules/guarded-external.js';
+export { runSubmoduleCall, type SubmoduleCallResult } from './submodules/call.js';
+export { MockedSubmodules, type JournaledStorage, type MockSubmoduleAction } from './submodules/mocked-store.js';
+export { EXTENSION_HOST_FUNCTIONS as extensionHostFunctionTable } from './host-functions/extension-table.js';
 export { HOST_TABLE_END, HOST_TABLE_START, renderHostFunctionTable, updateReadmeTable } from './host-functions/docs.js';

@@ -15,6 +15,7 @@ import { U64_MAX, i64ToU64, saturatingAddU64, saturatingSubU64, u64ToI64 } from 
 import { GuestMemory, type MemoryLike } from './memory.js';
 import { nopOutcome, type VMOutcome } from './outcome.js';
 import { Registers } from './registers.js';
+import type { SubmoduleEngine, SubmoduleScope } from './submodules/types.js';
 import type { AccountId, PromiseIndex, ReceiptIndex, ReturnData } from './types.js';
 
 /** A promise: one receipt, or a joint promise over several (made by `promise_and`). */
@@ -33,6 +34,18 @@ export interface VMLogicOptions {
   readonly memory?: MemoryLike;
   /** Defaults to `makeGasCounter(context, config)`. */
   readonly gasCounter?: GasCounter;
+  /**
+   * Submodules extension: makes this the logic of a submodule instance called by `parent`. It
+   * shares the parent's gas counter, storage usage, logs and engine, and has its own registers,
+   * memory, return value and stack budget.
+   */
+  readonly submoduleOf?: { readonly parent: VMLogic; readonly scope: SubmoduleScope };
+}
+
+/** What a contract call shares with the submodule calls it makes (one account, one receipt). */
+interface SharedCallState {
+  storageUsage: bigint;
+  totalLogLength: bigint;
 }
 
 /** A MemoryLike for before instantiation: every access is out of bounds. */
@@ -55,30 +68,73 @@ export class VMLogic {
   readonly registers = new Registers();
   memory: GuestMemory;
   readonly promises: VMPromise[] = [];
-  readonly logs: string[] = [];
-  totalLogLength = 0n;
+  readonly logs: string[];
   returnData: ReturnData = { kind: 'None' };
   /** Starts at balance + attached deposit and decreases with every deposit attached to a promise. */
   currentAccountBalance: bigint;
   readonly currentAccountLockedBalance: bigint;
-  currentStorageUsage: bigint;
   subsidizedAmount = 0n;
   /** Bytes left in the finite-wasm stack model. */
   remainingStack: bigint;
   private readonly initialRecordedStorageSize: bigint;
+  private readonly shared: SharedCallState;
+  /**
+   * Submodules extension: runs submodule instances; installed by the executor of the contract
+   * (null when the extension is off or the executor cannot run submodules).
+   */
+  submoduleEngine: SubmoduleEngine | null;
+  /** The access of the submodule this logic runs; null for the account's contract itself. */
+  readonly submodule: SubmoduleScope | null;
+  /** The contract's logic at the root of a submodule call chain (this one for the contract itself). */
+  readonly root: VMLogic;
 
   constructor(options: VMLogicOptions) {
     this.ext = options.ext;
     this.context = options.context;
     this.config = options.config;
     this.fees = options.fees;
-    this.gas = options.gasCounter ?? makeGasCounter(options.context, options.config);
     this.memory = new GuestMemory(options.memory ?? NO_MEMORY);
-    this.currentAccountBalance = options.context.accountBalance + options.context.attachedDeposit;
     this.currentAccountLockedBalance = options.context.accountLockedBalance;
-    this.currentStorageUsage = options.context.storageUsage;
     this.remainingStack = BigInt(options.config.limitConfig.maxStackHeight);
-    this.initialRecordedStorageSize = options.ext.getRecordedStorageSize();
+    const sub = options.submoduleOf;
+    if (sub === undefined) {
+      this.gas = options.gasCounter ?? makeGasCounter(options.context, options.config);
+      this.shared = { storageUsage: options.context.storageUsage, totalLogLength: 0n };
+      this.logs = [];
+      this.currentAccountBalance = options.context.accountBalance + options.context.attachedDeposit;
+      this.initialRecordedStorageSize = options.ext.getRecordedStorageSize();
+      this.submoduleEngine = null;
+      this.submodule = null;
+      this.root = this;
+    } else {
+      const parent = sub.parent;
+      this.gas = parent.gas;
+      this.shared = parent.shared;
+      this.logs = parent.logs;
+      this.currentAccountBalance = parent.currentAccountBalance;
+      this.initialRecordedStorageSize = parent.initialRecordedStorageSize;
+      this.submoduleEngine = parent.submoduleEngine;
+      this.submodule = sub.scope;
+      this.root = parent.root;
+    }
+  }
+
+  /** Storage usage of the account as the call has changed it (shared with submodule calls). */
+  get currentStorageUsage(): bigint {
+    return this.shared.storageUsage;
+  }
+
+  set currentStorageUsage(value: bigint) {
+    this.shared.storageUsage = value;
+  }
+
+  /** UTF-8 bytes logged so far (shared with submodule calls). */
+  get totalLogLength(): bigint {
+    return this.shared.totalLogLength;
+  }
+
+  set totalLogLength(value: bigint) {
+    this.shared.totalLogLength = value;
   }
 
   /** Attaches the guest memory (an executor calls this once the instance exists). */

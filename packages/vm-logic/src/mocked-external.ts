@@ -9,6 +9,7 @@ import { HostError } from '@nearts/vm-errors';
 import { sha256 } from '@nearts/primitives';
 import type { External, StorageAccessTracker, ValuePtr, YieldReceipt } from './external.js';
 import { u64ToLeBytes } from './internal/u64.js';
+import { MockedSubmodules } from './submodules/mocked-store.js';
 import type { AccountId, ActionIndex, GlobalContractDeployMode, GlobalContractIdentifier, PublicKey, ReceiptIndex } from './types.js';
 
 export type MockAction =
@@ -77,15 +78,22 @@ export interface MockedExternalOptions {
   readonly chainId?: string;
   /** Validator stakes of the current epoch. */
   readonly validators?: ReadonlyMap<AccountId, bigint> | Record<AccountId, bigint>;
+  /** Submodules extension: give the mock an in-memory submodule store (`external.submodules`). */
+  readonly submodules?: boolean;
 }
+
+type TrieEntry = { key: Uint8Array; value: Uint8Array };
 
 export class MockedExternal implements External {
   /** Storage, keyed by the hex of the key (sorted iteration via `storageEntries`). */
-  private readonly trie = new Map<string, { key: Uint8Array; value: Uint8Array }>();
+  private readonly trie = new Map<string, TrieEntry>();
   readonly validators = new Map<AccountId, bigint>();
   readonly actionLog: MockAction[] = [];
   chainIdValue: string;
   private dataCount = 0n;
+  /** Submodules extension only: undo logs of open checkpoints (previous entry per changed key). */
+  private readonly journals: Map<string, TrieEntry | undefined>[] = [];
+  readonly submodules: MockedSubmodules | undefined;
 
   constructor(options: MockedExternalOptions = {}) {
     this.chainIdValue = options.chainId ?? 'test';
@@ -93,6 +101,32 @@ export class MockedExternal implements External {
     if (v !== undefined) {
       const entries = v instanceof Map ? [...v.entries()] : Object.entries(v);
       for (const [k, stake] of entries) this.validators.set(k, stake);
+    }
+    this.submodules = options.submodules === true ? new MockedSubmodules(this) : undefined;
+  }
+
+  /** Remembers the entry of `k` before its first change inside the innermost checkpoint. */
+  private journal(k: string): void {
+    const j = this.journals[this.journals.length - 1];
+    if (!j.has(k)) j.set(k, this.trie.get(k));
+  }
+
+  beginJournal(): void {
+    this.journals.push(new Map());
+  }
+
+  commitJournal(): void {
+    const j = this.journals.pop();
+    const outer = this.journals[this.journals.length - 1];
+    if (j !== undefined && outer !== undefined) for (const [k, e] of j) if (!outer.has(k)) outer.set(k, e);
+  }
+
+  rollbackJournal(): void {
+    const j = this.journals.pop();
+    if (j === undefined) return;
+    for (const [k, e] of j) {
+      if (e === undefined) this.trie.delete(k);
+      else this.trie.set(k, e);
     }
   }
 
@@ -104,6 +138,7 @@ export class MockedExternal implements External {
   storageSet(_tracker: StorageAccessTracker, key: Uint8Array, value: Uint8Array): Uint8Array | null {
     const k = hex(key);
     const old = this.trie.get(k);
+    if (this.journals.length !== 0) this.journal(k);
     this.trie.set(k, { key: key.slice(), value: value.slice() });
     return old === undefined ? null : old.value;
   }
@@ -119,6 +154,7 @@ export class MockedExternal implements External {
     const k = hex(key);
     const old = this.trie.get(k);
     if (old === undefined) return null;
+    if (this.journals.length !== 0) this.journal(k);
     this.trie.delete(k);
     return old.value;
   }

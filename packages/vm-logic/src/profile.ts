@@ -25,6 +25,19 @@ export class ProfileDataV3 {
   /** Gas per `ExtCosts`, by discriminant. */
   readonly wasmExtProfile: bigint[] = new Array<bigint>(EXT_COSTS.length).fill(0n);
   wasmGas = 0n;
+  /** Gas of extension fees by name (empty unless an extension charged something). */
+  readonly extensionProfile = new Map<string, bigint>();
+
+  addExtensionCost(name: string, gas: bigint): void {
+    this.extensionProfile.set(name, saturatingAddU64(this.extensionProfile.get(name) ?? 0n, gas));
+  }
+
+  /** Σ extension fees. */
+  extensionGas(): bigint {
+    let total = 0n;
+    for (const g of this.extensionProfile.values()) total = saturatingAddU64(total, g);
+    return total;
+  }
 
   addActionCost(action: ActionCosts, gas: bigint): void {
     const i = actionCostIndex(action);
@@ -55,6 +68,7 @@ export class ProfileDataV3 {
   /** Sets `wasmGas` to what the action and host entries do not explain of `totalGasBurnt`. */
   computeWasmInstructionCost(totalGasBurnt: bigint): void {
     this.wasmGas = saturatingSubU64(saturatingSubU64(totalGasBurnt, this.actionGas()), this.hostGas());
+    if (this.extensionProfile.size !== 0) this.wasmGas = saturatingSubU64(this.wasmGas, this.extensionGas());
   }
 
   /**
@@ -72,6 +86,7 @@ export class ProfileDataV3 {
       const scaled = gas === 0n ? 0n : BigInt.asUintN(64, (value * compute) / gas);
       ext = saturatingAddU64(ext, scaled);
     });
+    if (this.extensionProfile.size !== 0) ext = saturatingAddU64(ext, this.extensionGas());
     return saturatingAddU64(saturatingAddU64(ext, sendActionComputeUsage), this.wasmGas);
   }
 
@@ -83,6 +98,7 @@ export class ProfileDataV3 {
       this.wasmExtProfile[i] = saturatingAddU64(this.wasmExtProfile[i], other.wasmExtProfile[i]);
     }
     this.wasmGas = saturatingAddU64(this.wasmGas, other.wasmGas);
+    for (const [name, gas] of other.extensionProfile) this.addExtensionCost(name, gas);
   }
 
   clone(): ProfileDataV3 {

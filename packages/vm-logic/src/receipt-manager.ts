@@ -8,7 +8,7 @@
  * the position in that receipt's `actions`.
  */
 import { HostError } from '@nearts/vm-errors';
-import type { AccessKeyPermission, Action, DataReceiver, FunctionCallPermission } from '@nearts/primitives';
+import type { AccessKeyPermission, Action, DataReceiver, FunctionCallPermission, SubmodulePolicy } from '@nearts/primitives';
 import { VMLogicUsageError } from './errors.js';
 import { decodeUtf8 } from './internal/text.js';
 import { U64_MAX } from './internal/u64.js';
@@ -104,6 +104,16 @@ export class ReceiptManager {
 
   appendActionDeployContract(receiptIndex: ReceiptIndex, code: Uint8Array): void {
     this.appendAction(receiptIndex, { type: 'DeployContract', code });
+  }
+
+  /** Submodules extension. */
+  appendActionDeploySubmodule(receiptIndex: ReceiptIndex, key: Uint8Array, code: Uint8Array, policy: SubmodulePolicy): void {
+    this.appendAction(receiptIndex, { type: 'DeploySubmodule', key, code, policy });
+  }
+
+  /** Submodules extension. */
+  appendActionDeleteSubmodule(receiptIndex: ReceiptIndex, key: Uint8Array): void {
+    this.appendAction(receiptIndex, { type: 'DeleteSubmodule', key });
   }
 
   appendActionDeployGlobalContract(receiptIndex: ReceiptIndex, code: Uint8Array, mode: GlobalContractDeployMode): void {

@@ -15,7 +15,8 @@ export type HostFunctionCategory =
   | 'promise-actions'
   | 'yield'
   | 'storage'
-  | 'validators';
+  | 'validators'
+  | 'submodules';
 
 /**
  * An implementation: `logic` first, then the wasm arguments. A wasm i64 arrives as an unsigned

@@ -7,19 +7,27 @@ import type { VMConfig } from '@nearts/runtime-fees';
 import type { VMLogic } from '../logic.js';
 import type { HostFunctionEntry, HostFunctionSignature } from './entry.js';
 import { HOST_FUNCTIONS } from './table.js';
+import { EXTENSION_HOST_FUNCTIONS } from './extension-table.js';
+import { SubmoduleAccessDenied } from '../submodules/errors.js';
+import { touchesReceipts } from '../submodules/capabilities.js';
 
 const trace = tracer('nearts:vm-logic:host');
 
-const BY_KEY = new Map(HOST_FUNCTIONS.map((e) => [`${e.module}.${e.name}`, e]));
+const BY_KEY = new Map([...HOST_FUNCTIONS, ...EXTENSION_HOST_FUNCTIONS].map((e) => [`${e.module}.${e.name}`, e]));
 
 /** The entry for `module.name` (module defaults to `env`), or undefined. */
 export function getHostFunction(name: string, module: 'env' | 'internal' = 'env'): HostFunctionEntry | undefined {
   return BY_KEY.get(`${module}.${name}`);
 }
 
-/** Entries linked under `config` (gate on or absent), in table order. */
+/**
+ * Entries linked under `config` (gate on or absent), in table order; the host functions of
+ * protocol extensions follow nearcore's, only when the config has the extension.
+ */
 export function availableHostFunctions(config: VMConfig): HostFunctionEntry[] {
-  return HOST_FUNCTIONS.filter((e) => e.gate === null || e.gate(config));
+  const out = HOST_FUNCTIONS.filter((e) => e.gate === null || e.gate(config));
+  if (config.submodules !== undefined) out.push(...EXTENSION_HOST_FUNCTIONS.filter((e) => e.gate === null || e.gate(config)));
+  return out;
 }
 
 /**
@@ -37,9 +45,15 @@ export function linkableHostFunctions(config: VMConfig): Map<string, HostFunctio
 /**
  * Calls an entry's implementation with raw wasm values: an i64 may come as a signed or unsigned
  * bigint (JS gives signed), an i32 as any number; they are reinterpreted as u64 / u32 first.
+ * Inside a submodule call (submodules extension), functions that touch receipts are refused
+ * with `SubmoduleAccessDenied`, which fails that submodule call.
  * The result is a bigint (i64) or number (i32) that a wasm engine accepts as-is, or undefined.
  */
 export function invokeHostFunction(logic: VMLogic, entry: HostFunctionEntry, args: readonly unknown[]): bigint | number | undefined {
+  // While a submodule call is active nothing may touch receipts: a failed call could not take it back.
+  if (logic.gas.frameDepth !== 0 && touchesReceipts(entry)) {
+    throw new SubmoduleAccessDenied(`${entry.name} cannot be called while a submodule call is active`);
+  }
   const n = entry.params.length;
   const converted: (bigint | number)[] = new Array(n);
   for (let i = 0; i < n; i++) {

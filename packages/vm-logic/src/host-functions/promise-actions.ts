@@ -21,7 +21,7 @@ function readPublicKey(logic: VMLogic, ptr: bigint, len: bigint): () => PublicKe
 }
 
 /** Comma-separated method names; an empty piece is EmptyMethodName, an empty list is fine. */
-function splitMethodNames(raw: Uint8Array): Uint8Array[] {
+export function splitMethodNames(raw: Uint8Array): Uint8Array[] {
   if (raw.length === 0) return [];
   const out: Uint8Array[] = [];
   let start = 0;
