@@ -56,8 +56,7 @@ function codeHashOf(input: RunContractInput, code: Uint8Array): string {
   return hex(input.codeHash ?? createHash('sha256').update(code).digest());
 }
 
-function load(input: RunContractInput, executor: Executor, code: Uint8Array): LoadResult<unknown> {
-  const cache = input.cache ?? defaultContractCache();
+function load(input: RunContractInput, executor: Executor, code: Uint8Array, cache: ContractCache<LoadResult<unknown>>): LoadResult<unknown> {
   const wasmConfig = input.config.wasmConfig;
   const key = {
     codeHash: codeHashOf(input, code),
@@ -87,7 +86,8 @@ export function runContract(input: RunContractInput): VMOutcome {
   const early = logic.beforeLoadingExecutable(method, codeLen);
   if (early) return logic.abortOutcome(early);
 
-  const loaded = load(input, executor, code);
+  const cache = input.cache ?? defaultContractCache();
+  const loaded = load(input, executor, code, cache);
   if (!loaded.ok) return logic.abortOutcome({ kind: 'CompilationError', error: loaded.error });
 
   const feeError = logic.afterLoadingExecutable(codeLen);
@@ -102,7 +102,7 @@ export function runContract(input: RunContractInput): VMOutcome {
 
   let aborted: FunctionCallErrorData | null = null;
   try {
-    executor.run(loaded.contract, method, logic);
+    executor.run(loaded.contract, method, logic, { cache });
   } catch (e) {
     aborted = classifyWasmException(e);
   }

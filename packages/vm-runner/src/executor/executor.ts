@@ -19,10 +19,20 @@
 import type { CompilationErrorData, MethodResolveErrorKind } from '@nearts/vm-errors';
 import type { VMConfig } from '@nearts/runtime-fees';
 import type { VMLogic } from '@nearts/vm-logic';
+import type { ContractCache } from '../cache/contract-cache.js';
 
 export type LoadResult<T> =
   | { readonly ok: true; readonly contract: T; readonly byteSize: number }
   | { readonly ok: false; readonly error: CompilationErrorData };
+
+/** What `runContract` hands an executor besides the call itself. */
+export interface RunOptions {
+  /**
+   * The compiled-contract cache of the call. With the submodules extension on, an executor that
+   * runs submodules keeps their compiled artifacts here too (keyed by the submodule's code hash).
+   */
+  readonly cache?: ContractCache<LoadResult<unknown>>;
+}
 
 export interface Executor<T = unknown> {
   /** Identifies the engine and its artifact format in cache keys, e.g. `node-wasm/1`. */
@@ -31,5 +41,10 @@ export interface Executor<T = unknown> {
   /** null when linkable, else the LinkError message. */
   link(contract: T, config: VMConfig): string | null;
   resolveMethod(contract: T, method: string): MethodResolveErrorKind | null;
-  run(contract: T, method: string, logic: VMLogic): void;
+  /**
+   * With the submodules extension on (`logic.config.submodules`), an executor that can run
+   * submodules installs a `SubmoduleEngine` on `logic` before the contract runs; one that cannot
+   * leaves `logic.submoduleEngine` null and `submodule_call` reports them Unloadable.
+   */
+  run(contract: T, method: string, logic: VMLogic, options?: RunOptions): void;
 }

@@ -12,7 +12,9 @@ import { PrepareError, type CompilationErrorData, type MethodResolveErrorKind } 
 import type { VMConfig } from '@nearts/runtime-fees';
 import { getHostFunction, invokeHostFunction, linkableHostFunctions, type HostFunctionEntry, type HostFunctionSignature, type VMLogic } from '@nearts/vm-logic';
 import { prepareContract, type PreparedContract } from '../prepare/index.js';
-import type { Executor, LoadResult } from './executor.js';
+import { WasmSubmoduleEngine } from '../submodules/wasm-submodule-engine.js';
+import type { Executor, LoadResult, RunOptions } from './executor.js';
+import { GasSync } from './gas-sync.js';
 import { WasmMemory } from './wasm-memory.js';
 
 export interface CompiledWasm {
@@ -20,16 +22,32 @@ export interface CompiledWasm {
   readonly module: WebAssembly.Module;
 }
 
-const I64_MAX = (1n << 63n) - 1n;
-
-/** Caps what wasm may burn before the next sync at what the counter could still accept, so a
- * loop without host calls in a view (prepaid treated as u64::MAX) still stops at its limit. */
-function wasmAllowance(logic: VMLogic): bigint {
-  const gas = logic.gas;
-  const remaining = gas.remainingGas();
-  const toLimit = gas.gasLimit() - gas.burntGas();
-  const allowance = toLimit < remaining ? toLimit : remaining;
-  return allowance > I64_MAX ? I64_MAX : allowance;
+/**
+ * Host imports of one instance: every host call (the `internal` instrumentation imports too)
+ * settles the instance's wasm gas first and refreshes its global after — nearcore's Wasmtime call
+ * hook. `global()` is late-bound: imports exist before the instance does.
+ */
+export function hostImports(
+  prepared: PreparedContract,
+  logic: VMLogic,
+  sync: GasSync,
+  global: () => WebAssembly.Global | undefined,
+  memory: WebAssembly.Memory,
+): Record<string, Record<string, unknown>> {
+  const hostCall = (entry: HostFunctionEntry) => (...args: unknown[]) => {
+    const g = global();
+    if (g) sync.leave(g);
+    const result = invokeHostFunction(logic, entry, args);
+    if (g) sync.enter(g);
+    return result;
+  };
+  const env: Record<string, unknown> = { [prepared.abi.memoryImport]: memory };
+  for (const imp of prepared.hostImports) if (imp.module === prepared.abi.memoryModule) env[imp.name] = hostCall(getHostFunction(imp.name)!);
+  const internal: Record<string, unknown> = {};
+  for (const name of [prepared.abi.chargeGasImport, prepared.abi.gasExhaustedImport, prepared.abi.stackExhaustedImport]) {
+    internal[name] = hostCall(getHostFunction(name, 'internal')!);
+  }
+  return { [prepared.abi.memoryModule]: env, [prepared.abi.internalModule]: internal };
 }
 
 export class WasmExecutor implements Executor<CompiledWasm> {
@@ -84,7 +102,7 @@ export class WasmExecutor implements Executor<CompiledWasm> {
     return null;
   }
 
-  run(contract: CompiledWasm, method: string, logic: VMLogic): void {
+  run(contract: CompiledWasm, method: string, logic: VMLogic, options?: RunOptions): void {
     const { prepared, module } = contract;
     const memory = new WebAssembly.Memory({
       initial: prepared.memory.initialPages,
@@ -92,57 +110,29 @@ export class WasmExecutor implements Executor<CompiledWasm> {
       shared: true, // see the memory import written by preparation
     });
     logic.setMemory(new WasmMemory(memory));
-
-    // The gas global is read through a late-bound reference: imports are created before the
-    // instance exists.
+    const sync = new GasSync(logic.gas);
     let gasGlobal: WebAssembly.Global | undefined;
-    // What the global was last set to: wasm spent `written − global` since then.
-    let written = 0n;
-    const enterWasm = () => {
-      if (gasGlobal) {
-        written = wasmAllowance(logic);
-        gasGlobal.value = written;
-      }
-    };
-    const leaveWasm = () => {
-      if (!gasGlobal) return;
-      const left = BigInt.asUintN(64, gasGlobal.value as bigint);
-      if (written > left) logic.burnWasmGas(written - left);
-      written = left;
-    };
-
-    // Every host call, including the instrumentation's `internal` imports, settles wasm gas
-    // first and refreshes the global after: nearcore's Wasmtime call hook.
-    const hostCall = (entry: HostFunctionEntry) => (...args: unknown[]) => {
-      leaveWasm();
-      const result = invokeHostFunction(logic, entry, args);
-      enterWasm();
-      return result;
-    };
-    const env: Record<string, unknown> = { [prepared.abi.memoryImport]: memory };
-    for (const imp of prepared.hostImports) env[imp.name] = hostCall(getHostFunction(imp.name)!);
-    const internal: Record<string, unknown> = {};
-    for (const name of [prepared.abi.chargeGasImport, prepared.abi.gasExhaustedImport, prepared.abi.stackExhaustedImport]) {
-      internal[name] = hostCall(getHostFunction(name, 'internal')!);
-    }
-
-    const instance = new WebAssembly.Instance(module, { [prepared.abi.memoryModule]: env, [prepared.abi.internalModule]: internal });
+    const imports = hostImports(prepared, logic, sync, () => gasGlobal, memory);
+    const instance = new WebAssembly.Instance(module, imports);
     gasGlobal = instance.exports[prepared.abi.gasGlobalExport] as WebAssembly.Global;
+    if (logic.config.submodules !== undefined) {
+      logic.submoduleEngine = new WasmSubmoduleEngine(this, { prepared, instance, gasGlobal }, sync, options?.cache);
+    }
     const exports = instance.exports as Record<string, () => void>;
     try {
-      enterWasm();
+      sync.enter(gasGlobal);
       if (prepared.startExport !== null) {
         exports[prepared.startExport]!();
-        leaveWasm();
-        enterWasm();
+        sync.leave(gasGlobal);
+        sync.enter(gasGlobal);
       }
       exports[prepared.exportedFunctions.get(method)!.exportName]!();
-      leaveWasm();
+      sync.leave(gasGlobal);
     } catch (e) {
       // Charge the wasm work done before a trap; after a host error this burns nothing more
       // (the global is stale and above the counter's remaining gas).
       try {
-        leaveWasm();
+        sync.leave(gasGlobal);
       } catch {
         // the counter is already exhausted: the original failure is what the outcome reports
       }
@@ -151,7 +141,7 @@ export class WasmExecutor implements Executor<CompiledWasm> {
   }
 }
 
-function sameSignature(entry: HostFunctionSignature, params: readonly string[], results: readonly string[]): boolean {
+export function sameSignature(entry: HostFunctionSignature, params: readonly string[], results: readonly string[]): boolean {
   return (
     entry.params.length === params.length &&
     entry.results.length === results.length &&
