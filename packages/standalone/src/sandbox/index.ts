@@ -1,5 +1,6 @@
 /** The in-process sandbox test API. */
-export { Sandbox, SandboxSnapshot, DEFAULT_ROOT_ACCOUNT, DEFAULT_ROOT_BALANCE, DEFAULT_ACCOUNT_BALANCE, FAST_FORWARD_REAL_BLOCKS, type SandboxOptions, type SandboxAccountInit } from './sandbox.js';
+export { Sandbox, SandboxSnapshot, DEFAULT_ROOT_ACCOUNT, DEFAULT_ROOT_BALANCE, FAST_FORWARD_REAL_BLOCKS, type SandboxOptions } from './sandbox.js';
+export { DEFAULT_ACCOUNT_BALANCE, type SandboxAccountInit } from './genesis.js';
 export { SandboxAccount, type CallOptions, type CreateAccountOptions, type AccountBalance } from './account.js';
 export { BatchBuilder } from './batch.js';
 export { ContractState } from './contract-state.js';

@@ -4,7 +4,6 @@
  * decoded/verified by the runtime like any client transaction. State patches, time changes,
  * fast-forward and snapshots go through a rebase (see chain-host.ts).
  */
-import { readFileSync } from 'node:fs';
 import {
   encode,
   hashToBase58,
@@ -26,39 +25,25 @@ import {
   InvalidTxError,
   RuntimeUsageError,
   type Block,
-  type GenesisAccount,
   type SupplyCheck,
   type ViewCallResult,
 } from '@nearts/runtime';
-import { toYocto, type Amount } from './amounts.js';
+import type { Amount } from './amounts.js';
 import { encodeArgs, type CallArgs } from './args.js';
 import { chainFrom, hasPendingYields, pointOf, priceAfterEmptyBlocks, requireIdle, type ChainPoint, type ChainTemplate } from './chain-host.js';
 import { ContractState } from './contract-state.js';
 import { SandboxError } from './errors.js';
-import { KeyStore, testKeyOf } from './keys.js';
+import { KeyStore } from './keys.js';
 import { LayeredMap } from './layered-map.js';
-import { accessKeysOf, applyAccountPatch, resolveKey, type DataInput, type KeyInput, type StatePatch } from './patch.js';
+import { accessKeysOf, applyAccountPatch, type StatePatch } from './patch.js';
+import { genesisAccounts, type SandboxAccountInit } from './genesis.js';
 import { SandboxAccount } from './account.js';
 import { parseReturnValue, TransactionResult } from './transaction-result.js';
 
 export const DEFAULT_ROOT_ACCOUNT = 'test.near';
 export const DEFAULT_ROOT_BALANCE = 1_000_000_000n * NEAR;
-/** Balance of genesis accounts without one and of `createSubAccount` without `initialBalance`. */
-export const DEFAULT_ACCOUNT_BALANCE = 100n * NEAR;
 /** Up to this many blocks `fastForward` produces real blocks; beyond, it jumps (see fastForward). */
 export const FAST_FORWARD_REAL_BLOCKS = 100n;
-
-export interface SandboxAccountInit {
-  accountId: string;
-  /** Default 100 NEAR. */
-  balance?: Amount;
-  locked?: Amount;
-  /** Default: nearcore's test key of the account id (held by the sandbox). */
-  keys?: KeyInput[];
-  /** Contract code, or a path to a .wasm file. */
-  code?: Uint8Array | string;
-  data?: DataInput;
-}
 
 export interface SandboxOptions extends Partial<ChainTemplate> {
   /** The account `sandbox.root` names; default `test.near` with 10⁹ NEAR. `false`: no root account. */
@@ -100,22 +85,6 @@ export class SandboxSnapshot {
   }
 }
 
-function readCode(code: Uint8Array | string, what: string): Uint8Array {
-  if (code instanceof Uint8Array) return code;
-  try {
-    return new Uint8Array(readFileSync(code));
-  } catch (e) {
-    throw new SandboxError('invalid_argument', `${what}: cannot read ${code}: ${(e as Error).message}`);
-  }
-}
-
-function genesisData(d: DataInput | undefined): Array<[Uint8Array, Uint8Array]> {
-  if (d === undefined) return [];
-  const enc = (s: Uint8Array | string): Uint8Array => (typeof s === 'string' ? new TextEncoder().encode(s) : s);
-  const list = Array.isArray(d) ? d : Object.entries(d);
-  return list.filter(([, v]) => v !== null).map(([k, v]) => [enc(k), enc(v!)]);
-}
-
 export class Sandbox {
   private host: Chain;
   private template: ChainTemplate;
@@ -144,26 +113,9 @@ export class Sandbox {
   static create(options: SandboxOptions = {}): Sandbox {
     const { root, accounts = [], genesisHeight, genesisTimestamp, checkTransactions = true, ...template } = options;
     const keys = new KeyStore();
-    const genesis: GenesisAccount[] = [];
     const rootId = root === false ? undefined : (root?.accountId ?? DEFAULT_ROOT_ACCOUNT);
     const inits: SandboxAccountInit[] = [...(rootId ? [{ accountId: rootId, balance: root === false ? 0n : (root?.balance ?? DEFAULT_ROOT_BALANCE) }] : []), ...accounts];
-    for (const a of inits) {
-      if (!isValidAccountId(a.accountId)) throw new SandboxError('invalid_argument', `invalid account id ${JSON.stringify(a.accountId)}`);
-      const keyInputs = a.keys ?? [testKeyOf(a.accountId)];
-      const genesisKeys = keyInputs.map((k) => {
-        const { publicKey, keyPair, accessKey } = resolveKey(k);
-        if (keyPair) keys.add(a.accountId, keyPair);
-        return { publicKey, accessKey };
-      });
-      genesis.push({
-        accountId: a.accountId,
-        amount: toYocto(a.balance ?? DEFAULT_ACCOUNT_BALANCE, `balance of ${a.accountId}`),
-        locked: a.locked === undefined ? 0n : toYocto(a.locked, `locked balance of ${a.accountId}`),
-        keys: genesisKeys,
-        code: a.code === undefined ? undefined : readCode(a.code, `code of ${a.accountId}`),
-        data: genesisData(a.data),
-      });
-    }
+    const genesis = genesisAccounts(inits, keys);
     let chain: Chain;
     try {
       chain = Chain.create({ ...template, accounts: genesis, genesisHeight, genesisTimestamp });
