@@ -189,7 +189,9 @@ export class Analyzer {
   private setOffset(offset: number): void {
     if (this.schedKind >= 0) {
       this.flushPure();
-      this.points.push(offset, this.schedKind, this.schedConst, 0);
+      const c = this.schedConst;
+      if (typeof c === 'number') this.points.pushConstant(offset, this.schedKind, c);
+      else this.points.push(offset, this.schedKind, c, 0);
       this.schedKind = -1;
       this.foldable = false;
     }
@@ -198,7 +200,9 @@ export class Analyzer {
   private before(offset: number, kind: number, constant: Gas, linear: Gas = 0): number {
     this.flushPure();
     const index = this.points.count;
-    this.points.push(offset, this.poly ? PointKind.Unreachable : kind, constant, linear);
+    const k = this.curPoly ? PointKind.Unreachable : kind;
+    if (typeof constant === 'number' && linear === 0) this.points.pushConstant(offset, k, constant);
+    else this.points.push(offset, k, constant, linear);
     this.foldable = false;
     return index;
   }

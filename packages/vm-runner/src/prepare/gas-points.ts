@@ -108,6 +108,17 @@ export class GasPointTable implements GasPoints {
     }
   }
 
+  /** Push a point with a constant fee that is a number (the usual case). */
+  pushConstant(offset: number, kind: number, constant: number): void {
+    const i = this.count++;
+    if (i === this.offsets.length) this.grow();
+    this.offsets[i] = offset;
+    this.kinds[i] = kind;
+    this.constants[i] = constant;
+    this.linears[i] = 0;
+    this.total += constant;
+  }
+
   push(offset: number, kind: number, constant: Gas, linear: Gas): void {
     const i = this.count++;
     if (i === this.offsets.length) this.grow();

@@ -211,3 +211,42 @@ describe('engine limits', () => {
     }
   });
 });
+
+describe('gas host protocol', () => {
+  it('continues after finite_wasm_gas when a capped allowance lets the host burn the charge', async () => {
+    const prepared = prepareContract(await wat(`(module (func (export "main") ${'nop '.repeat(10)}))`), pv86Config());
+    const memory = new WA.Memory({ initial: 1024, maximum: 2048, shared: true });
+    const counter = new GasCounter(10n ** 15n);
+    let global: { value: bigint } | undefined;
+    let written = 0n;
+    const cap = 9n * R; // less than the 8 + 10 ops the call costs
+    const enter = () => {
+      written = counter.remaining() < cap ? counter.remaining() : cap;
+      global!.value = written;
+    };
+    const leave = () => {
+      counter.burn(written - global!.value);
+      written = global!.value;
+    };
+    const fail = () => {
+      throw new Error('unexpected');
+    };
+    const instance = new WA.Instance(new WA.Module(prepared.code), {
+      env: { memory },
+      [PREPARED_ABI.internalModule]: {
+        [PREPARED_ABI.chargeGasImport]: (gas: bigint) => {
+          leave();
+          expect(counter.burn(gas)).toBeNull();
+          enter();
+        },
+        [PREPARED_ABI.gasExhaustedImport]: fail,
+        [PREPARED_ABI.stackExhaustedImport]: fail,
+      },
+    });
+    global = instance.exports[PREPARED_ABI.gasGlobalExport] as { value: bigint };
+    enter();
+    (instance.exports['\0main'] as () => void)();
+    leave();
+    expect(counter.burnt).toBe(18n * R);
+  });
+});
