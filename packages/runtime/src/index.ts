@@ -53,3 +53,5 @@ export {
 } from './views/outcome-view.js';
 export { executeFunctionCall, resolveContractCode } from './actions/function-call.js';
 export { useContractRunner, type RunContract, type RunInput } from './ext/vm-bridge.js';
+export { storeSubmodule, removeSubmodule, type SubmoduleState } from './actions/submodule.js';
+export { borshExtensions, submoduleStorageUsage } from './extensions/submodules.js';

@@ -34,6 +34,7 @@ import { actionError, type ActionResult } from './result.js';
 import { contractStorageUsage } from './contract.js';
 import { ethWalletGlobalContractHash } from './eth-wallet.js';
 import { storageRemovesCompute } from './keys.js';
+import { removeAllSubmodules } from './submodule.js';
 
 /** A gas key holding more than this cannot be deleted (its balance is burnt). */
 export const GAS_KEY_MAX_BALANCE_TO_BURN = 10n ** 24n;
@@ -84,6 +85,8 @@ export function checkActorPermissions(action: Action, account: Account | undefin
     case 'DeployGlobalContract':
     case 'UseGlobalContract':
     case 'WithdrawFromGasKey':
+    case 'DeploySubmodule':
+    case 'DeleteSubmodule':
       return actorId !== accountId ? { kind: 'ActorNoPermission', account_id: accountId, actor_id: actorId } : null;
     case 'DeleteAccount':
       if (actorId !== accountId) return { kind: 'ActorNoPermission', account_id: accountId, actor_id: actorId };
@@ -241,6 +244,7 @@ export function actionDeleteAccount(ctx: ActionContext, result: ActionResult, be
   }
   if (account.amount > 0n) result.newReceipts.push(balanceRefundReceipt(beneficiaryId, account.amount));
   const removed = removeAccount(rc.state, accountId);
+  if (rc.apply.config.wasmConfig.submodules !== undefined) removeAllSubmodules(rc.state, accountId);
   result.tokensBurnt += gasKeyBalance;
   if (removed.gasKeyNonceCount > 0n) {
     result.computeUsage += storageRemovesCompute(rc.apply.config, removed.gasKeyNonceCount, removed.gasKeyNonceKeyBytes, 8n * removed.gasKeyNonceCount);

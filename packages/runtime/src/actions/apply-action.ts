@@ -10,6 +10,7 @@ import type { ActionContext } from './context.js';
 import { actionDelegate } from './delegate.js';
 import { actionFunctionCall } from './function-call.js';
 import { actionAddKey, actionDeleteKey, actionTransferToGasKey, actionWithdrawFromGasKey } from './keys.js';
+import { actionDeleteSubmodule, actionDeploySubmodule } from './submodule.js';
 import { actionError, newActionResult, type ActionResult } from './result.js';
 
 export function applyAction(ctx: ActionContext): ActionResult {
@@ -79,6 +80,12 @@ export function applyAction(ctx: ActionContext): ActionResult {
       break;
     case 'WithdrawFromGasKey':
       actionWithdrawFromGasKey(ctx, result, action.publicKey, action.amount);
+      break;
+    case 'DeploySubmodule':
+      actionDeploySubmodule(ctx, action.key, action.code, action.policy);
+      break;
+    case 'DeleteSubmodule':
+      actionDeleteSubmodule(ctx, action.key);
       break;
   }
   return result;

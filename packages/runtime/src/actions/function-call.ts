@@ -138,6 +138,7 @@ export function actionFunctionCall(ctx: ActionContext, result: ActionResult, fc:
     epochInfo: apply.epochInfo,
     chainId: apply.chainId,
     accounting: rc.accounting,
+    submodules: apply.config.wasmConfig.submodules !== undefined,
   });
   const outcome = executeFunctionCall(ctx, fc, ext, isLastAction);
   if (outcome.aborted !== null) result.result = actionError({ kind: 'FunctionCallError', error: toOnChainFunctionCallError(outcome.aborted) });

@@ -121,7 +121,7 @@ export function applyActionReceipt(p: Processing, receipt: Receipt): ExecutionOu
     const next = applyAction({ rc, action: ar.actions[i], actionHash, actionIndex: i });
     if (next.result.ok) {
       for (const r of next.newReceipts) {
-        const e = validateReceipt(config.wasmConfig.limitConfig, r, apply.protocolVersion, 'NewReceipt');
+        const e = validateReceipt(config.wasmConfig.limitConfig, r, apply.protocolVersion, 'NewReceipt', config.wasmConfig.submodules);
         if (e) {
           next.result = { ok: false, error: { index: null, kind: { kind: 'NewReceiptValidationError', error: e } } };
           break;

@@ -125,13 +125,13 @@ export function apply(state: State, applyState: ApplyState, incomingReceipts: re
     while (p.total.compute < limit) {
       const r = p.delayed.pop();
       if (r === undefined) break;
-      const invalid = validateReceipt(limits, r, applyState.protocolVersion, 'ExistingReceipt');
+      const invalid = validateReceipt(limits, r, applyState.protocolVersion, 'ExistingReceipt', config.wasmConfig.submodules);
       if (invalid) throw new StorageInconsistentError(`Delayed receipt in the state is invalid: ${invalid.kind}`);
       processWithInstant(p, r);
     }
 
     for (const r of incomingReceipts) {
-      const invalid = validateReceipt(limits, r, applyState.protocolVersion, 'ExistingReceipt');
+      const invalid = validateReceipt(limits, r, applyState.protocolVersion, 'ExistingReceipt', config.wasmConfig.submodules);
       if (invalid) throw new ReceiptValidationRuntimeError(invalid);
       if (p.total.compute >= limit) p.delayed.push(r, config);
       else processWithInstant(p, r);

@@ -17,6 +17,7 @@ import {
 import type { RuntimeConfig } from '@nearts/runtime-fees';
 import { execFee } from '@nearts/runtime-fees';
 import { totalPrepaidExecFees, totalPrepaidGas, totalPrepaidSendFees } from '../config/tx-cost.js';
+import { borshExtensions, STATE_EXTENSIONS } from '../extensions/submodules.js';
 import { StorageInconsistentError } from '../errors.js';
 import { actionReceiptOfReceipt } from '../receipts.js';
 import { getValue } from '../state/accessors.js';
@@ -54,10 +55,11 @@ export class DelayedReceiptQueue {
 
   push(receipt: Receipt, config: RuntimeConfig): void {
     const congestionGas = receiptCongestionGas(receipt, config);
-    const congestionSize = BigInt(encode(ReceiptCodec, receipt).length);
+    const ext = borshExtensions(config);
+    const congestionSize = BigInt(encode(ReceiptCodec, receipt, ext).length);
     const stored = config.useStateStoredReceipt
-      ? encode(ReceiptOrStateStoredReceiptCodec, { type: 'StateStoredReceipt', version: 1, receipt, metadata: { congestionGas, congestionSize } })
-      : encode(ReceiptCodec, receipt);
+      ? encode(ReceiptOrStateStoredReceiptCodec, { type: 'StateStoredReceipt', version: 1, receipt, metadata: { congestionGas, congestionSize } }, ext)
+      : encode(ReceiptCodec, receipt, ext);
     this.state.set(trieKeys.delayedReceipt(this.indices.nextAvailableIndex), stored);
     this.indices = { ...this.indices, nextAvailableIndex: this.indices.nextAvailableIndex + 1n };
     this.writeIndices();
@@ -70,7 +72,7 @@ export class DelayedReceiptQueue {
     if (raw === undefined) throw new StorageInconsistentError(`TrieQueue::Item #${this.indices.firstIndex} should be in the state`);
     let receipt: Receipt;
     try {
-      receipt = decode(ReceiptOrStateStoredReceiptCodec, raw).receipt;
+      receipt = decode(ReceiptOrStateStoredReceiptCodec, raw, STATE_EXTENSIONS).receipt;
     } catch (e) {
       throw new StorageInconsistentError(`delayed receipt does not decode: ${(e as Error).message}`);
     }
@@ -85,7 +87,7 @@ export class DelayedReceiptQueue {
     const out: Receipt[] = [];
     for (let i = this.indices.firstIndex; i < this.indices.nextAvailableIndex; i++) {
       const raw = this.state.get(trieKeys.delayedReceipt(i));
-      if (raw !== undefined) out.push(decode(ReceiptOrStateStoredReceiptCodec, raw).receipt);
+      if (raw !== undefined) out.push(decode(ReceiptOrStateStoredReceiptCodec, raw, STATE_EXTENSIONS).receipt);
     }
     return out;
   }

@@ -11,6 +11,7 @@ import {
   type Receipt,
 } from '@nearts/primitives';
 import { applyGlobalContractDistribution } from '../actions/contract.js';
+import { borshExtensions } from '../extensions/submodules.js';
 import { StorageInconsistentError } from '../errors.js';
 import { featureEnabled } from '../protocol.js';
 import { YIELD_STATUS_RESUME_INITIATED } from '../ext/runtime-ext.js';
@@ -63,12 +64,12 @@ export function processReceipt(p: Processing, receipt: Receipt): ExecutionOutcom
       }
       if (pending === 0) return applyActionReceipt(p, receipt);
       setU32(state, trieKeys.pendingDataCount(accountId, receipt.receiptId), pending);
-      state.set(trieKeys.postponedReceipt(accountId, receipt.receiptId), encode(ReceiptCodec, receipt));
+      state.set(trieKeys.postponedReceipt(accountId, receipt.receiptId), encode(ReceiptCodec, receipt, borshExtensions(p.apply.config)));
       break;
     }
     case 'PromiseYield':
     case 'PromiseYieldV2':
-      state.set(trieKeys.promiseYieldReceipt(accountId, e.receipt.inputDataIds[0]), encode(ReceiptCodec, receipt));
+      state.set(trieKeys.promiseYieldReceipt(accountId, e.receipt.inputDataIds[0]), encode(ReceiptCodec, receipt, borshExtensions(p.apply.config)));
       break;
     case 'PromiseResume': {
       const { dataId, data } = e.receipt;

@@ -23,6 +23,7 @@ import {
   TrieQueueIndicesCodec,
   AccessKeyCodec,
   type AccessKey,
+  type BorshExtensions,
   type Account,
   type AccountId,
   type CryptoHash,
@@ -38,6 +39,7 @@ import { apply } from '../apply/apply.js';
 import type { ChunkTransaction } from '../apply/transactions.js';
 import type { ApplyResult, BalanceStats, ExecutionOutcomeWithId } from '../apply/types.js';
 import { RuntimeUsageError } from '../errors.js';
+import { borshExtensions } from '../extensions/submodules.js';
 import type { EpochInfo } from '../ext/runtime-ext.js';
 import { DEFAULT_PROTOCOL_VERSION } from '../protocol.js';
 import { getAccount, getValue } from '../state/accessors.js';
@@ -240,8 +242,8 @@ export class Chain {
   }
 
   /** Decodes a signed transaction; a receiver or signer id that is not a valid account id is reported as nearcore's RPC does. */
-  static decodeTransaction(bytes: Uint8Array): VerifiableTransaction {
-    return decodeTransaction(bytes);
+  static decodeTransaction(bytes: Uint8Array, extensions?: BorshExtensions): VerifiableTransaction {
+    return decodeTransaction(bytes, extensions);
   }
 
   /**
@@ -269,9 +271,10 @@ export class Chain {
    */
   submit(tx: Uint8Array | SignedTransaction, options: { check?: boolean } = {}): string {
     let v: VerifiableTransaction;
-    if (tx instanceof Uint8Array) v = Chain.decodeTransaction(tx);
+    const extensions = borshExtensions(this.config);
+    if (tx instanceof Uint8Array) v = Chain.decodeTransaction(tx, extensions);
     else {
-      const { hash, size } = transactionHashAndSize(tx.transaction);
+      const { hash, size } = transactionHashAndSize(tx.transaction, extensions);
       v = { signed: tx, hash, size };
     }
     if (options.check !== false) this.checkTransaction(v);

@@ -18,6 +18,7 @@ import { execFee, type RuntimeConfig } from '@nearts/runtime-fees';
 import type { State } from '@nearts/store';
 import { totalDeposit, totalPrepaidExecFees, totalPrepaidGas, totalPrepaidSendFees } from '../config/tx-cost.js';
 import { actionReceiptOfReceipt } from '../receipts.js';
+import { STATE_EXTENSIONS } from '../extensions/submodules.js';
 
 /** Tokens a receipt carries: deposits, plus the gas it bought (none for refunds from `system`). */
 export function receiptValue(r: Receipt, config: RuntimeConfig): bigint {
@@ -60,10 +61,10 @@ export function stateSupply(state: State, config: RuntimeConfig): SupplyBreakdow
   let storedReceipts = 0n;
   for (const [k, v] of state.iter(Uint8Array.of(TrieColumn.DELAYED_RECEIPT_OR_INDICES))) {
     if (k.length !== 9) continue;
-    storedReceipts += receiptValue(decode(ReceiptOrStateStoredReceiptCodec, v).receipt, config);
+    storedReceipts += receiptValue(decode(ReceiptOrStateStoredReceiptCodec, v, STATE_EXTENSIONS).receipt, config);
   }
   for (const col of [TrieColumn.POSTPONED_RECEIPT, TrieColumn.PROMISE_YIELD_RECEIPT]) {
-    for (const [, v] of state.iter(Uint8Array.of(col))) storedReceipts += receiptValue(decode(ReceiptCodec, v), config);
+    for (const [, v] of state.iter(Uint8Array.of(col))) storedReceipts += receiptValue(decode(ReceiptCodec, v, STATE_EXTENSIONS), config);
   }
   return { accounts, gasKeys, storedReceipts };
 }

@@ -3,7 +3,7 @@
  * ids as InvalidTxError), then validate it statelessly and against the signer's current account
  * and access key. Nothing is written.
  */
-import { decode, SignedTransactionCodec, transactionHashAndSize, type SignedTransaction } from '@nearts/primitives';
+import { decode, SignedTransactionCodec, transactionHashAndSize, type BorshExtensions, type SignedTransaction } from '@nearts/primitives';
 import type { RuntimeConfig } from '@nearts/runtime-fees';
 import type { State } from '@nearts/store';
 import { transactionCost, type TransactionCost } from '../config/tx-cost.js';
@@ -18,10 +18,11 @@ import {
   type VerifiableTransaction,
 } from '../verifier/transaction.js';
 
-export function decodeTransaction(bytes: Uint8Array): VerifiableTransaction {
+/** `extensions`: the protocol extensions the chain runs with (none: exactly protocol behaviour). */
+export function decodeTransaction(bytes: Uint8Array, extensions?: BorshExtensions): VerifiableTransaction {
   let signed: SignedTransaction;
   try {
-    signed = decode(SignedTransactionCodec, bytes);
+    signed = decode(SignedTransactionCodec, bytes, extensions);
   } catch (e) {
     const err = e as { reason?: string; path?: string[]; cause?: { accountId?: string } };
     if (err.reason === 'invalid_account_id') {
@@ -32,7 +33,7 @@ export function decodeTransaction(bytes: Uint8Array): VerifiableTransaction {
     }
     throw e;
   }
-  const { hash, size } = transactionHashAndSize(signed.transaction);
+  const { hash, size } = transactionHashAndSize(signed.transaction, extensions);
   return { signed, hash, size };
 }
 

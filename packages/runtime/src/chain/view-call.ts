@@ -68,6 +68,7 @@ export function viewCall(input: ViewCallInput): ViewCallResult {
       epochInfo: input.epochInfo ?? NO_VALIDATORS,
       chainId: input.chainId,
       accounting: new TrieAccounting(undefined),
+      submodules: input.config.wasmConfig.submodules !== undefined,
     });
     const context: VMContext = {
       currentAccountId: input.accountId,

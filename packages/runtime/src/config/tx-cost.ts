@@ -7,7 +7,9 @@
  */
 import {
   accountType,
+  encode,
   isDelegateAction,
+  SubmodulePolicyCodec,
   KeyType,
   type AccessKeyPermission,
   type AccountId,
@@ -25,6 +27,7 @@ import {
   type RuntimeFeesConfig,
 } from '@nearts/runtime-fees';
 import { delegateInner } from '../delegate-view.js';
+import { submoduleConfig } from '../extensions/submodules.js';
 import { checkedAddU128, checkedMulU128, IntegerOverflowError, U64_MAX } from '../math.js';
 
 export const ZERO_COST: ParameterCost = { gas: 0n, compute: 0n };
@@ -125,6 +128,20 @@ function stateInitBytes(a: Extract<Action, { type: 'DeterministicStateInit' }>):
   return n;
 }
 
+/** Bytes a DeploySubmodule is charged per: key + code + borsh(policy). */
+function deploySubmoduleBytes(a: Extract<Action, { type: 'DeploySubmodule' }>): bigint {
+  return BigInt(a.key.length + a.code.length + encode(SubmodulePolicyCodec, a.policy).length);
+}
+
+/** Fee of a submodule action (extension): base + per byte, send (sir) or execution (sir = null). */
+function submoduleActionFee(config: RuntimeConfig, a: Extract<Action, { type: 'DeploySubmodule' | 'DeleteSubmodule' }>, sir: boolean | null): ParameterCost {
+  const s = submoduleConfig(config);
+  const [base, perByte, bytes] =
+    a.type === 'DeploySubmodule' ? [s.deployFee, s.deployPerByteFee, deploySubmoduleBytes(a)] : [s.deleteFee, s.deletePerByteFee, BigInt(a.key.length)];
+  const pick = (f: typeof base) => (sir === null ? execFee(f) : sendFee(f, sir));
+  return addCosts(pick(base), mulCost(pick(perByte), bytes));
+}
+
 function globalIdLen(a: Extract<Action, { type: 'UseGlobalContract' }>): bigint {
   const id = a.contractIdentifier;
   return id.type === 'CodeHash' ? 32n : utf8Len(id.accountId);
@@ -183,6 +200,10 @@ export function totalSendFees(config: RuntimeConfig, sir: boolean, actions: read
           mulCost(sendFee(fees.actionFees.deterministic_state_init_entry, sir), BigInt(a.stateInit.data.length)),
         );
         break;
+      case 'DeploySubmodule':
+      case 'DeleteSubmodule':
+        delta = submoduleActionFee(config, a, sir);
+        break;
     }
     total = checkedAddCost(total, delta);
   }
@@ -235,6 +256,9 @@ export function actionExecFee(config: RuntimeConfig, a: Action, receiverId: Acco
     case 'TransferToGasKey':
     case 'WithdrawFromGasKey':
       return gasKeyTransferExecFee(fees, receiverId, a.publicKey);
+    case 'DeploySubmodule':
+    case 'DeleteSubmodule':
+      return submoduleActionFee(config, a, null);
   }
 }
 

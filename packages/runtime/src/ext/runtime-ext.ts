@@ -22,6 +22,7 @@ import type {
 } from '@nearts/vm-logic';
 import { ReceiptManager } from '@nearts/vm-logic';
 import type { StateUpdate } from '../state/state-update.js';
+import { RuntimeSubmodules } from './submodule-store.js';
 import type { TrieAccounting } from './trie-accounting.js';
 
 /** Validator information a contract can ask for (nearcore `EpochInfoProvider`, the part contracts see). */
@@ -50,13 +51,19 @@ export interface RuntimeExtOptions {
   epochInfo: EpochInfo;
   chainId: string;
   accounting: TrieAccounting;
+  /** The submodules extension is on (gives the External its `submodules` part). */
+  submodules?: boolean;
 }
 
 export class RuntimeExt implements External {
   readonly receiptManager = new ReceiptManager();
   private dataCount = 0n;
+  /** Present only with the submodules extension on. */
+  readonly submodules: RuntimeSubmodules | undefined;
 
-  constructor(private readonly o: RuntimeExtOptions) {}
+  constructor(private readonly o: RuntimeExtOptions) {
+    this.submodules = o.submodules === true ? new RuntimeSubmodules(o.state, o.accountId, o.accounting, this.receiptManager) : undefined;
+  }
 
   private dataKey(key: Uint8Array): Uint8Array {
     return trieKeys.contractData(this.o.accountId, key);

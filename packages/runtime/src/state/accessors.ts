@@ -22,19 +22,21 @@ import {
   type PublicKey,
   type Receipt,
   type ReceivedData,
+  type BorshExtensions,
 } from '@nearts/primitives';
 import { StorageInconsistentError } from '../errors.js';
+import { STATE_EXTENSIONS } from '../extensions/submodules.js';
 import type { StateUpdate } from './state-update.js';
 
 interface Readable {
   get(key: Uint8Array): Uint8Array | undefined;
 }
 
-export function getValue<T>(state: Readable, key: Uint8Array, codec: Codec<T>, what: string): T | undefined {
+export function getValue<T>(state: Readable, key: Uint8Array, codec: Codec<T>, what: string, extensions?: BorshExtensions): T | undefined {
   const raw = state.get(key);
   if (raw === undefined) return undefined;
   try {
-    return decode(codec, raw);
+    return decode(codec, raw, extensions);
   } catch (e) {
     throw new StorageInconsistentError(`${what} in state does not decode: ${(e as Error).message}`);
   }
@@ -106,7 +108,8 @@ export function setReceivedData(state: StateUpdate, receiverId: AccountId, dataI
 }
 
 export function getReceipt(state: Readable, key: Uint8Array, what: string): Receipt | undefined {
-  return getValue(state, key, ReceiptCodec, what);
+  // Receipts this shard stored itself: they hold extension actions only if those were accepted.
+  return getValue(state, key, ReceiptCodec, what, STATE_EXTENSIONS);
 }
 
 export function setU32(state: StateUpdate, key: Uint8Array, v: number): void {

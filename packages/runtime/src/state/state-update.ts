@@ -9,6 +9,10 @@
  *
  * It also remembers which keys were written during the chunk: nearcore serves those from memory
  * without touching trie nodes, which matters for storage gas (see `TrieAccessAccounting`).
+ *
+ * Submodules extension: `checkpointNested` / `commitNested` / `rollbackNested` nest inside the
+ * prospective changes around one submodule call; a rollback also forgets that the keys first
+ * written inside it were written (so a failed call leaves storage gas as if it never ran).
  */
 import type { Entry, State } from '@nearts/store';
 
@@ -22,6 +26,8 @@ export class StateUpdate {
   private readonly committedKeys = new Set<string>();
   private prospectiveKeys = new Set<string>();
   private finished = false;
+  /** Per open nested checkpoint: keys it added to `prospectiveKeys`. */
+  private readonly nested: string[][] = [];
 
   constructor(state: State) {
     this.state = state;
@@ -39,13 +45,41 @@ export class StateUpdate {
   }
 
   set(key: Uint8Array, value: Uint8Array): void {
-    this.prospectiveKeys.add(keyString(key));
+    this.touch(keyString(key));
     this.state.set(key, value);
   }
 
   remove(key: Uint8Array): void {
-    this.prospectiveKeys.add(keyString(key));
+    this.touch(keyString(key));
     this.state.remove(key);
+  }
+
+  private touch(k: string): void {
+    if (this.nested.length !== 0 && !this.prospectiveKeys.has(k)) this.nested[this.nested.length - 1].push(k);
+    this.prospectiveKeys.add(k);
+  }
+
+  /** Opens a checkpoint inside the prospective changes (one submodule call). */
+  checkpointNested(): void {
+    this.state.checkpoint();
+    this.nested.push([]);
+  }
+
+  /** Keeps the writes of the innermost nested checkpoint (they stay prospective). */
+  commitNested(): void {
+    const added = this.nested.pop();
+    if (added === undefined) throw new Error('commitNested without checkpointNested');
+    this.state.commit();
+    const outer = this.nested[this.nested.length - 1];
+    if (outer !== undefined) outer.push(...added);
+  }
+
+  /** Drops the writes of the innermost nested checkpoint. */
+  rollbackNested(): void {
+    const added = this.nested.pop();
+    if (added === undefined) throw new Error('rollbackNested without checkpointNested');
+    this.state.rollback();
+    for (const k of added) this.prospectiveKeys.delete(k);
   }
 
   iter(prefix: Uint8Array): IterableIterator<Entry> {

@@ -15,12 +15,13 @@ import {
   type GlobalContractIdentifier,
   type PublicKey,
 } from '@nearts/primitives';
-import type { LimitConfig } from '@nearts/runtime-fees';
+import type { LimitConfig, SubmoduleConfig } from '@nearts/runtime-fees';
 import { delegateInner } from '../delegate-view.js';
 import { totalPrepaidGas } from '../config/tx-cost.js';
 import { IntegerOverflowError } from '../math.js';
 import type { ActionsValidationErrorData } from '../tx-errors.js';
 import { PROTOCOL_FEATURES, featureEnabled } from '../protocol.js';
+import { validateSubmoduleAction } from './submodule-validation.js';
 
 export type ValidateMode = 'NewReceipt' | 'ExistingReceipt';
 
@@ -90,7 +91,7 @@ function validatePermission(limits: LimitConfig, p: AccessKeyPermission): Result
   return null;
 }
 
-function validateAction(limits: LimitConfig, a: Action, receiver: AccountId, version: number, mode: ValidateMode): Result {
+function validateAction(limits: LimitConfig, a: Action, receiver: AccountId, version: number, mode: ValidateMode, submodules: SubmoduleConfig | undefined): Result {
   switch (a.type) {
     case 'CreateAccount':
     case 'Transfer':
@@ -142,7 +143,7 @@ function validateAction(limits: LimitConfig, a: Action, receiver: AccountId, ver
       }
       const inner = delegateInner(a);
       const innerReceiver = featureEnabled('FixDelegatedDeterministicStateInit', version) ? inner.receiverId : receiver;
-      return validateActions(limits, inner.actions, innerReceiver, version, mode);
+      return validateActions(limits, inner.actions, innerReceiver, version, mode, submodules);
     }
     case 'DeterministicStateInit': {
       const e = validateGlobalId(a.stateInit.code);
@@ -162,11 +163,24 @@ function validateAction(limits: LimitConfig, a: Action, receiver: AccountId, ver
     case 'TransferToGasKey':
     case 'WithdrawFromGasKey':
       return requireFeature('GasKeys', version);
+    case 'DeploySubmodule':
+    case 'DeleteSubmodule':
+      return validateSubmoduleAction(limits, submodules, a, version);
   }
 }
 
-/** nearcore `validate_actions_with_mode`. */
-export function validateActions(limits: LimitConfig, actions: readonly Action[], receiver: AccountId, version: number, mode: ValidateMode = 'NewReceipt'): Result {
+/**
+ * nearcore `validate_actions_with_mode`. `submodules`: the submodules extension's parameters when
+ * it is on (its actions are checked against them; without it they are unsupported).
+ */
+export function validateActions(
+  limits: LimitConfig,
+  actions: readonly Action[],
+  receiver: AccountId,
+  version: number,
+  mode: ValidateMode = 'NewReceipt',
+  submodules?: SubmoduleConfig,
+): Result {
   if (BigInt(actions.length) > limits.maxActionsPerReceipt) {
     return { kind: 'TotalNumberOfActionsExceeded', total_number_of_actions: BigInt(actions.length), limit: limits.maxActionsPerReceipt };
   }
@@ -188,7 +202,7 @@ export function validateActions(limits: LimitConfig, actions: readonly Action[],
       if (foundDelegate) return { kind: 'DelegateActionMustBeOnlyOne' };
       foundDelegate = true;
     }
-    const e = validateAction(limits, a, receiver, version, mode);
+    const e = validateAction(limits, a, receiver, version, mode, submodules);
     if (e) return e;
   }
   let total: bigint;

@@ -3,13 +3,21 @@
  * (size limit, ids, actions) and receipts arriving from elsewhere (same checks minus size).
  */
 import { encode, isValidAccountId, ReceiptCodec, type Receipt } from '@nearts/primitives';
-import type { LimitConfig } from '@nearts/runtime-fees';
+import type { LimitConfig, SubmoduleConfig } from '@nearts/runtime-fees';
 import type { ReceiptValidationErrorData } from '../tx-errors.js';
 import { validateActions, type ValidateMode } from './action-validation.js';
+import { STATE_EXTENSIONS } from '../extensions/submodules.js';
 
-export function validateReceipt(limits: LimitConfig, receipt: Receipt, protocolVersion: number, mode: ValidateMode): ReceiptValidationErrorData | null {
+/** `submodules`: the submodules extension's parameters when it is on. */
+export function validateReceipt(
+  limits: LimitConfig,
+  receipt: Receipt,
+  protocolVersion: number,
+  mode: ValidateMode,
+  submodules?: SubmoduleConfig,
+): ReceiptValidationErrorData | null {
   if (mode === 'NewReceipt') {
-    const size = BigInt(encode(ReceiptCodec, receipt).length);
+    const size = BigInt(encode(ReceiptCodec, receipt, submodules === undefined ? undefined : STATE_EXTENSIONS).length);
     if (size > limits.maxReceiptSize) return { kind: 'ReceiptSizeExceeded', size, limit: limits.maxReceiptSize };
   }
   if (!isValidAccountId(receipt.predecessorId)) return { kind: 'InvalidPredecessorId', account_id: receipt.predecessorId };
@@ -26,7 +34,7 @@ export function validateReceipt(limits: LimitConfig, receipt: Receipt, protocolV
         return { kind: 'NumberInputDataDependenciesExceeded', number_of_input_data_dependencies: inputs, limit: limits.maxNumberInputDataDependencies };
       }
       if ('refundTo' in r && r.refundTo !== null && !isValidAccountId(r.refundTo)) return { kind: 'InvalidRefundTo', account_id: r.refundTo };
-      const a = validateActions(limits, r.actions, receipt.receiverId, protocolVersion, mode);
+      const a = validateActions(limits, r.actions, receipt.receiverId, protocolVersion, mode, submodules);
       return a ? { kind: 'ActionsValidation', error: a } : null;
     }
     case 'Data':

@@ -43,7 +43,7 @@ function postQuantumInTx(s: SignedTransaction): boolean {
  */
 export function validateTransaction(config: RuntimeConfig, tx: VerifiableTransaction, protocolVersion: number): InvalidTxErrorData | null {
   const t = tx.signed.transaction;
-  const actionsError = validateActions(config.wasmConfig.limitConfig, t.actions, t.receiverId, protocolVersion);
+  const actionsError = validateActions(config.wasmConfig.limitConfig, t.actions, t.receiverId, protocolVersion, 'NewReceipt', config.wasmConfig.submodules);
   if (actionsError) return { kind: 'ActionsValidation', error: actionsError };
   if (t.version === 'V1' && !featureEnabled('GasKeys', protocolVersion)) return { kind: 'InvalidTransactionVersion' };
   if (transactionNonceMode(t) === 'Strict' && !featureEnabled('StrictNonce', protocolVersion)) return { kind: 'InvalidTransactionVersion' };
