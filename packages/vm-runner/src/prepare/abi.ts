@@ -15,9 +15,9 @@
  *   gas held in the gas global. The host first settles the gas global (see below), then burns
  *   `gas` (the argument is a u64 bit-cast to i64) through its gas counter. With the global set
  *   to `prepaid − used` that burn always fails (GasExceeded / GasLimitExceeded) and the host
- *   throws. A host that writes a smaller allowance (e.g. capped at what the counter can still
- *   accept) may see the burn succeed: it then writes the new remaining gas into the global and
- *   returns, and execution continues (the charge is already paid).
+ *   throws. The host must not return normally: like nearcore's, the call is followed by
+ *   `unreachable`. A host writing a smaller allowance must cap it at what its counter can
+ *   still accept, so that the burn still fails.
  * - `internal.finite_wasm_gas_exhausted()` — a linear (bulk-memory) fee overflowed u64: the host
  *   burns all remaining gas and fails with HostError::IntegerOverflow.
  * - `internal.finite_wasm_stack_exhausted()` — the stack budget (`max_stack_height` bytes of
@@ -35,8 +35,8 @@
  *
  * Gas synchronisation (nearcore's Wasmtime call hook, done by hand):
  * - before calling into wasm (the `start` export, then the method), set
- *   `remaining_gas = prepaid − used` (as i64, from the gas counter; any smaller allowance works
- *   too, see `finite_wasm_gas`);
+ *   `remaining_gas = prepaid − used` (as i64, from the gas counter; or the smaller amount the
+ *   counter can still accept, see `finite_wasm_gas`);
  * - when wasm calls any host import (including the `internal.*` ones) and when a call into wasm
  *   returns or traps, read the global and burn `remaining_before − remaining_gas` (saturating)
  *   through the gas counter, where `remaining_before` is the value last written;
