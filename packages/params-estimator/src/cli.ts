@@ -4,16 +4,17 @@
  * measures and compares it with the protocol's parameters.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { runtimeConfig } from '@nearts/runtime-fees';
-import { runEstimator, UnknownCostError, type EstimationRun } from './estimator.js';
+import { runEstimator, selectCosts, UnknownCostError, type EstimationRun } from './estimator.js';
 import { ALL_COSTS, GROUP_TITLES } from './estimate/registry.js';
 import { parameterLabel } from './costs/parameters.js';
 import { CALLGRIND_OUT_ENV, CallgrindMetric, MetricUnavailableError } from './metric/callgrind.js';
 import { relaunchUnderCallgrind } from './metric/instructions.js';
-import { TimeMetric, type Metric } from './metric/metric.js';
+import { CpuTimeMetric, TimeMetric, type Metric } from './metric/metric.js';
 import { runToJson } from './output/json.js';
 import { ProgressBar } from './output/progress.js';
 import { reportHtml } from './output/report-html.js';
@@ -30,9 +31,11 @@ Gas = nanoseconds × 1_000_000 (or instructions × 125_000).
 Options:
   --costs a,b,c          run only these costs (nearcore's names; see --list)
   --json                 print the run as JSON on stdout instead of the table
-  --metric time|instructions
-                         what to measure (default time); instructions counts with
-                         valgrind --tool=callgrind when perf cannot (slow: use --costs)
+  --metric time|cpu|instructions
+                         what to measure (default time: wall clock, like nearcore); cpu: the
+                         process's CPU time, steadier on a machine shared with other work;
+                         instructions: counted with valgrind --tool=callgrind when perf
+                         cannot (about 50× slower: use --costs)
   --iters N              measured iterations per estimation (default 5)
   --warmup N             discarded warm-up iterations (default 1)
   --block-target-ms N    wall time a block of host-function calls aims at (default 40)
@@ -52,6 +55,9 @@ export interface CliIo {
   /** A TTY to draw the progress bar on, or null. */
   readonly progressStream: NodeJS.WriteStream | null;
   readonly now: () => Date;
+  /** 1-minute load average and CPU count, for the busy-machine warning. */
+  readonly loadAverage: () => number;
+  readonly cpus: number;
 }
 
 export class UsageError extends Error {
@@ -133,7 +139,9 @@ export function main(argv: readonly string[], io: CliIo, script: string = fileUR
   }
   try {
     const metricName = values.metric ?? 'time';
-    if (metricName !== 'time' && metricName !== 'instructions') throw new UsageError(`--metric must be time or instructions, got "${metricName}"`);
+    if (metricName !== 'time' && metricName !== 'cpu' && metricName !== 'instructions') {
+      throw new UsageError(`--metric must be time, cpu or instructions, got "${metricName}"`);
+    }
     const quick = values.quick === true;
     const options = {
       iters: positiveNumber('iters', values.iters, quick ? 2 : 5, true),
@@ -142,15 +150,20 @@ export function main(argv: readonly string[], io: CliIo, script: string = fileUR
       blockSizeScale: positiveNumber('block-scale', values['block-scale'], quick ? 0.25 : 1, false),
       costs: values.costs === undefined ? undefined : values.costs.split(',').map((s) => s.trim()).filter((s) => s.length > 0),
     };
+    selectCosts(options.costs); // unknown names fail before anything runs
     let metric: Metric;
     const callgrindOut = process.env[CALLGRIND_OUT_ENV];
     if (metricName === 'instructions') {
       if (callgrindOut === undefined) return relaunchUnderCallgrind(script, argv, (l) => io.stderr(`${l}\n`));
       metric = new CallgrindMetric(callgrindOut);
     } else {
-      metric = new TimeMetric();
+      metric = metricName === 'cpu' ? new CpuTimeMetric() : new TimeMetric();
     }
     io.stderr(`metric: ${metric.name} — ${metric.description}\n`);
+    const load = io.loadAverage();
+    if (metric.name === 'time' && load > io.cpus) {
+      io.stderr(`warning: the machine is busy (load ${load.toFixed(1)} on ${io.cpus} CPUs): wall-clock times include waiting for a CPU; --metric cpu does not\n`);
+    }
     const bar = io.progressStream ? new ProgressBar(io.progressStream) : null;
     const run = runEstimator({ ...options, metric, onProgress: (p) => bar?.update(p) });
     bar?.clear();
@@ -179,5 +192,7 @@ if (invokedDirectly) {
     stderr: (s) => process.stderr.write(s),
     progressStream: process.stderr.isTTY ? process.stderr : null,
     now: () => new Date(),
+    loadAverage: () => loadavg()[0],
+    cpus: cpus().length,
   });
 }

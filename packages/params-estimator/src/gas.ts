@@ -8,10 +8,10 @@ import type { GasCost } from './stats/gas-cost.js';
 export const GAS_IN_NS = 1_000_000;
 export const GAS_IN_INSTR = 125_000;
 
-export type MetricName = 'time' | 'instructions';
+export type MetricName = 'time' | 'cpu' | 'instructions';
 
 export function gasPerUnit(metric: MetricName): number {
-  return metric === 'time' ? GAS_IN_NS : GAS_IN_INSTR;
+  return metric === 'instructions' ? GAS_IN_INSTR : GAS_IN_NS;
 }
 
 /** Gas for a measurement, rounded to the nearest unit. */
@@ -54,6 +54,7 @@ export function formatGasShort(gas: bigint): string {
 /** The raw measurement as nearcore prints it: a duration or an instruction count. */
 export function formatRaw(value: number, metric: MetricName): string {
   if (metric === 'instructions') return `${value >= 100 ? Math.round(value) : value.toFixed(2)}i`;
+  // time and cpu are nanoseconds.
   if (value >= 1e9) return `${(value / 1e9).toFixed(3)}s`;
   if (value >= 1e6) return `${(value / 1e6).toFixed(3)}ms`;
   if (value >= 1e3) return `${(value / 1e3).toFixed(3)}µs`;

@@ -15,8 +15,10 @@ import { contractOfSize } from '../contracts/wasm-builder.js';
 import type { EstimatorAccount } from '../testbed/genesis.js';
 import type { Testbed } from '../testbed/testbed.js';
 
-/** The key every AddKey adds (nearcore's estimator also uses one fixed key). */
-export const ADDED_KEY = KeyPair.fromNearcoreTestSeed('estimator-added-key').publicKey;
+/** Keys the AddKey actions add: the i-th action of a transaction adds the i-th key. */
+export const ADDED_KEYS = Array.from({ length: 20 }, (_, i) => KeyPair.fromNearcoreTestSeed(`estimator-added-key-${i}`).publicKey);
+/** Copies of one action in a transaction where the protocol allows it (max 100 actions, 10 deploys). */
+export const REPEAT = 20;
 /** A valid staking key. */
 export const STAKING_KEY = KeyPair.fromNearcoreTestSeed('estimator-staking-key').publicKey;
 /** Gas attached to each function call action of the function-call estimations. */
@@ -30,9 +32,12 @@ export interface ActionSpec {
   readonly sirOnly: boolean;
   /** Whether a sir transaction exists at all (CreateAccount's receiver is always new). */
   readonly hasSir: boolean;
-  /** Transactions per block in nearcore's estimator. */
-  readonly nearcoreBlockSize: number;
-  /** Copies of the action in each transaction (nearcore repeats actions to reduce noise). */
+  /** Transactions per block (before `--block-scale`). */
+  readonly blockSize: number;
+  /**
+   * Copies of the action in each transaction: nearcore's split estimations repeat actions inside
+   * one receipt so that the receipt's own noise is divided among them.
+   */
   readonly repeat: number;
   /** Follow-up blocks show receipts to another account; failed refunds to deleted accounts are expected. */
   readonly allowFailures?: boolean;
@@ -50,16 +55,21 @@ function simple(cost: string, fee: ActionCosts, sirOnly: boolean, actions: (tb: 
     fee,
     sirOnly,
     hasSir: true,
-    nearcoreBlockSize: 100,
+    blockSize: 50,
     repeat: 1,
     transaction: (tb, signer, receiver) => tb.transaction(signer, receiver, actions(tb, signer)),
     ...extra,
   };
 }
 
-export const RECEIPT_CREATION = simple('ActionReceiptCreation', 'new_action_receipt', false, () => []);
+/** `count` copies of an action, the i-th built by `make(i)`. */
+function times(count: number, make: (i: number) => Action): Action[] {
+  return Array.from({ length: count }, (_, i) => make(i));
+}
 
-export const TRANSFER = simple('ActionTransfer', 'transfer', false, () => [{ type: 'Transfer', deposit: 1n }]);
+export const RECEIPT_CREATION = simple('ActionReceiptCreation', 'new_action_receipt', false, () => [], { blockSize: 100 });
+
+export const TRANSFER = simple('ActionTransfer', 'transfer', false, () => times(REPEAT, () => ({ type: 'Transfer', deposit: 1n })), { blockSize: 10, repeat: REPEAT });
 
 export const CREATE_ACCOUNT: ActionSpec = {
   ...simple('ActionCreateAccount', 'create_account', false, () => [{ type: 'CreateAccount' }, { type: 'Transfer', deposit: NEAR }]),
@@ -72,19 +82,25 @@ export const DELETE_ACCOUNT = simple('ActionDeleteAccount', 'delete_account', tr
   allowFailures: true,
 });
 
-export const ADD_FULL_ACCESS_KEY = simple('ActionAddFullAccessKey', 'add_full_access_key', true, () => [
-  { type: 'AddKey', publicKey: ADDED_KEY, accessKey: { nonce: 0n, permission: { type: 'FullAccess' } } },
-]);
+const fullAccessKey = (i: number): Action => ({ type: 'AddKey', publicKey: ADDED_KEYS[i], accessKey: { nonce: 0n, permission: { type: 'FullAccess' } } });
 
-function functionKey(tb: Testbed, methodNames: string[]): Action {
+export const ADD_FULL_ACCESS_KEY = simple('ActionAddFullAccessKey', 'add_full_access_key', true, () => times(REPEAT, fullAccessKey), { blockSize: 10, repeat: REPEAT });
+
+function functionKey(tb: Testbed, i: number, methodNames: string[]): Action {
   return {
     type: 'AddKey',
-    publicKey: ADDED_KEY,
+    publicKey: ADDED_KEYS[i],
     accessKey: { nonce: 0n, permission: { type: 'FunctionCall', functionCall: { allowance: 100n, receiverId: tb.genesis.validatorId, methodNames } } },
   };
 }
 
-export const ADD_FUNCTION_ACCESS_KEY_BASE = simple('ActionAddFunctionAccessKeyBase', 'add_function_call_key_base', true, (tb) => [functionKey(tb, ['m'])]);
+export const ADD_FUNCTION_ACCESS_KEY_BASE = simple(
+  'ActionAddFunctionAccessKeyBase',
+  'add_function_call_key_base',
+  true,
+  (tb) => times(REPEAT, (i) => functionKey(tb, i, ['m'])),
+  { blockSize: 10, repeat: REPEAT },
+);
 
 /** Method names of 8 bytes filling about `bytes` bytes (each name counts with a separator). */
 export function methodNamesOfSize(bytes: number): string[] {
@@ -99,38 +115,42 @@ export function methodNameBytes(names: readonly string[]): number {
 
 export function addFunctionAccessKeyBytes(bytes: number): ActionSpec {
   const names = methodNamesOfSize(bytes);
-  return simple('ActionAddFunctionAccessKeyPerByte', 'add_function_call_key_byte', true, (tb) => [functionKey(tb, names)]);
+  return simple('ActionAddFunctionAccessKeyPerByte', 'add_function_call_key_byte', true, (tb) => times(10, (i) => functionKey(tb, i, names)), {
+    blockSize: 10,
+    repeat: 10,
+  });
 }
 
+/** Deletes keys a setup transaction added just before. */
 export const DELETE_KEY: ActionSpec = {
-  ...simple('ActionDeleteKey', 'delete_key', true, () => [{ type: 'DeleteKey', publicKey: ADDED_KEY }]),
-  setup: (tb, accounts) =>
-    accounts.map((a) => tb.transaction(a, a.id, [{ type: 'AddKey', publicKey: ADDED_KEY, accessKey: { nonce: 0n, permission: { type: 'FullAccess' } } }])),
+  ...simple('ActionDeleteKey', 'delete_key', true, () => times(REPEAT, (i) => ({ type: 'DeleteKey', publicKey: ADDED_KEYS[i] })), { blockSize: 10, repeat: REPEAT }),
+  setup: (tb, accounts) => accounts.map((a) => tb.transaction(a, a.id, times(REPEAT, fullAccessKey))),
 };
 
-export const STAKE = simple('ActionStake', 'stake', true, () => [{ type: 'Stake', stake: 1n, publicKey: STAKING_KEY }]);
+export const STAKE = simple('ActionStake', 'stake', true, () => times(10, () => ({ type: 'Stake', stake: 1n, publicKey: STAKING_KEY })), { blockSize: 5, repeat: 10 });
 
 let deploySalt = 0;
-/** Deployments of a contract of about `bytes` bytes, each with different code (no cache hits). */
-export function deployContract(bytes: number, cost = 'ActionDeployContractPerByte', fee: ActionCosts = 'deploy_contract_byte'): ActionSpec {
-  return simple(cost, fee, true, () => [{ type: 'DeployContract', code: contractOfSize(bytes, deploySalt++) }], { nearcoreBlockSize: 5 });
+/** `repeat` deployments of a contract of about `bytes` bytes, each with new code (no cache hits). */
+export function deployContract(bytes: number, repeat = 1, cost = 'ActionDeployContractPerByte', fee: ActionCosts = 'deploy_contract_byte'): ActionSpec {
+  return simple(cost, fee, true, () => times(repeat, () => ({ type: 'DeployContract', code: contractOfSize(bytes, deploySalt++) })), { blockSize: 5, repeat });
 }
 
-export const DEPLOY_CONTRACT_BASE = deployContract(200, 'ActionDeployContractBase', 'deploy_contract_base');
+/** At most 10 deployments per receipt (max_deploy_actions_per_receipt). */
+export const DEPLOY_CONTRACT_BASE = deployContract(200, 10, 'ActionDeployContractBase', 'deploy_contract_base');
 
 /** `repeat` calls of the estimator contract's `noop` with `argBytes` bytes of arguments. */
-export function functionCall(argBytes: number, repeat: number, cost: string, fee: ActionCosts, nearcoreBlockSize: number): ActionSpec {
+export function functionCall(argBytes: number, repeat: number, cost: string, fee: ActionCosts, blockSize: number): ActionSpec {
   const args = new Uint8Array(argBytes).fill(0x61);
   return {
     ...simple(cost, fee, false, () =>
       Array.from({ length: repeat }, () => ({ type: 'FunctionCall' as const, methodName: 'noop', args, gas: ACTION_CALL_GAS, deposit: 0n })),
     ),
-    nearcoreBlockSize,
+    blockSize,
     repeat,
   };
 }
 
-export const FUNCTION_CALL_BASE = functionCall(0, 50, 'ActionFunctionCallBase', 'function_call_base', 10);
+export const FUNCTION_CALL_BASE = functionCall(0, 50, 'ActionFunctionCallBase', 'function_call_base', 5);
 
 export function functionCallBytes(argBytes: number): ActionSpec {
   return functionCall(argBytes, 1, 'ActionFunctionCallPerByte', 'function_call_byte', 5);
@@ -145,7 +165,7 @@ export const DELEGATE: ActionSpec = {
   fee: 'delegate',
   sirOnly: false,
   hasSir: true,
-  nearcoreBlockSize: 100,
+  blockSize: 50,
   repeat: 1,
   receiver: (tb, _signer, index) => tb.receiver(index).id,
   transaction(tb, relayer, receiver) {

@@ -1,28 +1,31 @@
 /**
  * Action costs, whole and split into send (sir / not sir) and execution parts.
  *
- * Two experiments per action, each a series of blocks of identical transactions:
- * - not sir: signer → another account. The block with the transactions is the send part (the
- *   conversion of each transaction into a receipt); the blocks after it are the execution part
- *   (the receipt, its refund). Actions only allowed on one's own account (keys, stake, deploy,
- *   delete) are executed on the receipts of that block sent back to their signer.
+ * `ActionReceiptCreation` (an empty transaction: conversion, receipt, refund) is measured like
+ * nearcore does: blocks of 100, the empty-block overhead subtracted. Every other action is measured
+ * against empty transactions of the same shape in alternating blocks (see blocks.ts, paired
+ * measurements), which subtracts the receipt's cost the way nearcore subtracts
+ * `ActionReceiptCreation`, and divided by the number of copies of the action in each transaction.
+ *
+ * Two experiments per action:
+ * - not sir: signer → another account. The block with the transactions is the send part (their
+ *   conversion into receipts); the blocks after it are the execution part (the receipts and their
+ *   refunds). Actions only allowed on one's own account (keys, stake, deploy, delete) are executed
+ *   on the receipts of that block sent back to their signers.
  * - sir: signer → itself. The receipt runs in the same block as the conversion, so the sir send
- *   part is that block minus the execution part of the first experiment.
- * Like nearcore, the cost of an empty receipt (`ActionReceiptCreation`, or its sir variant for
- * actions that are always sir) is subtracted from every action; an action repeated k times in a
- * transaction is divided by k.
+ *   part is that experiment's total minus the execution part of the first.
  */
 import type { AccountId, Receipt } from '@nearts/primitives';
 import { add, divide, PER_MILLE, saturatingSub, scale, type GasCost } from '../stats/gas-cost.js';
 import { leastSquares, type LeastSquaresTolerance } from '../stats/least-squares.js';
 import type { EstimatorAccount } from '../testbed/genesis.js';
 import type { Testbed } from '../testbed/testbed.js';
-import { measureTransactions } from './blocks.js';
+import { measurePaired, measureTransactions, type BlockPlan } from './blocks.js';
 import type { Estimate, EstimatorContext, FitReport } from './context.js';
 import { RECEIPT_CREATION, type ActionSpec } from './action-specs.js';
 
-/** One action measured in both experiments, per transaction, nothing subtracted. */
-export interface RawAction {
+/** One action's parts, per action. */
+export interface ActionMeasurement {
   readonly sendNotSir: GasCost;
   readonly exec: GasCost;
   readonly sendSir: GasCost;
@@ -35,53 +38,76 @@ export type ActionPart = 'total' | 'sendSir' | 'sendNotSir' | 'exec';
 
 const toSigner = (r: Receipt): Receipt => ({ ...r, receiverId: r.predecessorId });
 
-function sum(costs: readonly GasCost[]): GasCost {
-  return costs.reduce(add, { value: 0, uncertain: null });
+function receiverOf(spec: ActionSpec, tb: Testbed, signer: EstimatorAccount, index: number): AccountId {
+  return spec.receiver ? spec.receiver(tb, signer, index) : tb.receiver(index).id;
 }
 
-export function rawAction(ctx: EstimatorContext, spec: ActionSpec, key: string = spec.cost): RawAction {
-  return ctx.cached(`raw-action:${key}`, () => {
-    const blockSize = ctx.blockSize(spec.nearcoreBlockSize);
-    const receiverOf = (tb: Testbed, signer: EstimatorAccount, index: number): AccountId =>
-      spec.receiver ? spec.receiver(tb, signer, index) : tb.receiver(index).id;
-    const notSir = measureTransactions(ctx, {
-      blockSize,
-      setup: spec.setup?.bind(spec),
-      transaction: (tb, a, i, index) => spec.transaction(tb, a, receiverOf(tb, a, index), i),
-      retarget: spec.sirOnly ? toSigner : undefined,
-      allowFailures: spec.allowFailures,
-    });
-    const sendNotSir = notSir.perTxParts[0];
-    const exec = sum(notSir.perTxParts.slice(1));
+/** The experiment's transactions and the same transactions without actions. */
+function plans(ctx: EstimatorContext, spec: ActionSpec, sir: boolean): [BlockPlan, BlockPlan] {
+  const blockSize = ctx.blockSize(spec.blockSize);
+  const retarget = !sir && spec.sirOnly ? toSigner : undefined;
+  const to = (tb: Testbed, a: EstimatorAccount, index: number): AccountId => (sir ? a.id : receiverOf(spec, tb, a, index));
+  const main: BlockPlan = {
+    blockSize,
+    setup: spec.setup?.bind(spec),
+    transaction: (tb, a, i, index) => spec.transaction(tb, a, to(tb, a, index), i),
+    retarget,
+    allowFailures: spec.allowFailures,
+  };
+  const empty: BlockPlan = {
+    blockSize,
+    // An empty receipt to a receiver that exists (CreateAccount's receiver does not, yet).
+    transaction: (tb, a, _i, index) => tb.transaction(a, sir ? a.id : tb.receiver(index).id, []),
+    retarget,
+    allowFailures: spec.allowFailures,
+  };
+  return [main, empty];
+}
+
+export function measureAction(ctx: EstimatorContext, spec: ActionSpec, key: string = spec.cost): ActionMeasurement {
+  return ctx.cached(`action:${key}`, () => {
+    const k = spec.repeat;
+    const notSir = measurePaired(ctx, ...plans(ctx, spec, false));
+    const sendNotSir = divide(notSir.perTxParts[0], k);
+    const exec = divide(notSir.afterFirst, k);
+    const totalNotSir = divide(notSir.perTx, k);
     if (!spec.hasSir) {
       return {
         sendNotSir,
         exec,
         sendSir: sendNotSir,
-        totalNotSir: notSir.perTx,
-        totalSir: notSir.perTx,
+        totalNotSir,
+        totalSir: totalNotSir,
         note: 'no sir transaction exists: sir values are the not-sir measurement (nearts converts both alike)',
       };
     }
-    const sir = measureTransactions(ctx, {
-      blockSize,
-      setup: spec.setup?.bind(spec),
-      transaction: (tb, a, i) => spec.transaction(tb, a, a.id, i),
-      allowFailures: spec.allowFailures,
-    });
-    return { sendNotSir, exec, sendSir: saturatingSub(sir.perTx, exec, PER_MILLE), totalNotSir: notSir.perTx, totalSir: sir.perTx };
+    const totalSir = divide(measurePaired(ctx, ...plans(ctx, spec, true)).perTx, k);
+    return { sendNotSir, exec, sendSir: saturatingSub(totalSir, exec, PER_MILLE), totalNotSir, totalSir };
   });
 }
 
-export function receiptCreation(ctx: EstimatorContext): RawAction {
-  return rawAction(ctx, RECEIPT_CREATION);
+/** `ActionReceiptCreation` parts, from blocks of empty transactions minus empty blocks. */
+export interface ReceiptCreation {
+  readonly total: GasCost;
+  readonly totalSir: GasCost;
+  readonly sendNotSir: GasCost;
+  readonly sendSir: GasCost;
+  readonly exec: GasCost;
 }
 
-/** `ActionReceiptCreation` and its parts: nothing to subtract. */
-export function receiptCreationPart(ctx: EstimatorContext, part: ActionPart | 'totalSir'): Estimate {
-  const rc = receiptCreation(ctx);
-  const pick = { total: rc.totalNotSir, totalSir: rc.totalSir, sendSir: rc.sendSir, sendNotSir: rc.sendNotSir, exec: rc.exec }[part];
-  return { cost: pick };
+export function receiptCreation(ctx: EstimatorContext): ReceiptCreation {
+  return ctx.cached('receipt-creation', () => {
+    const [notSirPlan] = plans(ctx, RECEIPT_CREATION, false);
+    const [sirPlan] = plans(ctx, RECEIPT_CREATION, true);
+    const notSir = measureTransactions(ctx, notSirPlan);
+    const sir = measureTransactions(ctx, sirPlan);
+    const exec = notSir.perTxParts.slice(1).reduce(add, { value: 0, uncertain: null });
+    return { total: notSir.perTx, totalSir: sir.perTx, sendNotSir: notSir.perTxParts[0], sendSir: saturatingSub(sir.perTx, exec, PER_MILLE), exec };
+  });
+}
+
+export function receiptCreationPart(ctx: EstimatorContext, part: keyof ReceiptCreation): Estimate {
+  return { cost: receiptCreation(ctx)[part] };
 }
 
 /** Extra amounts subtracted from an action's execution (e.g. contract loading of a call). */
@@ -89,38 +115,39 @@ export interface ActionAdjustments {
   readonly execOverhead?: GasCost;
 }
 
-/** One part of an action: the raw measurement minus the empty receipt's part, per action. */
 export function actionPart(ctx: EstimatorContext, spec: ActionSpec, part: ActionPart, adjust: ActionAdjustments = {}): Estimate {
-  const raw = rawAction(ctx, spec);
-  const rc = receiptCreation(ctx);
+  const m = measureAction(ctx, spec);
   let value: GasCost;
   switch (part) {
     case 'total':
-      value = spec.sirOnly ? saturatingSub(raw.totalSir, rc.totalSir) : saturatingSub(raw.totalNotSir, rc.totalNotSir);
+      value = spec.sirOnly ? m.totalSir : m.totalNotSir;
       break;
     case 'sendSir':
-      value = saturatingSub(raw.sendSir, rc.sendSir);
+      value = m.sendSir;
       break;
     case 'sendNotSir':
-      value = saturatingSub(raw.sendNotSir, rc.sendNotSir);
+      value = m.sendNotSir;
       break;
     case 'exec':
-      value = saturatingSub(raw.exec, rc.exec);
+      value = m.exec;
       break;
   }
-  value = divide(value, spec.repeat);
   if (adjust.execOverhead && (part === 'exec' || part === 'total')) value = saturatingSub(value, adjust.execOverhead);
-  const note = part === 'sendSir' || (part === 'total' && spec.sirOnly) ? raw.note : undefined;
+  const note = part === 'sendSir' || part === 'total' ? m.note : undefined;
   return { cost: value, note };
 }
 
-/** Meta transactions: nearcore subtracts 1.5 empty receipts (two sends, one execution). */
+/**
+ * Meta transactions. The paired baseline removes one empty receipt; nearcore subtracts 1.5 (two
+ * sends, one execution), so half an empty receipt more comes off the total. Executing the
+ * delegate receipt also sends the inner receipt, which runs a block later: one more empty
+ * receipt comes off the execution part.
+ */
 export function delegatePart(ctx: EstimatorContext, spec: ActionSpec, part: ActionPart): Estimate {
-  const raw = rawAction(ctx, spec);
+  const m = measureAction(ctx, spec);
   const rc = receiptCreation(ctx);
-  if (part === 'total') return { cost: saturatingSub(raw.totalNotSir, scale(rc.totalNotSir, 1.5)) };
-  // Executing the delegate receipt also creates and (a block later) runs the inner receipt.
-  if (part === 'exec') return { cost: saturatingSub(raw.exec, add(rc.exec, rc.totalNotSir)) };
+  if (part === 'total') return { cost: saturatingSub(m.totalNotSir, scale(rc.total, 0.5)) };
+  if (part === 'exec') return { cost: saturatingSub(m.exec, rc.total) };
   return actionPart(ctx, spec, part);
 }
 
@@ -143,14 +170,13 @@ export function perBytePart(ctx: EstimatorContext, series: PerByteSeries, sirOnl
     const sizes = series.sizes();
     const xs = sizes.map((s) => s.bytes);
     const ys = sizes.map((s) => {
-      const raw = rawAction(ctx, s.spec, `${series.key}:${s.bytes}`);
-      const pick = { total: sirOnly ? raw.totalSir : raw.totalNotSir, sendSir: raw.sendSir, sendNotSir: raw.sendNotSir, exec: raw.exec }[part];
-      return divide(pick, s.spec.repeat);
+      const m = measureAction(ctx, s.spec, `${series.key}:${s.bytes}`);
+      return { total: sirOnly ? m.totalSir : m.totalNotSir, sendSir: m.sendSir, sendNotSir: m.sendNotSir, exec: m.exec }[part];
     });
-    const fit = leastSquares(xs, ys, PER_BYTE_TOLERANCE);
+    const fit = leastSquares(xs, ys, PER_BYTE_TOLERANCE, { relative: true });
     const report: FitReport = {
       xLabel: 'bytes',
-      yLabel: `per transaction (${part})`,
+      yLabel: `per action (${part})`,
       points: xs.map((x, i) => ({ x, y: ys[i].value })),
       intercept: fit.intercept,
       slope: fit.slope,

@@ -5,10 +5,16 @@
  * iterations are discarded, the rest averaged (HIGH-VARIANCE when they disagree by more than
  * 10%), the cost of applying as many empty blocks is subtracted, and the result divided by the
  * block size.
+ *
+ * Paired measurements alternate a block of the transactions being estimated with a block of
+ * baseline transactions (the same without the thing being estimated) on the same testbed, and
+ * average the per-iteration differences. A change of machine load then moves both sides of the
+ * subtraction alike; nearcore measures the two sides in separate runs, which is fine on an idle
+ * dedicated machine and not on a shared one.
  */
 import type { Receipt, SignedTransaction } from '@nearts/primitives';
-import { averageOf } from '../stats/samples.js';
-import { divide, PER_MILLE, saturatingSub, scale, type GasCost } from '../stats/gas-cost.js';
+import { averageOf, isHighVariance, mean } from '../stats/samples.js';
+import { combine, cost, divide, PER_MILLE, saturatingSub, scale, tolerates, type GasCost } from '../stats/gas-cost.js';
 import type { EstimatorAccount } from '../testbed/genesis.js';
 import type { Testbed } from '../testbed/testbed.js';
 import type { EstimatorContext } from './context.js';
@@ -25,8 +31,6 @@ export interface BlockPlan {
    */
   readonly retarget?: (receipt: Receipt) => Receipt;
   readonly allowFailures?: boolean;
-  /** Continue on this testbed instead of a fresh fork. */
-  readonly testbed?: Testbed;
 }
 
 export interface TransactionCost {
@@ -50,18 +54,21 @@ export function applyBlockCost(ctx: EstimatorContext): GasCost {
   });
 }
 
+/** One iteration of a plan: per-block measurements. */
+export function runPlan(tb: Testbed, plan: BlockPlan, iteration: number): number[] {
+  const accounts = tb.takeAccounts(plan.blockSize);
+  if (plan.setup) tb.settle({ transactions: plan.setup(tb, accounts, iteration) });
+  const transactions = accounts.map((a, index) => plan.transaction(tb, a, iteration, index));
+  if (plan.retarget === undefined) return [...tb.run({ transactions }, { allowFailures: plan.allowFailures }).parts];
+  const first = tb.run({ transactions }, { allowFailures: plan.allowFailures, untilIdle: false });
+  const receipts = tb.takePendingReceipts().map(plan.retarget);
+  const rest = tb.run({ receipts }, { allowFailures: plan.allowFailures });
+  return [...first.parts, ...rest.parts];
+}
+
 export function measureTransactions(ctx: EstimatorContext, plan: BlockPlan): TransactionCost {
-  const tb = plan.testbed ?? ctx.testbed();
-  const runs = ctx.repeat((iteration) => {
-    const accounts = tb.takeAccounts(plan.blockSize);
-    if (plan.setup) tb.settle({ transactions: plan.setup(tb, accounts, iteration) });
-    const transactions = accounts.map((a, index) => plan.transaction(tb, a, iteration, index));
-    if (plan.retarget === undefined) return tb.run({ transactions }, { allowFailures: plan.allowFailures }).parts;
-    const first = tb.run({ transactions }, { allowFailures: plan.allowFailures, untilIdle: false });
-    const receipts = tb.takePendingReceipts().map(plan.retarget);
-    const rest = tb.run({ receipts }, { allowFailures: plan.allowFailures });
-    return [...first.parts, ...rest.parts];
-  });
+  const tb = ctx.testbed();
+  const runs = ctx.repeat((iteration) => runPlan(tb, plan, iteration));
   return aggregateBlocks(ctx, runs, plan.blockSize);
 }
 
@@ -80,4 +87,61 @@ export function aggregateBlocks(ctx: EstimatorContext, runs: ReadonlyArray<reado
   const totals = averageOf(runs.map((r) => r.reduce((a, b) => a + b, 0)));
   const perTx = divide(saturatingSub(totals, scale(empty, width), PER_MILLE), blockSize);
   return { perTx, perTxParts };
+}
+
+/**
+ * The mean of paired differences, clamped at zero: SUBTRACTION-UNDERFLOW when the mean is
+ * negative beyond 0.1% of the larger side, HIGH-VARIANCE when the differences spread by more than
+ * 10% of their mean (nearcore's criterion, applied to the quantity being estimated).
+ */
+export function differenceOf(mains: readonly number[], baselines: readonly number[]): GasCost {
+  const diffs = mains.map((m, i) => m - baselines[i]);
+  const d = mean(diffs);
+  const underflow = d < 0 && !tolerates(PER_MILLE, mean(mains), -d);
+  const spread = d > 0 ? isHighVariance(diffs) : diffs.length <= 1;
+  return cost(Math.max(0, d), combine(underflow ? 'SUBTRACTION-UNDERFLOW' : null, spread ? 'HIGH-VARIANCE' : null));
+}
+
+/** Main minus baseline, per transaction: total, by block position, and all blocks after the first. */
+export interface PairedCost {
+  readonly perTx: GasCost;
+  readonly perTxParts: readonly GasCost[];
+  readonly afterFirst: GasCost;
+}
+
+/**
+ * Alternates blocks of `main` and `baseline` (the order swapped every iteration) on one testbed
+ * and returns the per-transaction difference. Both plans must have the same block size.
+ */
+export function measurePaired(ctx: EstimatorContext, main: BlockPlan, baseline: BlockPlan): PairedCost {
+  if (main.blockSize !== baseline.blockSize) throw new RangeError('paired plans need the same block size');
+  const tb = ctx.testbed();
+  const mains: number[][] = [];
+  const bases: number[][] = [];
+  ctx.repeat((iteration) => {
+    const baseFirst = iteration % 2 === 0;
+    const a = runPlan(tb, baseFirst ? baseline : main, iteration);
+    const b = runPlan(tb, baseFirst ? main : baseline, iteration);
+    return baseFirst ? [b, a] : [a, b];
+  }).forEach(([m, b]) => {
+    mains.push(m);
+    bases.push(b);
+  });
+  return pairedDifference(mains, bases, main.blockSize);
+}
+
+/** Per-iteration differences of block measurements, per transaction. */
+export function pairedDifference(mains: ReadonlyArray<readonly number[]>, bases: ReadonlyArray<readonly number[]>, blockSize: number): PairedCost {
+  const width = Math.max(...mains.map((r) => r.length), ...bases.map((r) => r.length));
+  const perTxParts: GasCost[] = [];
+  for (let j = 0; j < width; j++) {
+    perTxParts.push(divide(differenceOf(mains.map((r) => r[j] ?? 0), bases.map((r) => r[j] ?? 0)), blockSize));
+  }
+  const sum = (r: readonly number[]): number => r.reduce((a, b) => a + b, 0);
+  const rest = (r: readonly number[]): number => sum(r.slice(1));
+  return {
+    perTx: divide(differenceOf(mains.map(sum), bases.map(sum)), blockSize),
+    perTxParts,
+    afterFirst: divide(differenceOf(mains.map(rest), bases.map(rest)), blockSize),
+  };
 }

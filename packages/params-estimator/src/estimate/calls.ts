@@ -6,16 +6,17 @@
  * and the loop's few wasm instructions, as in nearcore. Varying the input size and fitting a
  * line gives the base (intercept) and per-byte/per-element (slope) parts.
  *
- * N is chosen per host function so that one measured block takes about `blockTargetMs` of wall
- * clock: cheap functions get long loops, pairings get a few calls.
+ * N is chosen per host function and size so that one measured block takes about `blockTargetMs`
+ * of wall clock: cheap functions get long loops, pairings get a few calls. Blocks with N calls
+ * and blocks with none alternate on one testbed (paired measurement, see blocks.ts).
  */
 import type { SignedTransaction } from '@nearts/primitives';
-import { divide, PER_MILLE, saturatingSub, type GasCost } from '../stats/gas-cost.js';
+import { divide, type GasCost } from '../stats/gas-cost.js';
 import { leastSquares, type LeastSquaresTolerance } from '../stats/least-squares.js';
 import { encodeArgs, type MethodArgs } from '../contracts/estimator-contract.js';
 import type { EstimatorAccount } from '../testbed/genesis.js';
 import type { Testbed } from '../testbed/testbed.js';
-import { aggregateBlocks } from './blocks.js';
+import { pairedDifference } from './blocks.js';
 import type { Estimate, EstimatorContext, FitReport } from './context.js';
 
 export interface CallPlan {
@@ -60,59 +61,72 @@ function setupValues(results: ReturnType<Testbed['settle']>): Map<string, Uint8A
 }
 
 /** One block: setup (unmeasured), then `accounts` each calling `method` with N = n at size x. */
-function runCalls(tb: Testbed, plan: CallPlan, accounts: readonly EstimatorAccount[], n: number, x: number, iteration: number): readonly number[] {
+function runCalls(tb: Testbed, plan: CallPlan, accounts: readonly EstimatorAccount[], n: number, x: number, iteration: number): number[] {
   let values = new Map<string, Uint8Array>();
   if (plan.setup) values = setupValues(tb.settle({ transactions: accounts.map((a) => plan.setup!(tb, a, n, x, iteration)) }));
   const transactions = accounts.map((a) => tb.functionCall(a, plan.method, encodeArgs(plan.args(n, x, iteration, values.get(a.id)))));
   const run = tb.run({ transactions });
-  return plan.firstBlockOnly ? run.parts.slice(0, 1) : run.parts;
+  return plan.firstBlockOnly ? run.parts.slice(0, 1) : [...run.parts];
 }
 
-/** N for a plan: about `blockTargetMs` of wall clock per block at the largest size. */
-export function loopCount(ctx: EstimatorContext, plan: CallPlan): number {
-  return ctx.cached(`loop-count:${plan.key}`, () => {
+/** Wall time of one transaction calling the method with N = n (setup excluded). */
+function probe(tb: Testbed, plan: CallPlan, n: number, x: number): number {
+  const [account] = tb.takeAccounts(1);
+  const values = plan.setup ? setupValues(tb.settle({ transactions: [plan.setup(tb, account, n, x, 0)] })) : new Map<string, Uint8Array>();
+  const tx = tb.functionCall(account, plan.method, encodeArgs(plan.args(n, x, 0, values.get(account.id))));
+  return wallNs(() => tb.run({ transactions: [tx] }));
+}
+
+/**
+ * N at size x: about `blockTargetMs` of wall clock per block. The loop grows 4× at a time until
+ * the calls take a quarter of the target beyond an empty call (the faster of two tries each, so
+ * that one scheduler hiccup does not pick a tiny N).
+ */
+export function loopCount(ctx: EstimatorContext, plan: CallPlan, x: number): number {
+  return ctx.cached(`loop-count:${plan.key}:${x}`, () => {
     const maxN = plan.maxN ?? DEFAULT_MAX_N;
-    const x = Math.max(...plan.xs);
+    const blockSize = plan.blockSize ?? DEFAULT_BLOCK_SIZE;
+    const targetNs = ctx.settings.blockTargetMs * 1e6;
     const tb = ctx.testbed();
-    const once = (n: number): number => {
-      const accounts = tb.takeAccounts(1);
-      let t = 0;
-      const values = plan.setup ? setupValues(tb.settle({ transactions: [plan.setup(tb, accounts[0], n, x, 0)] })) : new Map<string, Uint8Array>();
-      const tx = tb.functionCall(accounts[0], plan.method, encodeArgs(plan.args(n, x, 0, values.get(accounts[0].id))));
-      t = wallNs(() => tb.run({ transactions: [tx] }));
-      return t;
-    };
-    once(0);
-    once(1);
-    const base = Math.min(once(0), once(0));
+    const twice = (n: number): number => Math.min(probe(tb, plan, n, x), probe(tb, plan, n, x));
+    twice(1);
+    const empty = twice(0);
     let n = 1;
     let t = 0;
     for (;;) {
-      t = once(n) - base;
-      if (t >= 2_000_000 || n >= maxN) break;
+      t = twice(n) - empty;
+      if (t >= targetNs / 4 / blockSize || n >= maxN) break;
       n = Math.min(maxN, n * 4);
     }
     const perCall = Math.max(t, 1) / n;
-    const blockSize = plan.blockSize ?? DEFAULT_BLOCK_SIZE;
-    return Math.max(1, Math.min(maxN, Math.floor((ctx.settings.blockTargetMs * 1e6) / blockSize / perCall)));
+    return Math.max(1, Math.min(maxN, Math.floor(targetNs / blockSize / perCall)));
   });
 }
 
-/** Per transaction: everything the calls at (n, x) cost, empty blocks subtracted. */
-export function callCost(ctx: EstimatorContext, plan: CallPlan, n: number, x: number): GasCost {
+/** Per transaction: N calls at size x minus no calls, from alternating blocks on one testbed. */
+export function pairedCallCost(ctx: EstimatorContext, plan: CallPlan, n: number, x: number, baseline: CallPlan = plan, baselineN = 0): GasCost {
   const tb = ctx.testbed();
   const blockSize = plan.blockSize ?? DEFAULT_BLOCK_SIZE;
-  const runs = ctx.repeat((iteration) => runCalls(tb, plan, tb.takeAccounts(blockSize), n, x, iteration));
-  return aggregateBlocks(ctx, runs, blockSize).perTx;
+  const mains: number[][] = [];
+  const bases: number[][] = [];
+  ctx.repeat((iteration) => {
+    const baseFirst = iteration % 2 === 0;
+    const one = (main: boolean): number[] => runCalls(tb, main ? plan : baseline, tb.takeAccounts(blockSize), main ? n : baselineN, x, iteration);
+    const a = one(!baseFirst);
+    const b = one(baseFirst);
+    return baseFirst ? [b, a] : [a, b];
+  }).forEach(([m, b]) => {
+    mains.push(m);
+    bases.push(b);
+  });
+  return pairedDifference(mains, bases, blockSize).perTx;
 }
 
 /** The cost of one host-function call at size x. */
 export function perCall(ctx: EstimatorContext, plan: CallPlan, x: number): GasCost {
   return ctx.cached(`per-call:${plan.key}:${x}`, () => {
-    const n = loopCount(ctx, plan);
-    const withCalls = callCost(ctx, plan, n, x);
-    const without = callCost(ctx, plan, 0, x);
-    return divide(saturatingSub(withCalls, without, PER_MILLE), n);
+    const n = loopCount(ctx, plan, x);
+    return divide(pairedCallCost(ctx, plan, n, x), n);
   });
 }
 
@@ -131,7 +145,7 @@ export function callFit(ctx: EstimatorContext, plan: CallPlan): CallFit {
       const report: FitReport = { xLabel: plan.xLabel, yLabel: 'per call', points, intercept: ys[0].value, slope: 0 };
       return { base: { cost: ys[0] }, perUnit: { cost: { value: 0, uncertain: ys[0].uncertain } }, report };
     }
-    const fit = leastSquares(plan.xs, ys, plan.tolerance);
+    const fit = leastSquares(plan.xs, ys, plan.tolerance, { relative: true });
     const report: FitReport = { xLabel: plan.xLabel, yLabel: 'per call', points, intercept: fit.intercept, slope: fit.slope };
     return { base: { cost: fit.base, fit: report }, perUnit: { cost: fit.perUnit, fit: report }, report };
   });

@@ -5,9 +5,9 @@
  * gives the base (send + execution of one data receipt) and the cost per byte of data.
  * All blocks until nothing is in flight are measured: the data travels in the follow-up blocks.
  */
-import { divide, PER_MILLE, saturatingSub, type GasCost } from '../stats/gas-cost.js';
+import { divide, type GasCost } from '../stats/gas-cost.js';
 import { leastSquares } from '../stats/least-squares.js';
-import { callCost, type CallPlan } from './calls.js';
+import { pairedCallCost, type CallPlan } from './calls.js';
 import type { Estimate, EstimatorContext, FitReport } from './context.js';
 
 /** Producers per call (at most 128 input data dependencies per receipt); the one callback is amortized over them. */
@@ -31,8 +31,8 @@ export function dataReceipts(ctx: EstimatorContext): { base: Estimate; perByte: 
     const n = DATA_RECEIPTS_PER_CALL;
     const withData = plan('data_receipts');
     const without = plan('data_receipts_base');
-    const ys: GasCost[] = SIZES.map((x) => divide(saturatingSub(callCost(ctx, withData, n, x), callCost(ctx, without, n, x), PER_MILLE), n));
-    const fit = leastSquares(SIZES, ys, { base: { kind: 'strict' }, perUnit: { kind: 'relative', factor: 0.001 } });
+    const ys: GasCost[] = SIZES.map((x) => divide(pairedCallCost(ctx, withData, n, x, without, n), n));
+    const fit = leastSquares(SIZES, ys, { base: { kind: 'strict' }, perUnit: { kind: 'relative', factor: 0.001 } }, { relative: true });
     const report: FitReport = {
       xLabel: 'data bytes',
       yLabel: 'per data receipt',

@@ -52,8 +52,8 @@ function withPayload(key: string, xs: number[], xLabel: string, build: (x: numbe
 
 let ecrecoverCache: ReturnType<typeof ecrecoverInput> | undefined;
 
-const BYTES_1M = [10, 100_000, 500_000, 1_000_000];
-const BYTES_10K = [10, 1_000, 5_000, 10_240];
+const BYTES_1M = [10, 10_000, 100_000, 1_000_000];
+const BYTES_10K = [10, 100, 1_000, 10_240];
 
 export const PLANS = {
   base: sized('base', [0], 'none'),
@@ -97,7 +97,8 @@ export const PLANS = {
     },
   } satisfies CallPlan,
   validator_total_stake: sized('validator_total_stake', [0], 'none'),
-  promise_and: sized('promise_and', [1, 10, 50, 100], 'promises'),
+  // A call may create at most 1024 promises (max_promises_per_function_call_action): X + N ≤ 1024.
+  promise_and: sized('promise_and', [1, 10, 50, 100], 'promises', { maxN: 900 }),
   promise_return: sized('promise_return', [0], 'none'),
   yield_create: sized('yield_create', [0, 256, 1_024, 4_096], 'argument bytes', {
     args: (n, x) => ({ n, x, y: YIELD_GAS }),

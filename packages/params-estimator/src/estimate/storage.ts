@@ -14,7 +14,7 @@ import { divide, PER_MILLE, saturatingSub, cost, combine } from '../stats/gas-co
 import { encodeArgs } from '../contracts/estimator-contract.js';
 import type { EstimatorAccount } from '../testbed/genesis.js';
 import { CALL_GAS, type Testbed } from '../testbed/testbed.js';
-import { callCost, callFit, loopCount, type CallPlan } from './calls.js';
+import { callFit, loopCount, pairedCallCost, type CallPlan } from './calls.js';
 import type { Estimate, EstimatorContext } from './context.js';
 
 const KEY_LENGTHS = [10, 256, 1_024, 2_048];
@@ -117,8 +117,8 @@ function triePlan(key: string, deep: boolean, writes: boolean): CallPlan {
 export function trieNodeCost(ctx: EstimatorContext, writes: boolean): Estimate {
   const deep = triePlan(`trie:${writes ? 'write' : 'read'}:deep`, true, writes);
   const shallow = triePlan(`trie:${writes ? 'write' : 'read'}:shallow`, false, writes);
-  const n = writes ? 1 : loopCount(ctx, deep);
-  const diff = saturatingSub(callCost(ctx, deep, n, CHAIN_BYTES), callCost(ctx, shallow, n, CHAIN_BYTES), PER_MILLE);
+  const n = writes ? 1 : loopCount(ctx, deep, CHAIN_BYTES);
+  const diff = pairedCallCost(ctx, deep, n, CHAIN_BYTES, shallow, n);
   const perNode = divide(diff, n * 2 * CHAIN_BYTES);
   return {
     cost: perNode,

@@ -91,7 +91,7 @@ export function contractLoading(ctx: EstimatorContext): { base: Estimate; perByt
         for (let i = 0; i < repeats; i++) call(ctx, target, 'hello0', input);
       }) / repeats));
     });
-    const fit = leastSquares(xs, ys);
+    const fit = leastSquares(xs, ys, undefined, { relative: true });
     const report: FitReport = { xLabel: 'code bytes', yLabel: 'per call', points: xs.map((x, i) => ({ x, y: ys[i].value })), intercept: fit.intercept, slope: fit.slope };
     return { base: { cost: fit.base, fit: report }, perByte: { cost: fit.perUnit, fit: report } };
   });
@@ -124,7 +124,7 @@ export function contractCompile(ctx: EstimatorContext): { base: Estimate; perByt
         }),
       );
     });
-    const fit = leastSquares(xs, ys, { base: { kind: 'relative', factor: 0.1 }, perUnit: { kind: 'strict' } });
+    const fit = leastSquares(xs, ys, { base: { kind: 'relative', factor: 0.1 }, perUnit: { kind: 'strict' } }, { relative: true });
     const report: FitReport = { xLabel: 'code bytes', yLabel: 'per contract', points: xs.map((x, i) => ({ x, y: ys[i].value })), intercept: fit.intercept, slope: fit.slope };
     return { base: { cost: fit.base, fit: report }, perByte: { cost: fit.perUnit, fit: report } };
   });

@@ -29,30 +29,47 @@ export class FitError extends Error {
   override readonly name = 'FitError';
 }
 
-/** The unclamped least-squares line through (xs, ys). Needs two distinct x values. */
-export function fitLine(xs: readonly number[], ys: readonly number[]): { intercept: number; slope: number } {
+/**
+ * The unclamped least-squares line through (xs, ys), each point weighted by `weights[i]` (all 1
+ * by default). Needs two distinct x values.
+ */
+export function fitLine(xs: readonly number[], ys: readonly number[], weights?: readonly number[]): { intercept: number; slope: number } {
   if (xs.length !== ys.length) throw new FitError(`${xs.length} x values but ${ys.length} y values`);
   if (xs.length < 2) throw new FitError('a line needs at least two points');
-  const mx = mean(xs);
-  const my = mean(ys);
+  const w = weights ?? xs.map(() => 1);
+  if (w.length !== xs.length || w.some((v) => !(v > 0) || !Number.isFinite(v))) throw new FitError('weights must be positive and one per point');
+  const total = w.reduce((a, b) => a + b, 0);
+  const mx = xs.reduce((a, x, i) => a + w[i] * x, 0) / total;
+  const my = ys.reduce((a, y, i) => a + w[i] * y, 0) / total;
   let sxy = 0;
   let sxx = 0;
   for (let i = 0; i < xs.length; i++) {
-    sxy += (xs[i] - mx) * (ys[i] - my);
-    sxx += (xs[i] - mx) * (xs[i] - mx);
+    sxy += w[i] * (xs[i] - mx) * (ys[i] - my);
+    sxx += w[i] * (xs[i] - mx) * (xs[i] - mx);
   }
   if (sxx === 0) throw new FitError('all x values are equal: the slope is undetermined');
   const slope = sxy / sxx;
   return { intercept: my - slope * mx, slope };
 }
 
+/**
+ * Weights for least squares on relative errors (1/y²): timing noise grows with the measured
+ * value, so with plain least squares the largest sizes alone would decide the intercept (the base
+ * cost). Zero samples get the weight of 0.1% of the largest one.
+ */
+export function relativeWeights(ys: readonly number[]): number[] {
+  const floor = Math.max(...ys.map((y) => Math.abs(y))) * 1e-3 || 1;
+  return ys.map((y) => 1 / Math.max(Math.abs(y), floor) ** 2);
+}
+
 export function leastSquares(
   xs: readonly number[],
   ys: readonly GasCost[],
   tolerance: LeastSquaresTolerance = STRICT_FIT,
+  options: { readonly relative?: boolean } = {},
 ): LinearFit {
   const values = ys.map((y) => y.value);
-  const { intercept, slope } = fitLine(xs, values);
+  const { intercept, slope } = fitLine(xs, values, options.relative ? relativeWeights(values) : undefined);
   const typical = Math.max(0, mean(values));
   const inherited = combine(...ys.map((y) => y.uncertain));
   const accept = (t: NonNegativeTolerance, neg: number): boolean => {
