@@ -10,12 +10,21 @@ import type { PreparedContract } from '../prepare/index.js';
 import { sameSignature } from '../executor/wasm-executor.js';
 import { PARENT_MODULE } from './prepare-config.js';
 
+const linkableMemo = new WeakMap<VMConfig, ReturnType<typeof linkableHostFunctions>>();
+
+/** The host functions linkable under `config`, built once per config (this runs on every call). */
+function linkable(config: VMConfig): ReturnType<typeof linkableHostFunctions> {
+  let map = linkableMemo.get(config);
+  if (map === undefined) linkableMemo.set(config, (map = linkableHostFunctions(config)));
+  return map;
+}
+
 function sameTypes(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((t, i) => t === b[i]);
 }
 
 export function linkSubmodule(sub: PreparedContract, scope: SubmoduleScope, config: VMConfig, parent: PreparedContract): string | null {
-  const available = linkableHostFunctions(config);
+  const available = linkable(config);
   for (const imp of sub.hostImports) {
     if (imp.module === PARENT_MODULE) {
       if (!scope.parentExports.has(imp.name)) return `\`parent::${imp.name}\` is not in the submodule's policy`;

@@ -38,6 +38,13 @@ export interface ParentInstance {
 
 let fallbackCache: ContractCache<LoadResult<unknown>> | undefined;
 
+/**
+ * What V8 keeps per compiled module beyond its code (native module, jump table, code-space
+ * granularity): ~16 KiB measured for tiny modules. Submodules are many and tiny, so without it the
+ * cache's byte budget would understate their memory several times over.
+ */
+const NATIVE_MODULE_BYTES = 16 * 1024;
+
 function hex(bytes: Uint8Array): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex');
 }
@@ -65,7 +72,7 @@ export class WasmSubmoduleEngine implements SubmoduleEngine {
     let loaded = this.cache.get(key)?.value as LoadResult<CompiledWasm> | undefined;
     if (loaded === undefined) {
       loaded = this.executor.load(run.loadCode(), config);
-      this.cache.put(key, { value: loaded, byteSize: loaded.ok ? loaded.byteSize : 64 });
+      this.cache.put(key, { value: loaded, byteSize: loaded.ok ? loaded.byteSize + NATIVE_MODULE_BYTES : 64 });
     }
     if (!loaded.ok) return { kind: 'CompilationError', error: loaded.error };
     const contract = loaded.contract;
