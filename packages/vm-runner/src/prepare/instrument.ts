@@ -28,6 +28,7 @@ const BR_TABLE_CHUNK = 65_000;
 import { isLinearKind, PointKind, type Gas, type GasPoints } from './gas-points.js';
 import type { InstructionLog, LocalGroups } from './instruction-log.js';
 import { absorbsNaN, canonicalisedResult } from './nan.js';
+import type { NearcoreCodeSize } from './nearcore-size.js';
 
 const U64_MAX = (1n << 64n) - 1n;
 const U32_MAX = 0xffff_ffffn;
@@ -152,6 +153,7 @@ export class BodyInstrumenter {
     numDeclaredLocals: number,
     analysis: FunctionAnalysis,
     points: GasPoints,
+    nearcore: NearcoreCodeSize,
   ): void {
     const params = type.params.length;
     const tmp64 = params + numDeclaredLocals;
@@ -204,6 +206,8 @@ export class BodyInstrumenter {
 
     this.pendingCanon = 0;
     this.canonicalisations = 0;
+    this.nearcore = nearcore;
+    this.nearcoreSize = nearcore.bodyBase(localGroups, analysis, log.count > 0 ? bodyEnd - log.offsets[0] : 0);
     const n = points.count;
     const pointOffsets = points.offsets;
     let p = 0;
@@ -225,12 +229,16 @@ export class BodyInstrumenter {
       if (charged) p = this.emitCharges(out, points, p, offset, tmp64, cnt32);
       if (cls === SPECIAL) {
         spanStart = offsets[i + 1];
-        if (op === Op.Call || op === Op.RefFunc) out.byte(op).u32(log.a[i] + INJECTED_FUNCTIONS);
+        if (op === Op.Call || op === Op.RefFunc) {
+          out.byte(op).u32(log.a[i] + INJECTED_FUNCTIONS);
+          this.nearcoreSize += nearcore.callSize(log.a[i], offsets[i + 1] - offset);
+        }
         else if (op === Op.BrTable) {
           if (log.b[i] > MAX_ENGINE_BR_TABLE) this.splitBrTable(out, code, offset, offsets[i + 1], wide);
           else out.bytes(code, offset, offsets[i + 1]);
         }
         else if (op === Op.Return) {
+          this.nearcoreSize += nearcore.release;
           this.stackAdjust(out, stackCharge, true);
           out.byte(0x0f);
         } else writePrefixed(out, op, log.a[i], log.b[i]);
@@ -249,7 +257,12 @@ export class BodyInstrumenter {
     out.byte(0x0b);
     this.stackAdjust(out, stackCharge, true);
     out.byte(0x0b);
+    nearcore.addBody(this.nearcoreSize);
   }
+
+  /** The body size nearcore's instrumenter would produce, accumulated while emitting. */
+  private nearcoreSize = 0;
+  private nearcore: NearcoreCodeSize | undefined;
 
   private brIndexLocal = 0;
   private readonly brValueLocals = new Map<number, number>();
@@ -302,8 +315,13 @@ export class BodyInstrumenter {
       if (kind === PointKind.Unreachable) continue;
       const constant = points.constantAt(p);
       const linear = points.linearAt(p);
-      if (linear !== 0 && isLinearKind(kind)) this.linearCharge(out, constant, linear, tmp64, cnt32);
-      else if (constant !== 0) out.array(this.constantCharge(constant));
+      if (linear !== 0 && isLinearKind(kind)) {
+        this.linearCharge(out, constant, linear, tmp64, cnt32);
+        this.nearcoreSize += this.nearcore!.linearSize(constant, linear, tmp64);
+      } else if (constant !== 0) {
+        out.array(this.constantCharge(constant));
+        this.nearcoreSize += this.nearcore!.constantSize(constant);
+      }
     }
     return p;
   }

@@ -13,11 +13,10 @@
  */
 import { u32Size } from '../wasm/encoder.js';
 import { ExternalKind, type Export, type Import, type ModuleValidator } from '../wasm/module-validator.js';
-import { Op } from '../wasm/opcodes.js';
 import { ByteReader } from '../wasm/reader.js';
 import type { FunctionAnalysis } from './analysis.js';
-import { isLinearKind, PointKind, type Gas, type GasPoints } from './gas-points.js';
-import type { InstructionLog, LocalGroups } from './instruction-log.js';
+import type { Gas } from './gas-points.js';
+import type { LocalGroups } from './instruction-log.js';
 import type { ModuleParts } from './module-writer.js';
 
 const utf8 = new TextEncoder();
@@ -102,45 +101,39 @@ export class NearcoreCodeSize {
     this.seq = new Sequences(gasGlobal, stackGlobal, regular);
   }
 
-  addBody(
-    log: InstructionLog,
-    opsStart: number,
-    bodyEnd: number,
-    params: number,
-    groups: LocalGroups,
-    declared: number,
-    analysis: FunctionAnalysis,
-    points: GasPoints,
-  ): void {
+  /**
+   * The part of a body's size known before its instructions are walked: locals, the wrapping
+   * block, the stack check, the frame fee, every original instruction byte, and the final `end`
+   * turned into `end`, release, `end`. The instrumenter adds the rest while it emits
+   * ({@link callSize}, {@link releaseSize}, {@link constantSize}, {@link linearSize}).
+   */
+  bodyBase(groups: LocalGroups, analysis: FunctionAnalysis, instructionBytes: number): number {
     let size = u32Size(groups.count + 2) + 4;
     for (let g = 0; g < groups.count; g++) size += u32Size(groups.numbers[g]) + 1;
-    const stackCharge = analysis.operandStackSize + analysis.frameSize;
     const frameOps = Math.ceil(analysis.frameSize / 8);
     const frameFee = typeof this.regular === 'number' && frameOps * this.regular <= Number.MAX_SAFE_INTEGER ? frameOps * this.regular : BigInt(frameOps) * BigInt(this.regular);
-    const release = this.seq.stack(stackCharge);
-    size += 2 + release + (frameFee !== 0 && frameFee !== 0n ? this.seq.constant(frameFee) : 0);
-    size += bodyEnd - opsStart;
-    const local = params + declared;
-    const ops = log.ops;
-    const count = log.count;
-    for (let i = 0; i < count; i++) {
-      const op = ops[i];
-      if (op === Op.Call || op === Op.RefFunc) {
-        const next = i + 1 < count ? log.offsets[i + 1] : bodyEnd;
-        size += 1 + u32Size(log.a[i] + 3) - (next - log.offsets[i]);
-      } else if (op === Op.Return) {
-        size += release;
-      }
-    }
-    size += 1 + release; // the final `end` becomes `end`, release, `end`
-    for (let p = 0; p < points.count; p++) {
-      const kind = points.kinds[p];
-      if (kind === PointKind.Unreachable) continue;
-      const constant = points.constantAt(p);
-      const linear = points.linearAt(p);
-      if (linear !== 0 && isLinearKind(kind)) size += this.seq.linear(constant, linear, local);
-      else if (constant !== 0) size += this.seq.constant(constant);
-    }
+    this.release = this.seq.stack(analysis.operandStackSize + analysis.frameSize);
+    size += 2 + this.release + (frameFee !== 0 && frameFee !== 0n ? this.seq.constant(frameFee) : 0);
+    return size + instructionBytes + 1 + this.release;
+  }
+
+  /** Size of the stack release for the current body (before each `return`). */
+  release = 0;
+
+  /** Change in size of a `call`/`ref.func` of function `index` encoded in `originalBytes`. */
+  callSize(index: number, originalBytes: number): number {
+    return 1 + u32Size(index + 3) - originalBytes;
+  }
+
+  constantSize(c: Gas): number {
+    return this.seq.constant(c);
+  }
+
+  linearSize(constant: Gas, unit: Gas, local: number): number {
+    return this.seq.linear(constant, unit, local);
+  }
+
+  addBody(size: number): void {
     this.bodies += u32Size(size) + size;
     this.count++;
   }

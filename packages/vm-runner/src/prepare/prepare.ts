@@ -300,8 +300,7 @@ class Preparation {
       this.checkInstrumentationLimits(type.params.length, analysis.operandStackSize, analysis.blockCount);
 
       scratch.length = 0;
-      instrumenter.emit(scratch, code, log, end, type, groups, declared, analysis, analyzer.points);
-      nearcoreCode.addBody(log, opsStart, end, type.params.length, groups, declared, analysis, analyzer.points);
+      instrumenter.emit(scratch, code, log, end, type, groups, declared, analysis, analyzer.points, nearcoreCode);
       bodies.u32(scratch.length).append(scratch);
       this.gasPoints += analyzer.points.count;
       this.canonicalisations += instrumenter.canonicalisations;
