@@ -10,7 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { runtimeConfig } from '@nearts/runtime-fees';
 import { runEstimator, selectCosts, UnknownCostError, type EstimationRun } from './estimator.js';
-import { ALL_COSTS, GROUP_TITLES } from './estimate/registry.js';
+import { ALL_COSTS, byGroup, GROUP_TITLES } from './estimate/registry.js';
+import { DEFAULT_SETTINGS } from './estimate/context.js';
 import { parameterLabel } from './costs/parameters.js';
 import { CALLGRIND_OUT_ENV, CallgrindMetric, MetricUnavailableError } from './metric/callgrind.js';
 import { relaunchUnderCallgrind } from './metric/instructions.js';
@@ -36,7 +37,7 @@ Options:
                          process's CPU time, steadier on a machine shared with other work;
                          instructions: counted with valgrind --tool=callgrind when perf
                          cannot (about 50× slower: use --costs)
-  --iters N              measured iterations per estimation (default 5)
+  --iters N              measured iterations per estimation (default 10)
   --warmup N             discarded warm-up iterations (default 1)
   --block-target-ms N    wall time a block of host-function calls aims at (default 40)
   --block-scale F        transactions per action block, relative to nearcore's (default 1)
@@ -76,7 +77,7 @@ function positiveNumber(name: string, v: string | undefined, fallback: number, i
 function listCosts(): string {
   let group = '';
   const lines: string[] = [];
-  for (const c of ALL_COSTS) {
+  for (const c of byGroup(ALL_COSTS)) {
     if (c.group !== group) {
       group = c.group;
       lines.push(`— ${GROUP_TITLES[c.group]} —`);
@@ -144,9 +145,9 @@ export function main(argv: readonly string[], io: CliIo, script: string = fileUR
     }
     const quick = values.quick === true;
     const options = {
-      iters: positiveNumber('iters', values.iters, quick ? 2 : 5, true),
-      warmupIters: positiveNumber('warmup', values.warmup, 1, true, true),
-      blockTargetMs: positiveNumber('block-target-ms', values['block-target-ms'], quick ? 10 : 40, false),
+      iters: positiveNumber('iters', values.iters, quick ? 2 : DEFAULT_SETTINGS.iters, true),
+      warmupIters: positiveNumber('warmup', values.warmup, DEFAULT_SETTINGS.warmupIters, true, true),
+      blockTargetMs: positiveNumber('block-target-ms', values['block-target-ms'], quick ? 10 : DEFAULT_SETTINGS.blockTargetMs, false),
       blockSizeScale: positiveNumber('block-scale', values['block-scale'], quick ? 0.25 : 1, false),
       costs: values.costs === undefined ? undefined : values.costs.split(',').map((s) => s.trim()).filter((s) => s.length > 0),
     };

@@ -106,9 +106,11 @@ describe('HTML report', () => {
     expect(bars.filter((b) => b.includes('uncertain')).length).toBe(2);
   });
 
-  it('counts cheaper and dearer among certain costs in the headline', () => {
+  it('counts cheaper and dearer costs, and how many of each are flagged, in the headline', () => {
     expect(html).toContain('<b>6</b> costs compared');
-    expect(html).toContain('3 cheaper</b> and <b class="dearer-t">1 dearer</b>');
+    expect(html).toContain('4 cheaper</b> in nearts than charged (1 of them flagged uncertain) and <b class="dearer-t">2 dearer</b> (1 flagged)');
+    // Dearest first: ActionTransfer 2.00×, then WasmInstruction 1.82× (flagged).
+    expect(html).toMatch(/Dearest<\/h3><ol><li><b>ActionTransfer<\/b> 2\.00×<\/li><li><b>WasmInstruction<\/b> 1\.82× <span class="flag">SUBTRACTION-UNDERFLOW<\/span>/);
   });
 
   it('draws one scatter plot per distinct fit, with points and the fitted line', () => {

@@ -15,7 +15,7 @@ import { divide, type GasCost } from '../stats/gas-cost.js';
 import { leastSquares, type LeastSquaresTolerance } from '../stats/least-squares.js';
 import { encodeArgs, type MethodArgs } from '../contracts/estimator-contract.js';
 import type { EstimatorAccount } from '../testbed/genesis.js';
-import type { Testbed } from '../testbed/testbed.js';
+import { CALL_GAS, type Testbed } from '../testbed/testbed.js';
 import { pairedDifference } from './blocks.js';
 import type { Estimate, EstimatorContext, FitReport } from './context.js';
 
@@ -69,13 +69,20 @@ function runCalls(tb: Testbed, plan: CallPlan, accounts: readonly EstimatorAccou
   return plan.firstBlockOnly ? run.parts.slice(0, 1) : [...run.parts];
 }
 
-/** Wall time of one transaction calling the method with N = n (setup excluded). */
-function probe(tb: Testbed, plan: CallPlan, n: number, x: number): number {
+/** Wall time and gas burnt of one transaction calling the method with N = n (setup excluded). */
+function probe(tb: Testbed, plan: CallPlan, n: number, x: number): { ns: number; gas: bigint } {
   const [account] = tb.takeAccounts(1);
   const values = plan.setup ? setupValues(tb.settle({ transactions: [plan.setup(tb, account, n, x, 0)] })) : new Map<string, Uint8Array>();
   const tx = tb.functionCall(account, plan.method, encodeArgs(plan.args(n, x, 0, values.get(account.id))));
-  return wallNs(() => tb.run({ transactions: [tx] }));
+  let gas = 0n;
+  const ns = wallNs(() => {
+    for (const r of tb.run({ transactions: [tx] }).results) for (const o of r.outcomes) gas += o.outcome.gasBurnt;
+  });
+  return { ns, gas };
 }
+
+/** A call may burn at most this much of its prepaid gas in the loop (the rest is headroom). */
+const LOOP_GAS_BUDGET = (CALL_GAS * 8n) / 10n;
 
 /**
  * N at size x: about `blockTargetMs` of wall clock per block. The loop grows 4× at a time until
@@ -84,11 +91,14 @@ function probe(tb: Testbed, plan: CallPlan, n: number, x: number): number {
  */
 export function loopCount(ctx: EstimatorContext, plan: CallPlan, x: number): number {
   return ctx.cached(`loop-count:${plan.key}:${x}`, () => {
-    const maxN = plan.maxN ?? DEFAULT_MAX_N;
     const blockSize = plan.blockSize ?? DEFAULT_BLOCK_SIZE;
     const targetNs = ctx.settings.blockTargetMs * 1e6;
     const tb = ctx.testbed();
-    const twice = (n: number): number => Math.min(probe(tb, plan, n, x), probe(tb, plan, n, x));
+    const twice = (n: number): number => Math.min(probe(tb, plan, n, x).ns, probe(tb, plan, n, x).ns);
+    // Gas bounds N too: the protocol charges some host functions far more than they take here.
+    const gasPerCall = probe(tb, plan, 1, x).gas - probe(tb, plan, 0, x).gas;
+    const gasBound = gasPerCall > 0n ? Number(LOOP_GAS_BUDGET / gasPerCall) : DEFAULT_MAX_N;
+    const maxN = Math.max(1, Math.min(plan.maxN ?? DEFAULT_MAX_N, gasBound));
     twice(1);
     const empty = twice(0);
     let n = 1;

@@ -25,9 +25,10 @@ export interface EstimatorSettings {
   readonly accounts: number;
 }
 
+/** nearcore's defaults are 10 measured iterations and no warm-up; a JIT needs one. */
 export const DEFAULT_SETTINGS: Omit<EstimatorSettings, 'metric'> = {
   warmupIters: 1,
-  iters: 5,
+  iters: 10,
   blockTargetMs: 40,
   blockSizeScale: 1,
   accounts: 0,

@@ -46,6 +46,14 @@ export const GROUP_TITLES: Record<CostGroup, string> = {
   promise: 'Promises, validators, yields',
 };
 
+/** Display order of the groups. */
+export const GROUP_ORDER: readonly CostGroup[] = ['block', 'action', 'action-part', 'data-receipt', 'contract', 'host', 'crypto', 'storage', 'promise'];
+
+/** Rows grouped for display (stable: run order within a group). */
+export function byGroup<T extends { readonly group: CostGroup }>(rows: readonly T[]): T[] {
+  return [...rows].sort((a, b) => GROUP_ORDER.indexOf(a.group) - GROUP_ORDER.indexOf(b.group));
+}
+
 export interface CostDefinition {
   /** nearcore's `Cost` name. */
   readonly name: string;

@@ -6,7 +6,7 @@
  * 4. Every least-squares fit as a scatter plot with its fitted line.
  */
 import type { CostResult, EstimationRun } from '../estimator.js';
-import { GROUP_TITLES, type CostGroup } from '../estimate/registry.js';
+import { byGroup, GROUP_TITLES, type CostGroup } from '../estimate/registry.js';
 import type { FitReport } from '../estimate/context.js';
 import { formatGasShort, formatRaw, gasPerUnit, groupDigits } from '../gas.js';
 import { esc, scatterSvg } from './svg.js';
@@ -20,7 +20,7 @@ function ratioChart(rows: readonly CostResult[]): string {
   const rowH = 16;
   const top = 28;
   const groups: Array<{ title: string; rows: CostResult[] }> = [];
-  for (const r of rows) {
+  for (const r of byGroup(rows)) {
     if (r.ratio === null) continue;
     const title = GROUP_TITLES[r.group];
     if (groups.length === 0 || groups[groups.length - 1].title !== title) groups.push({ title, rows: [] });
@@ -66,21 +66,21 @@ function ratioChart(rows: readonly CostResult[]): string {
 
 function headline(run: EstimationRun): string {
   const compared = run.results.filter((r) => r.ratio !== null);
-  const certain = compared.filter((r) => r.uncertain === null);
-  const cheaper = certain.filter((r) => r.ratio! <= 1);
-  const dearer = certain.filter((r) => r.ratio! > 1);
-  const sorted = [...certain].sort((a, b) => b.ratio! - a.ratio!);
-  const list = (rs: CostResult[]): string => rs.map((r) => `<li><b>${esc(r.name)}</b> ${formatRatio(r.ratio)}</li>`).join('');
+  const cheaper = compared.filter((r) => r.ratio! <= 1).sort((a, b) => a.ratio! - b.ratio!);
+  const dearer = compared.filter((r) => r.ratio! > 1).sort((a, b) => b.ratio! - a.ratio!);
+  const flagged = (rs: CostResult[]): number => rs.filter((r) => r.uncertain !== null).length;
+  const list = (rs: CostResult[]): string =>
+    rs.map((r) => `<li><b>${esc(r.name)}</b> ${formatRatio(r.ratio)}${r.uncertain ? ` <span class="flag">${r.uncertain}</span>` : ''}</li>`).join('');
   return `<div class="headline">
-<p><b>${compared.length}</b> costs compared with protocol ${run.protocolVersion}'s parameters: <b class="cheaper-t">${cheaper.length} cheaper</b> and <b class="dearer-t">${dearer.length} dearer</b> in nearts than charged; ${compared.length - certain.length} uncertain (flagged, not counted).</p>
-<div class="cols"><div><h3>Dearest (certain)</h3><ol>${list(sorted.slice(0, 8))}</ol></div>
-<div><h3>Cheapest (certain)</h3><ol>${list(sorted.slice(-8).reverse())}</ol></div></div></div>`;
+<p><b>${compared.length}</b> costs compared with protocol ${run.protocolVersion}'s parameters: <b class="cheaper-t">${cheaper.length} cheaper</b> in nearts than charged (${flagged(cheaper)} of them flagged uncertain) and <b class="dearer-t">${dearer.length} dearer</b> (${flagged(dearer)} flagged).</p>
+<div class="cols"><div><h3>Dearest</h3><ol>${list(dearer.slice(0, 10))}</ol></div>
+<div><h3>Cheapest</h3><ol>${list(cheaper.slice(0, 10))}</ol></div></div></div>`;
 }
 
 function table(run: EstimationRun): string {
   const out: string[] = [];
   let group: CostGroup | undefined;
-  for (const r of run.results) {
+  for (const r of byGroup(run.results)) {
     if (r.group !== group) {
       if (group !== undefined) out.push('</tbody></table>');
       group = r.group;

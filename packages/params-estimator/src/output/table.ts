@@ -3,7 +3,7 @@
  * the uncertainty flag, what protocol 86 charges and the ratio, grouped like the report.
  */
 import type { CostResult, EstimationRun } from '../estimator.js';
-import { GROUP_TITLES, type CostGroup } from '../estimate/registry.js';
+import { byGroup, GROUP_TITLES, type CostGroup } from '../estimate/registry.js';
 import { formatRaw, groupDigits } from '../gas.js';
 
 export function formatRatio(ratio: number | null): string {
@@ -44,12 +44,13 @@ const HEAD = ['cost', 'gas', 'measured', 'flag', 'protocol charges', 'ratio', 'p
 const RIGHT = [false, true, true, false, true, true, false];
 
 export function formatTable(run: EstimationRun): string {
-  const rows = run.results.map((r) => row(r, run.metric));
+  const results = byGroup(run.results);
+  const rows = results.map((r) => row(r, run.metric));
   const widths = HEAD.map((h, i) => Math.max(h.length, ...rows.map((r) => [...r[i]].length)));
   const line = (cells: string[]): string => cells.map((c, i) => pad(c, widths[i], RIGHT[i])).join('  ').trimEnd();
   const out = [runHeader(run), '', line(HEAD)];
   let group: CostGroup | undefined;
-  run.results.forEach((r, i) => {
+  results.forEach((r, i) => {
     if (r.group !== group) {
       group = r.group;
       out.push(`— ${GROUP_TITLES[group]} —`);
