@@ -64,12 +64,12 @@ export class Analyzer {
   private localTypes!: Uint8Array;
   private costs!: GasCosts;
   // Frames, root first; the current frame is the last one.
-  private frameTarget: number[] = [];
-  private framePre: number[] = [];
-  private framePost: number[] = [];
-  private framePoly: boolean[] = [];
-  private frameHeight: number[] = [];
-  private frameResult: number[] = [];
+  private frameTarget = new Int32Array(64);
+  private framePre = new Int32Array(64);
+  private framePost = new Int32Array(64);
+  private framePoly = new Uint8Array(64);
+  private frameHeight = new Int32Array(64);
+  private frameResult = new Int32Array(64);
   private depth = 0;
   // A charge scheduled for "after the current instruction", pushed at the next offset.
   private schedKind = -1;
@@ -125,10 +125,28 @@ export class Analyzer {
 
   // ---- frames --------------------------------------------------------------------------------
 
+  private growFrames(): void {
+    const n = this.frameTarget.length * 2;
+    const widen = (old: Int32Array) => {
+      const next = new Int32Array(n);
+      next.set(old);
+      return next;
+    };
+    this.frameTarget = widen(this.frameTarget);
+    this.framePre = widen(this.framePre);
+    this.framePost = widen(this.framePost);
+    this.frameHeight = widen(this.frameHeight);
+    this.frameResult = widen(this.frameResult);
+    const poly = new Uint8Array(n);
+    poly.set(this.framePoly);
+    this.framePoly = poly;
+  }
+
   private newFrame(target: number, result: number, poly: boolean): void {
+    if (this.depth === this.frameTarget.length) this.growFrames();
     const d = this.depth++;
     this.frameTarget[d] = target;
-    this.framePoly[d] = poly;
+    this.framePoly[d] = poly ? 1 : 0;
     this.curPoly = poly;
     this.frameHeight[d] = this.sp;
     this.frameResult[d] = result;
@@ -138,7 +156,7 @@ export class Analyzer {
   private endFrame(): number {
     if (this.depth <= 1) return BlockType.Empty;
     const d = --this.depth;
-    this.curPoly = this.framePoly[d - 1];
+    this.curPoly = this.framePoly[d - 1] === 1;
     // The operands are dropped with the *enclosing* frame's polymorphism, as finite-wasm does.
     this.popMany(this.sp - this.frameHeight[d]);
     return this.frameResult[d];
@@ -152,7 +170,7 @@ export class Analyzer {
   }
 
   private makePolymorphic(): void {
-    this.framePoly[this.depth - 1] = true;
+    this.framePoly[this.depth - 1] = 1;
     this.curPoly = true;
   }
 

@@ -27,10 +27,10 @@ export class FunctionValidator {
   numLocals = 0;
   private operands = new Uint8Array(256);
   private sp = 0;
-  private ctrlKind: number[] = [];
-  private ctrlResult: number[] = [];
-  private ctrlHeight: number[] = [];
-  private ctrlUnreachable: boolean[] = [];
+  private ctrlKind = new Int32Array(64);
+  private ctrlResult = new Int32Array(64);
+  private ctrlHeight = new Int32Array(64);
+  private ctrlUnreachable = new Uint8Array(64);
   private depth = 0;
   /** Offset just past the `end` that closed the function body, or -1. */
   private endedAt = -1;
@@ -91,7 +91,7 @@ export class FunctionValidator {
   private pop(expected: ValType, at: number): ValType {
     const top = this.depth - 1;
     if (this.sp === this.ctrlHeight[top]) {
-      if (this.ctrlUnreachable[top]) return ValType.Bottom;
+      if (this.ctrlUnreachable[top] === 1) return ValType.Bottom;
       return this.fail('expected a value but nothing on stack', at);
     }
     const t = this.operands[--this.sp];
@@ -99,12 +99,29 @@ export class FunctionValidator {
     return t;
   }
 
+  private growCtrl(): void {
+    const n = this.ctrlKind.length * 2;
+    const kind = new Int32Array(n);
+    kind.set(this.ctrlKind);
+    this.ctrlKind = kind;
+    const result = new Int32Array(n);
+    result.set(this.ctrlResult);
+    this.ctrlResult = result;
+    const height = new Int32Array(n);
+    height.set(this.ctrlHeight);
+    this.ctrlHeight = height;
+    const unreachable = new Uint8Array(n);
+    unreachable.set(this.ctrlUnreachable);
+    this.ctrlUnreachable = unreachable;
+  }
+
   private pushCtrl(kind: number, result: number): void {
+    if (this.depth === this.ctrlKind.length) this.growCtrl();
     const d = this.depth++;
     this.ctrlKind[d] = kind;
     this.ctrlResult[d] = result;
     this.ctrlHeight[d] = this.sp;
-    this.ctrlUnreachable[d] = false;
+    this.ctrlUnreachable[d] = 0;
   }
 
   /** Check the frame's results are exactly what is left on its stack; returns the frame index. */
@@ -120,7 +137,7 @@ export class FunctionValidator {
   private setUnreachable(): void {
     const d = this.depth - 1;
     this.sp = this.ctrlHeight[d];
-    this.ctrlUnreachable[d] = true;
+    this.ctrlUnreachable[d] = 1;
   }
 
   /** Type carried by a branch to `depth` (loops take no values without multi-value). */
