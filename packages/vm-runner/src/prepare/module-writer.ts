@@ -5,7 +5,7 @@
  * ABI in abi.ts).
  */
 import { ByteWriter, u32Size } from '../wasm/encoder.js';
-import { ExternalKind, SectionId, type Export, type FuncIndexPatch } from '../wasm/module-validator.js';
+import { ExternalKind, SectionId, type Export, type FuncIndexPatch, type TableType } from '../wasm/module-validator.js';
 import { WASM_MAGIC, WASM_VERSION } from '../wasm/sections.js';
 import {
   EXPORT_PREFIX,
@@ -34,7 +34,7 @@ export interface ModuleParts {
   numTypes: number;
   imports?: ItemsRange;
   functions?: { readonly start: number; readonly end: number };
-  tables?: { readonly start: number; readonly end: number };
+  tables?: { readonly start: number; readonly end: number; readonly types: readonly TableType[] };
   globals?: ItemsRange & { readonly patches: readonly FuncIndexPatch[] };
   numGlobals: number;
   exports: readonly Export[];
@@ -50,6 +50,8 @@ export interface WriteSettings {
   readonly initialMemoryPages: number;
   readonly maxMemoryPages: number;
   readonly maxStackHeight: number;
+  /** Growth limit of every table (nearcore's Wasmtime store limit, 10 000 by default). */
+  readonly maxTableElements: number;
 }
 
 /** Copy `code[start, end)`, re-encoding the patched LEB fields (function indices shift by 3). */
@@ -94,7 +96,16 @@ export function writeModule(code: Uint8Array, parts: ModuleParts, s: WriteSettin
   sections.push([SectionId.Import, imports]);
 
   if (parts.functions) sections.push([SectionId.Function, section().bytes(code, parts.functions.start, parts.functions.end)]);
-  if (parts.tables) sections.push([SectionId.Table, section().bytes(code, parts.tables.start, parts.tables.end)]);
+  if (parts.tables) {
+    // nearcore's Wasmtime store refuses to grow a table past `max_elements_per_contract_table`
+    // (table.grow returns -1); declaring that maximum gives V8 the same behaviour.
+    const tables = section().u32(parts.tables.types.length);
+    for (const t of parts.tables.types) {
+      const max = t.maximum === undefined ? s.maxTableElements : Math.min(t.maximum, s.maxTableElements);
+      tables.byte(t.elemType).byte(0x01).u32(t.initial).u32(max);
+    }
+    sections.push([SectionId.Table, tables]);
+  }
 
   // Globals: the contract's, then remaining gas (0 until the host sets it) and the stack budget.
   const gasGlobal = parts.numGlobals;

@@ -29,6 +29,9 @@ import { describeExports, describeImports, PREPARED_ABI, type PreparedContract }
 
 const trace = tracer('nearts:vm-runner:prepare');
 
+/** nearcore's Wasmtime table-size limit when `max_elements_per_contract_table` is unset. */
+const DEFAULT_MAX_TABLE_ELEMENTS = 10_000;
+
 /**
  * Validate and instrument `code` as nearcore does at the configured protocol version.
  * Throws {@link PrepareError} with nearcore's variant when nearcore would refuse the contract.
@@ -141,7 +144,7 @@ class Preparation {
           const tables = v.tableSection(p, p.varU32(), at);
           if (tables.length > this.limits.tables) refuse('TooManyTables');
           if (tables.some((t) => t.initial > this.limits.tableElements)) refuse('TooManyTableElements');
-          parts.tables = { start: s.start, end: s.end };
+          parts.tables = { start: s.start, end: s.end, types: tables };
           break;
         }
         case SectionId.Memory:
@@ -195,6 +198,7 @@ class Preparation {
       initialMemoryPages: limits.initialMemoryPages,
       maxMemoryPages: limits.maxMemoryPages,
       maxStackHeight: limits.maxStackHeight,
+      maxTableElements: Number.isFinite(limits.tableElements) ? limits.tableElements : DEFAULT_MAX_TABLE_ELEMENTS,
     });
     return {
       code: output,

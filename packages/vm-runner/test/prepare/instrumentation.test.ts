@@ -212,3 +212,29 @@ describe('engine limits', () => {
   });
 });
 
+
+describe('runtime limits of nearcore\'s Wasmtime store', () => {
+  it('does not grow a table past max_elements_per_contract_table (table.grow returns -1)', async () => {
+    const prepared = prepareContract(
+      await wat(`(module (table 1 funcref) (global $r (mut i32) (i32.const 0))
+        (func (export "grow") (param i32) (result i32) (table.grow (ref.null func) (local.get 0)))
+        (func (export "size") (result i32) (table.size)))`),
+      pv86Config(),
+    );
+    const memory = new WA.Memory({ initial: 1024, maximum: 2048, shared: true });
+    const fail = () => {
+      throw new Error('unexpected host call');
+    };
+    const instance = new WA.Instance(new WA.Module(prepared.code), {
+      env: { memory },
+      [PREPARED_ABI.internalModule]: { [PREPARED_ABI.chargeGasImport]: fail, [PREPARED_ABI.gasExhaustedImport]: fail, [PREPARED_ABI.stackExhaustedImport]: fail },
+    });
+    (instance.exports[PREPARED_ABI.gasGlobalExport] as { value: bigint }).value = 10n ** 15n;
+    const grow = instance.exports['\0grow'] as (n: number) => number;
+    const size = instance.exports['\0size'] as () => number;
+    expect(grow(10_000)).toBe(-1);
+    expect(grow(9_999)).toBe(1);
+    expect(size()).toBe(10_000);
+    expect(grow(1)).toBe(-1);
+  });
+});
