@@ -16,7 +16,7 @@ import {
   type SubmodulePolicy,
 } from '@nearts/primitives';
 import { runtimeConfig, withSubmodules } from '@nearts/runtime-fees';
-import { checkSupplyInvariant, submoduleStorageUsage, type Chain } from '../src/index.js';
+import { checkSupplyInvariant, gasProfileView, submoduleStorageUsage, type Chain } from '../src/index.js';
 import { transactionHash, type KeyPair, type SignedTransaction } from '@nearts/primitives';
 import { keyOf, testChain } from './helpers.js';
 import { COUNTER, ECHO, ENGINE } from './submodule-contracts.js';
@@ -169,6 +169,20 @@ describe('a contract calling its submodules', () => {
 
     execute(chain, 'engine.near', 'engine.near', [{ type: 'DeleteSubmodule', key: utf8('echo') }]);
     expect(callSub(chain, 'echo', 'echo', 'hi').status).toBe(1n);
+  });
+
+  it('the gas profile view lists the extension fees, and accounts for every gas unit', () => {
+    const chain = engineChain();
+    execute(chain, 'engine.near', 'engine.near', [deploy('echo', wasm.ECHO, { ...POLICY, storage: { type: 'WholeAccount' } })]);
+    const { receipts } = execute(chain, 'bob.near', 'engine.near', [fc('call', callArgs('echo', 'echo', 'hi'))]);
+    const meta = receipts[0].metadata;
+    if (meta.version !== 4) throw new Error('expected ExecutionMetadata V4');
+    const view = gasProfileView(meta.profile) as Array<{ cost_category: string; cost: string; gas_used: string }>;
+    expect(view.find((e) => e.cost === 'SUBMODULE_CALL_BASE')).toEqual({ cost_category: 'WASM_HOST_COST', cost: 'SUBMODULE_CALL_BASE', gas_used: String(S.callBase.gas) });
+    const p = meta.profile;
+    const fees = ON.fees.actionFees;
+    const vm = receipts[0].gasBurnt - fees.new_action_receipt.execution - fees.function_call_base.execution - BigInt(4 + callArgs('echo', 'echo', 'hi').length) * fees.function_call_byte.execution;
+    expect(p.wasmGas + p.hostGas() + p.actionGas() + p.extensionGas()).toBe(vm);
   });
 
   it('the contract deploys a submodule through promise_batch_action_deploy_submodule', () => {

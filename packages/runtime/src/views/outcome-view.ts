@@ -44,6 +44,12 @@ export function gasProfileView(profile: ProfileDataV3): JsonValue[] {
     const gas = profile.wasmExtProfile[i];
     if (gas > 0n) entries.push({ cost_category: 'WASM_HOST_COST', cost: name.toUpperCase(), gas_used: gas.toString() });
   });
+  // Fees of nearts extensions (submodules); the map is empty without them.
+  for (const [name, gas] of profile.extensionProfile) {
+    if (gas === 0n) continue;
+    const category = name.startsWith('deploy_submodule') || name.startsWith('delete_submodule') ? 'ACTION_COST' : 'WASM_HOST_COST';
+    entries.push({ cost_category: category, cost: name.toUpperCase(), gas_used: gas.toString() });
+  }
   entries.sort((a, b) => (a.cost_category < b.cost_category ? -1 : a.cost_category > b.cost_category ? 1 : a.cost < b.cost ? -1 : a.cost > b.cost ? 1 : 0));
   return entries;
 }

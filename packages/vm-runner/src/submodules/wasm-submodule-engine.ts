@@ -39,11 +39,13 @@ export interface ParentInstance {
 let fallbackCache: ContractCache<LoadResult<unknown>> | undefined;
 
 /**
- * What V8 keeps per compiled module beyond its code (native module, jump table, code-space
- * granularity): ~16 KiB measured for tiny modules. Submodules are many and tiny, so without it the
- * cache's byte budget would understate their memory several times over.
+ * What a cached submodule costs beyond its instrumented code: V8's native module (jump table,
+ * code-space granularity, optimized code once it is hot) and the prepared-contract objects —
+ * 20–30 KiB measured per 150-byte module (bench/submodules.bench.mjs, anonymous RSS). Submodules
+ * are many and tiny, so without it the cache's byte budget would understate their memory several
+ * times over.
  */
-const NATIVE_MODULE_BYTES = 16 * 1024;
+const NATIVE_MODULE_BYTES = 24 * 1024;
 
 function hex(bytes: Uint8Array): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex');
