@@ -1,36 +1,11 @@
-/**
- * Runs the ```ts example of README.md against this package's sources, so the README cannot go
- * stale.
- */
-import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
+/** Runs the ```ts example of README.md against this package's sources, so it cannot go stale. */
 import * as primitives from '@nearts/primitives';
-import ts from 'typescript';
 import { expect, it } from 'vitest';
 import * as runtime from '../src/index.js';
+import { readmeTsBlocks, runTsExample } from '../../../tools/test-support/readme-examples.js';
 
-const MODULES: Record<string, unknown> = {
-  '@nearts/primitives': primitives,
-  '@nearts/runtime': runtime,
-  'node:assert/strict': assert,
-};
-
-it('the README example runs', () => {
-  const readme = fs.readFileSync(new URL('../README.md', import.meta.url), 'utf8');
-  const blocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!);
+it('the README example runs', async () => {
+  const blocks = readmeTsBlocks(new URL('../README.md', import.meta.url));
   expect(blocks).toHaveLength(1);
-  const js = ts.transpileModule(blocks[0]!, {
-    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
-  }).outputText;
-  const requireModule = (name: string): unknown => {
-    if (!(name in MODULES)) throw new Error(`README example imports unexpected module ${name}`);
-    return MODULES[name];
-  };
-  const run = new Function('require', 'exports', 'module', js) as (
-    require: (name: string) => unknown,
-    exports: object,
-    module: { exports: object },
-  ) => void;
-  const module = { exports: {} };
-  run(requireModule, module.exports, module);
+  await runTsExample(blocks[0]!, { '@nearts/primitives': primitives, '@nearts/runtime': runtime });
 });
