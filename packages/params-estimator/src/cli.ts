@@ -12,6 +12,7 @@ import { runtimeConfig } from '@nearts/runtime-fees';
 import { runEstimator, selectCosts, UnknownCostError, type EstimationRun } from './estimator.js';
 import { ALL_COSTS, byGroup, GROUP_TITLES } from './estimate/registry.js';
 import { DEFAULT_SETTINGS } from './estimate/context.js';
+import type { Statistic } from './stats/samples.js';
 import { parameterLabel } from './costs/parameters.js';
 import { CALLGRIND_OUT_ENV, CallgrindMetric, MetricUnavailableError } from './metric/callgrind.js';
 import { relaunchUnderCallgrind } from './metric/instructions.js';
@@ -38,6 +39,9 @@ Options:
                          instructions: counted with valgrind --tool=callgrind when perf
                          cannot (about 50× slower: use --costs)
   --iters N              measured iterations per estimation (default 10)
+  --statistic median|mean
+                         how iterations are summarized (default median: robust to GC pauses
+                         and other processes; nearcore uses the mean)
   --warmup N             discarded warm-up iterations (default 1)
   --block-target-ms N    wall time a block of host-function calls aims at (default 40)
   --block-scale F        transactions per action block, relative to nearcore's (default 1)
@@ -105,15 +109,18 @@ function writeFiles(dir: string, run: EstimationRun, table: string): string[] {
 
 /** Runs the command; returns the exit code (0 ok, 1 some estimation failed, 2 usage error). */
 export function main(argv: readonly string[], io: CliIo, script: string = fileURLToPath(import.meta.url)): number {
+  // `pnpm run estimate -- --costs …` passes the `--` through.
+  const args = argv[0] === '--' ? argv.slice(1) : [...argv];
   let values;
   try {
     ({ values } = parseArgs({
-      args: [...argv],
+      args,
       options: {
         costs: { type: 'string' },
         json: { type: 'boolean' },
         metric: { type: 'string' },
         iters: { type: 'string' },
+        statistic: { type: 'string' },
         warmup: { type: 'string' },
         'block-target-ms': { type: 'string' },
         'block-scale': { type: 'string' },
@@ -144,18 +151,22 @@ export function main(argv: readonly string[], io: CliIo, script: string = fileUR
       throw new UsageError(`--metric must be time, cpu or instructions, got "${metricName}"`);
     }
     const quick = values.quick === true;
+    const statisticName = values.statistic ?? DEFAULT_SETTINGS.statistic;
+    if (statisticName !== 'mean' && statisticName !== 'median') throw new UsageError(`--statistic must be median or mean, got "${statisticName}"`);
+    const statistic: Statistic = statisticName;
     const options = {
       iters: positiveNumber('iters', values.iters, quick ? 2 : DEFAULT_SETTINGS.iters, true),
       warmupIters: positiveNumber('warmup', values.warmup, DEFAULT_SETTINGS.warmupIters, true, true),
       blockTargetMs: positiveNumber('block-target-ms', values['block-target-ms'], quick ? 10 : DEFAULT_SETTINGS.blockTargetMs, false),
       blockSizeScale: positiveNumber('block-scale', values['block-scale'], quick ? 0.25 : 1, false),
+      statistic,
       costs: values.costs === undefined ? undefined : values.costs.split(',').map((s) => s.trim()).filter((s) => s.length > 0),
     };
     selectCosts(options.costs); // unknown names fail before anything runs
     let metric: Metric;
     const callgrindOut = process.env[CALLGRIND_OUT_ENV];
     if (metricName === 'instructions') {
-      if (callgrindOut === undefined) return relaunchUnderCallgrind(script, argv, (l) => io.stderr(`${l}\n`));
+      if (callgrindOut === undefined) return relaunchUnderCallgrind(script, args, (l) => io.stderr(`${l}\n`));
       metric = new CallgrindMetric(callgrindOut);
     } else {
       metric = metricName === 'cpu' ? new CpuTimeMetric() : new TimeMetric();

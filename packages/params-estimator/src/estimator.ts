@@ -100,6 +100,7 @@ export function runEstimator(options: EstimatorOptions = {}): EstimationRun {
     blockTargetMs: options.blockTargetMs ?? DEFAULT_SETTINGS.blockTargetMs,
     blockSizeScale: options.blockSizeScale ?? DEFAULT_SETTINGS.blockSizeScale,
     accounts: options.accounts ?? DEFAULT_SETTINGS.accounts,
+    statistic: options.statistic ?? DEFAULT_SETTINGS.statistic,
   };
   if (!(settings.iters >= 1) || !Number.isInteger(settings.iters)) throw new RangeError(`iters must be a positive integer, got ${settings.iters}`);
   if (!(settings.warmupIters >= 0) || !Number.isInteger(settings.warmupIters)) throw new RangeError(`warmup iterations must be ≥ 0, got ${settings.warmupIters}`);
@@ -173,6 +174,7 @@ export function runEstimator(options: EstimatorOptions = {}): EstimationRun {
       blockTargetMs: settings.blockTargetMs,
       blockSizeScale: settings.blockSizeScale,
       accounts: ctx.genesis.accounts.length,
+      statistic: settings.statistic,
     },
     startedAt,
     durationMs: Date.now() - started,

@@ -13,10 +13,12 @@ function io(): CliIo & { out: string[]; err: string[] } {
 }
 
 describe('nearts-estimator command line', () => {
-  it('prints usage', () => {
-    const t = io();
-    expect(main(['--help'], t)).toBe(0);
-    expect(t.out.join('')).toContain('Usage: nearts-estimator [options]');
+  it('prints usage (also after the `--` that `pnpm run estimate --` passes through)', () => {
+    for (const args of [['--help'], ['--', '--help']]) {
+      const t = io();
+      expect(main(args, t)).toBe(0);
+      expect(t.out.join('')).toContain('Usage: nearts-estimator [options]');
+    }
   });
 
   it('lists every cost with the parameter it is compared with', () => {

@@ -122,7 +122,7 @@ export const RUN: EstimationRun = {
   metric: 'time',
   metricDescription: 'wall-clock time (process.hrtime.bigint), 1 ns = 1_000_000 gas',
   protocolVersion: 86,
-  settings: { warmupIters: 1, iters: 5, blockTargetMs: 40, blockSizeScale: 1, accounts: 1010 },
+  settings: { warmupIters: 1, iters: 5, blockTargetMs: 40, blockSizeScale: 1, accounts: 1010, statistic: 'median' },
   startedAt: '2026-01-02T03:04:05.000Z',
   durationMs: 61_000,
   machine: { node: 'v20.0.0', cpus: 2, cpuModel: 'Test CPU' },

@@ -9,6 +9,7 @@ import {
   isHighVariance,
   leastSquares,
   mean,
+  median,
   relativeWeights,
   PER_MILLE,
   sampleStdDev,
@@ -31,6 +32,13 @@ describe('sample statistics', () => {
     // stddev of [95, 105] is 7.07: 7% of 100.
     expect(isHighVariance([95, 105])).toBe(false);
     expect(isHighVariance([100])).toBe(true);
+  });
+
+  it('takes the median when asked: one inflated block does not move it', () => {
+    expect(median([5, 1, 3])).toBe(3);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    expect(averageOf([10, 10, 11, 10, 40], 'median')).toEqual({ value: 10, uncertain: 'HIGH-VARIANCE' });
+    expect(averageOf([10, 10, 11, 10, 40], 'mean').value).toBe(16.2);
   });
 
   it('averages block measurements with the HIGH-VARIANCE flag', () => {

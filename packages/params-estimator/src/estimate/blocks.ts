@@ -13,7 +13,7 @@
  * dedicated machine and not on a shared one.
  */
 import type { Receipt, SignedTransaction } from '@nearts/primitives';
-import { averageOf, isHighVariance, mean } from '../stats/samples.js';
+import { averageOf, center, isHighVariance, mean, type Statistic } from '../stats/samples.js';
 import { combine, cost, divide, PER_MILLE, saturatingSub, scale, tolerates, type GasCost } from '../stats/gas-cost.js';
 import type { EstimatorAccount } from '../testbed/genesis.js';
 import type { Testbed } from '../testbed/testbed.js';
@@ -50,7 +50,7 @@ export function applyBlockCost(ctx: EstimatorContext): GasCost {
       for (let i = 0; i < blocksPerMeasurement; i++) total += tb.run({}).total;
       return total / blocksPerMeasurement;
     });
-    return averageOf(samples);
+    return averageOf(samples, ctx.settings.statistic);
   });
 }
 
@@ -81,22 +81,22 @@ export function aggregateBlocks(ctx: EstimatorContext, runs: ReadonlyArray<reado
   const width = Math.max(...runs.map((r) => r.length));
   const perTxParts: GasCost[] = [];
   for (let j = 0; j < width; j++) {
-    const avg = averageOf(runs.map((r) => r[j] ?? 0));
+    const avg = averageOf(runs.map((r) => r[j] ?? 0), ctx.settings.statistic);
     perTxParts.push(divide(saturatingSub(avg, empty, PER_MILLE), blockSize));
   }
-  const totals = averageOf(runs.map((r) => r.reduce((a, b) => a + b, 0)));
+  const totals = averageOf(runs.map((r) => r.reduce((a, b) => a + b, 0)), ctx.settings.statistic);
   const perTx = divide(saturatingSub(totals, scale(empty, width), PER_MILLE), blockSize);
   return { perTx, perTxParts };
 }
 
 /**
- * The mean of paired differences, clamped at zero: SUBTRACTION-UNDERFLOW when the mean is
- * negative beyond 0.1% of the larger side, HIGH-VARIANCE when the differences spread by more than
+ * The mean (or median) of paired differences, clamped at zero: SUBTRACTION-UNDERFLOW when it is
+ * negative beyond 0.1% of the main side, HIGH-VARIANCE when the differences spread by more than
  * 10% of their mean (nearcore's criterion, applied to the quantity being estimated).
  */
-export function differenceOf(mains: readonly number[], baselines: readonly number[]): GasCost {
+export function differenceOf(mains: readonly number[], baselines: readonly number[], statistic: Statistic = 'mean'): GasCost {
   const diffs = mains.map((m, i) => m - baselines[i]);
-  const d = mean(diffs);
+  const d = center(diffs, statistic);
   const underflow = d < 0 && !tolerates(PER_MILLE, mean(mains), -d);
   const spread = d > 0 ? isHighVariance(diffs) : diffs.length <= 1;
   return cost(Math.max(0, d), combine(underflow ? 'SUBTRACTION-UNDERFLOW' : null, spread ? 'HIGH-VARIANCE' : null));
@@ -127,21 +127,26 @@ export function measurePaired(ctx: EstimatorContext, main: BlockPlan, baseline: 
     mains.push(m);
     bases.push(b);
   });
-  return pairedDifference(mains, bases, main.blockSize);
+  return pairedDifference(mains, bases, main.blockSize, ctx.settings.statistic);
 }
 
 /** Per-iteration differences of block measurements, per transaction. */
-export function pairedDifference(mains: ReadonlyArray<readonly number[]>, bases: ReadonlyArray<readonly number[]>, blockSize: number): PairedCost {
+export function pairedDifference(
+  mains: ReadonlyArray<readonly number[]>,
+  bases: ReadonlyArray<readonly number[]>,
+  blockSize: number,
+  statistic: Statistic = 'mean',
+): PairedCost {
   const width = Math.max(...mains.map((r) => r.length), ...bases.map((r) => r.length));
   const perTxParts: GasCost[] = [];
   for (let j = 0; j < width; j++) {
-    perTxParts.push(divide(differenceOf(mains.map((r) => r[j] ?? 0), bases.map((r) => r[j] ?? 0)), blockSize));
+    perTxParts.push(divide(differenceOf(mains.map((r) => r[j] ?? 0), bases.map((r) => r[j] ?? 0), statistic), blockSize));
   }
   const sum = (r: readonly number[]): number => r.reduce((a, b) => a + b, 0);
   const rest = (r: readonly number[]): number => sum(r.slice(1));
   return {
-    perTx: divide(differenceOf(mains.map(sum), bases.map(sum)), blockSize),
+    perTx: divide(differenceOf(mains.map(sum), bases.map(sum), statistic), blockSize),
     perTxParts,
-    afterFirst: divide(differenceOf(mains.map(rest), bases.map(rest)), blockSize),
+    afterFirst: divide(differenceOf(mains.map(rest), bases.map(rest), statistic), blockSize),
   };
 }

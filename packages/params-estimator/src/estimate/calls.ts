@@ -15,7 +15,8 @@ import { divide, type GasCost } from '../stats/gas-cost.js';
 import { leastSquares, type LeastSquaresTolerance } from '../stats/least-squares.js';
 import { encodeArgs, type MethodArgs } from '../contracts/estimator-contract.js';
 import type { EstimatorAccount } from '../testbed/genesis.js';
-import { CALL_GAS, type Testbed } from '../testbed/testbed.js';
+import { CALL_GAS, Testbed } from '../testbed/testbed.js';
+import { TimeMetric } from '../metric/metric.js';
 import { pairedDifference } from './blocks.js';
 import type { Estimate, EstimatorContext, FitReport } from './context.js';
 
@@ -42,12 +43,6 @@ export interface CallPlan {
 const DEFAULT_BLOCK_SIZE = 4;
 const DEFAULT_MAX_N = 100_000;
 
-function wallNs(fn: () => void): number {
-  const start = process.hrtime.bigint();
-  fn();
-  return Number(process.hrtime.bigint() - start);
-}
-
 /** The outcome value of the setup call of each account (e.g. the data ids of its yields). */
 function setupValues(results: ReturnType<Testbed['settle']>): Map<string, Uint8Array> {
   const out = new Map<string, Uint8Array>();
@@ -69,16 +64,19 @@ function runCalls(tb: Testbed, plan: CallPlan, accounts: readonly EstimatorAccou
   return plan.firstBlockOnly ? run.parts.slice(0, 1) : [...run.parts];
 }
 
-/** Wall time and gas burnt of one transaction calling the method with N = n (setup excluded). */
+/**
+ * Wall time and gas burnt of one transaction calling the method with N = n (setup excluded; only
+ * the first block for plans measured that way). `tb` measures wall time whatever the run's metric:
+ * N is about how long a block takes.
+ */
 function probe(tb: Testbed, plan: CallPlan, n: number, x: number): { ns: number; gas: bigint } {
   const [account] = tb.takeAccounts(1);
   const values = plan.setup ? setupValues(tb.settle({ transactions: [plan.setup(tb, account, n, x, 0)] })) : new Map<string, Uint8Array>();
   const tx = tb.functionCall(account, plan.method, encodeArgs(plan.args(n, x, 0, values.get(account.id))));
   let gas = 0n;
-  const ns = wallNs(() => {
-    for (const r of tb.run({ transactions: [tx] }).results) for (const o of r.outcomes) gas += o.outcome.gasBurnt;
-  });
-  return { ns, gas };
+  const run = tb.run({ transactions: [tx] });
+  for (const r of run.results) for (const o of r.outcomes) gas += o.outcome.gasBurnt;
+  return { ns: plan.firstBlockOnly ? run.parts[0] : run.total, gas };
 }
 
 /** A call may burn at most this much of its prepaid gas in the loop (the rest is headroom). */
@@ -93,7 +91,7 @@ export function loopCount(ctx: EstimatorContext, plan: CallPlan, x: number): num
   return ctx.cached(`loop-count:${plan.key}:${x}`, () => {
     const blockSize = plan.blockSize ?? DEFAULT_BLOCK_SIZE;
     const targetNs = ctx.settings.blockTargetMs * 1e6;
-    const tb = ctx.testbed();
+    const tb = new Testbed(ctx.genesis, new TimeMetric());
     const twice = (n: number): number => Math.min(probe(tb, plan, n, x).ns, probe(tb, plan, n, x).ns);
     // Gas bounds N too: the protocol charges some host functions far more than they take here.
     const gasPerCall = probe(tb, plan, 1, x).gas - probe(tb, plan, 0, x).gas;
@@ -129,7 +127,7 @@ export function pairedCallCost(ctx: EstimatorContext, plan: CallPlan, n: number,
     mains.push(m);
     bases.push(b);
   });
-  return pairedDifference(mains, bases, blockSize).perTx;
+  return pairedDifference(mains, bases, blockSize, ctx.settings.statistic).perTx;
 }
 
 /** The cost of one host-function call at size x. */

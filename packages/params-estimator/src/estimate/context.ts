@@ -4,6 +4,7 @@
  * empty-block overhead or one least-squares fit feeding a base and a per-byte cost.
  */
 import type { GasCost } from '../stats/gas-cost.js';
+import type { Statistic } from '../stats/samples.js';
 import type { Metric } from '../metric/metric.js';
 import { Genesis } from '../testbed/genesis.js';
 import { RECEIVER_ACCOUNTS, Testbed } from '../testbed/testbed.js';
@@ -23,6 +24,8 @@ export interface EstimatorSettings {
   readonly blockSizeScale: number;
   /** Accounts in the genesis; at least enough for every block of one estimation. */
   readonly accounts: number;
+  /** How the measured iterations are summarized (the flags always use nearcore's criteria). */
+  readonly statistic: Statistic;
 }
 
 /** nearcore's defaults are 10 measured iterations and no warm-up; a JIT needs one. */
@@ -32,6 +35,7 @@ export const DEFAULT_SETTINGS: Omit<EstimatorSettings, 'metric'> = {
   blockTargetMs: 40,
   blockSizeScale: 1,
   accounts: 0,
+  statistic: 'median',
 };
 
 /** A data point set with its fitted line, kept for the report's scatter plots. */

@@ -65,8 +65,8 @@ export function wasmInstruction(ctx: EstimatorContext): Estimate {
   const n = Math.max(1000, Math.floor((probe * ctx.settings.blockTargetMs * 1e6) / Math.max(t, 1)));
   const ops = Number(run(n).burntGas - run(0).burntGas) / Number(ctx.genesis.config.wasmConfig.regularOpCost);
   const m = ctx.metric;
-  const full = averageOf(ctx.repeat(() => m.measure(() => run(n))));
-  const empty = averageOf(ctx.repeat(() => m.measure(() => run(0))));
+  const full = averageOf(ctx.repeat(() => m.measure(() => run(n))), ctx.settings.statistic);
+  const empty = averageOf(ctx.repeat(() => m.measure(() => run(0))), ctx.settings.statistic);
   return { cost: divide(saturatingSub(full, empty, PER_MILLE), ops), note: `${Math.round(ops)} instrumented wasm operations per run` };
 }
 
@@ -89,7 +89,7 @@ export function contractLoading(ctx: EstimatorContext): { base: Estimate; perByt
       const repeats = Math.max(1, Math.floor((ctx.settings.blockTargetMs * 1e6) / Math.max(1, wallNs(() => call(ctx, target, 'hello0', input)))));
       return averageOf(ctx.repeat(() => m.measure(() => {
         for (let i = 0; i < repeats; i++) call(ctx, target, 'hello0', input);
-      }) / repeats));
+      }) / repeats), ctx.settings.statistic);
     });
     const fit = leastSquares(xs, ys, undefined, { relative: true });
     const report: FitReport = { xLabel: 'code bytes', yLabel: 'per call', points: xs.map((x, i) => ({ x, y: ys[i].value })), intercept: fit.intercept, slope: fit.slope };
@@ -122,6 +122,7 @@ export function contractCompile(ctx: EstimatorContext): { base: Estimate; perByt
           if (!result!.ok) throw new EstimationError(`synthetic contract failed to prepare: ${JSON.stringify(result!.error)}`);
           return v;
         }),
+        ctx.settings.statistic,
       );
     });
     const fit = leastSquares(xs, ys, { base: { kind: 'relative', factor: 0.1 }, perUnit: { kind: 'strict' } }, { relative: true });
@@ -145,6 +146,6 @@ export function estimatorContractLoading(ctx: EstimatorContext): Estimate {
     const m = ctx.metric;
     return { cost: averageOf(ctx.repeat(() => m.measure(() => {
       for (let i = 0; i < repeats; i++) call(ctx, target, 'noop', input);
-    }) / repeats)) };
+    }) / repeats), ctx.settings.statistic) };
   });
 }

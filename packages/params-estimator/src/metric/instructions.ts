@@ -23,7 +23,8 @@ export function probeCounters(): CounterAvailability {
   let perfOk = false;
   let perfDetail: string;
   if (perf.error) perfDetail = 'perf is not installed';
-  else if (/not supported|not counted/i.test(perf.stderr) || perf.status !== 0) perfDetail = `perf reports: ${perf.stderr.trim().split('\n').pop() ?? 'no count'}`;
+  else if (/not supported/i.test(perf.stderr)) perfDetail = 'perf stat reports instructions as <not supported>: no hardware counter, as usual in a VM';
+  else if (/not counted/i.test(perf.stderr) || perf.status !== 0) perfDetail = `perf stat cannot count: ${perf.stderr.trim().split('\n').pop() ?? 'no count'}`;
   else {
     perfOk = true;
     perfDetail = 'perf counts instructions';

@@ -17,7 +17,7 @@ export function runHeader(run: EstimationRun): string {
   const s = run.settings;
   return [
     `nearts params-estimator · protocol ${run.protocolVersion} · metric: ${run.metric} (${run.metricDescription})`,
-    `${s.warmupIters} warm-up + ${s.iters} measured iterations · ${s.accounts} accounts · node ${run.machine.node} · ${run.machine.cpus} × ${run.machine.cpuModel}`,
+    `${s.warmupIters} warm-up + ${s.iters} measured iterations, ${s.statistic} · ${s.accounts} accounts · node ${run.machine.node} · ${run.machine.cpus} × ${run.machine.cpuModel}`,
     `started ${run.startedAt} · took ${(run.durationMs / 1000).toFixed(1)} s`,
   ].join('\n');
 }

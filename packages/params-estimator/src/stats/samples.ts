@@ -4,6 +4,24 @@ import { cost, combine, type GasCost } from './gas-cost.js';
 /** nearcore flags a measurement whose sample standard deviation exceeds 10% of its mean. */
 export const HIGH_VARIANCE_THRESHOLD = 0.1;
 
+/**
+ * How repeated measurements are summarized. nearcore takes the mean. The median ignores the
+ * occasional block that a garbage-collection pause or another process inflated, which on a
+ * machine shared with other work is most of the noise.
+ */
+export type Statistic = 'mean' | 'median';
+
+export function median(samples: readonly number[]): number {
+  if (samples.length === 0) throw new RangeError('median of no samples');
+  const s = [...samples].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 === 1 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+export function center(samples: readonly number[], statistic: Statistic): number {
+  return statistic === 'median' ? median(samples) : mean(samples);
+}
+
 export function mean(samples: readonly number[]): number {
   if (samples.length === 0) throw new RangeError('mean of no samples');
   let s = 0;
@@ -31,9 +49,9 @@ export function isHighVariance(samples: readonly number[], threshold = HIGH_VARI
   return sampleStdDev(samples) / m > threshold;
 }
 
-/** The mean of per-block values, HIGH-VARIANCE when they disagree too much. */
-export function averageOf(samples: readonly number[]): GasCost {
-  return cost(mean(samples), isHighVariance(samples) ? 'HIGH-VARIANCE' : null);
+/** The mean (or median) of per-block values, HIGH-VARIANCE when they disagree too much. */
+export function averageOf(samples: readonly number[], statistic: Statistic = 'mean'): GasCost {
+  return cost(center(samples, statistic), isHighVariance(samples) ? 'HIGH-VARIANCE' : null);
 }
 
 /** The mean of costs that already carry flags (nearcore `average_cost`). */
