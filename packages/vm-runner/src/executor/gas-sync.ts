@@ -6,9 +6,11 @@
  * instance runs at a time. `written` is what the host last stored into the global of the instance
  * that runs now: on leaving wasm (a host call, a return, a trap, a call across instances) the host
  * burns `written − global` and on entering wasm it stores the counter's current allowance. Every
- * crossing between instances goes through the host (submodule_call, or the trampoline of a parent
- * export), so the running instance's global is settled before the other one is refreshed, and the
- * counter always holds exactly the gas spent by all of them.
+ * crossing between instances goes through the host: `submodule_call` settles the caller before the
+ * submodule starts and refreshes it after; the trampoline of a parent export hands the remaining
+ * allowance over to the contract's global and back (`handOver`), so `written − live global` is
+ * always exactly what was spent and not yet burnt, and the counter ends up with exactly the gas
+ * spent by all instances.
  */
 import type {} from '../webassembly-types.js';
 import type { GasCounter } from '@nearts/vm-logic';
@@ -37,6 +39,15 @@ export class GasSync {
   enter(global: WebAssembly.Global): void {
     this.written = this.allowance();
     global.value = this.written;
+  }
+
+  /**
+   * Control moves from the instance of `from` to the instance of `to` without the host doing
+   * anything else (a trampoline to a parent export, or back): the remaining allowance moves with
+   * it. Nothing needs burning: `written` stays the reference for whichever global is live.
+   */
+  handOver(from: WebAssembly.Global, to: WebAssembly.Global): void {
+    to.value = from.value;
   }
 
   /** When wasm stops running: burn what it spent since the last `enter`. */

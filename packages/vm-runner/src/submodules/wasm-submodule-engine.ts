@@ -9,9 +9,9 @@
  * - `env` imports: host functions bound to the submodule's logic (gas counter shared with the
  *   contract, storage keys checked against its prefix);
  * - `parent` imports: the contract instance's exported functions, called through a trampoline
- *   that settles the submodule's gas global and refreshes the contract's before the call, and the
- *   other way round after it. The contract code runs on its own memory and globals, and is charged
- *   to the submodule call's gas budget.
+ *   that hands the submodule's remaining gas allowance to the contract's gas global for the call
+ *   and back after it (also on a trap). The contract code runs on its own memory and globals, and
+ *   is charged to the submodule call's gas budget.
  * All instances share one `GasSync`, so the one gas counter is always exact (see gas-sync.ts).
  */
 import type {} from '../webassembly-types.js';
@@ -135,13 +135,11 @@ export class WasmSubmoduleEngine implements SubmoduleEngine {
       const target = this.parent.instance.exports[exportName] as (...args: unknown[]) => unknown;
       out[imp.name] = (...args: unknown[]) => {
         const own = subGlobal();
-        sync.leave(own);
-        sync.enter(parentGlobal);
+        sync.handOver(own, parentGlobal);
         try {
           return target(...args);
         } finally {
-          sync.leave(parentGlobal);
-          sync.enter(own);
+          sync.handOver(parentGlobal, own);
         }
       };
     }
