@@ -226,7 +226,7 @@ export function render(r) {
   return [
     `# ${r.title}: ${r.rounds} interleaved rounds × ${r.blocksPerRound.native} native blocks of ${r.senders} tx and ${r.blocksPerRound.ft} FT blocks of ${r.ftHolders} tx per worker; setup ${r.setupWallS.toFixed(0)} s`,
     textTable(
-      ['accounts', 'store', 'native tx/s (CPU)', 'native tx/s (wall)', 'FT tx/s (CPU)', 'FT tx/s (wall)', 'genesis', 'RSS after genesis', 'peak RSS'],
+      ['accounts', 'store', 'native tx/s (CPU)', 'native tx/s (wall)', 'FT tx/s (CPU)', 'FT tx/s (wall)', 'view call (CPU)', 'genesis', 'RSS after genesis', 'peak RSS'],
       r.rows.map((x) => [
         x.accounts,
         x.backend,
@@ -234,6 +234,7 @@ export function render(r) {
         fmt(x.nativeWall.median),
         fmtSpread(x.ft, ''),
         fmt(x.ftWall.median),
+        `${fmt(summarize(x.final.viewCpuMs).median)} ms`,
         `${(x.setup.genesisMs / 1000).toFixed(1)} s`,
         mb(x.setup.memory.rssMB),
         mb(x.final.memory.peakRssMB),

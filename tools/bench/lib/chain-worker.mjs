@@ -128,12 +128,28 @@ export function createChainBench(p) {
     },
     finish({ checkSupply }) {
       for (const b of chain.runUntilIdle()) checkBlock(b);
-      let ftTotal = 0n;
-      for (let h = 0; h < p.ftHolders; h++) ftTotal += BigInt(JSON.parse(new TextDecoder().decode(chain.view('token.near', 'get_balance', { owner_id: accountName(h) }).result)));
       const problems = [...failures];
+      // The token's books: every holder record (near-sdk-rs UnorderedMap values under "av",
+      // borsh Account { balance: u128, … }) must still add up to the supply.
+      let ftTotal = 0n;
+      let holders = 0;
+      for (const [key, value] of chain.viewState('token.near', new TextEncoder().encode('av'))) {
+        if (key.length !== 10) continue; // "av" + u64 index
+        holders++;
+        ftTotal += new DataView(value.buffer, value.byteOffset, 16).getBigUint64(0, true) + (new DataView(value.buffer, value.byteOffset, 16).getBigUint64(8, true) << 64n);
+      }
       if (ftTotal !== FT_SUPPLY) problems.push(`fungible token balances sum to ${ftTotal}, not the supply ${FT_SUPPLY}`);
+      if (holders !== p.ftHolders) problems.push(`fungible token has ${holders} holders, expected ${p.ftHolders}`);
+      // A few view calls (get_balance), timed: what a client query costs at this state size.
+      const viewCpuMs = [];
+      for (let h = 0; h < 3; h++) {
+        const c0 = cpuUs();
+        const balance = JSON.parse(new TextDecoder().decode(chain.view('token.near', 'get_balance', { owner_id: accountName(h) }).result));
+        viewCpuMs.push((cpuUs() - c0) / 1000);
+        if (!(BigInt(balance) > 0n)) problems.push(`view get_balance(${accountName(h)}) returned ${balance}`);
+      }
       if (checkSupply) checkSupplyInvariant(chain);
-      const result = { memory: memory(), problems, height: Number(chain.head.height) };
+      const result = { memory: memory(), problems, height: Number(chain.head.height), viewCpuMs };
       for (const s of chain.allStates) s.close();
       if (dir) rmSync(dir, { recursive: true, force: true });
       return result;

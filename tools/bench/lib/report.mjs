@@ -1,7 +1,9 @@
 // Renders docs/benchmarks.md from one run's results: machine, date, command, the goals next to
 // their figures, every benchmark's table, and for each missed goal the reason, what would close
 // it and the top entries of its CPU profile.
-import { fmt, fmtRatio, fmtSpread, sizeLabel } from './stats.mjs';
+import { fmt, fmtRatio, fmtSpread, sizeLabel, summarize } from './stats.mjs';
+
+const median = (xs) => summarize(xs).median;
 
 const pct = (x) => `${x.toFixed(0)}%`;
 const verdict = (met) => (met === true ? 'met' : met === false ? '**missed**' : '—');
@@ -78,13 +80,13 @@ function throughput(r) {
     `Signed transactions as borsh bytes through \`Chain.submit\` (decode + the RPC checks) and \`Chain.produceBlock\` (apply: verification, receipts, actions, refunds, state root). Native: ${fmt(r.senders)} senders each send one 1–1000 yocto transfer per block to a random account of the state. FT: ${r.ftHolders} holders of the near-sdk-rs NEP-21 token (deployed at genesis) each make one \`transfer\` per block to another holder (30 Tgas, no deposit; a function-call receipt and a refund receipt per transaction). A block of K transactions also applies the receipts of the previous block, so K / block time is the steady-state end-to-end rate. Rates are per CPU-second of the worker process (the runtime is single-threaded: one core), median over blocks with p10–p90; wall-clock medians for orientation. Chunk gas limit off (nearcore's 1000 Tgas would cap FT at ~470 calls per chunk). LmdbState is durable (one synced lmdb transaction per block).`,
     '',
     table(
-      ['accounts', 'store', 'native tx/s (CPU)', 'native tx/s (wall)', 'FT tx/s (CPU)', 'FT tx/s (wall)', 'genesis (wall)', 'RSS after genesis', 'peak RSS'],
-      r.rows.map((x) => [sizeLabel(x.accounts), x.backend, fmtSpread(x.native, ''), fmt(x.nativeWall.median), fmtSpread(x.ft, ''), fmt(x.ftWall.median), `${(x.setup.genesisMs / 1000).toFixed(1)} s`, `${fmt(x.setup.memory.rssMB)} MB`, `${fmt(x.final.memory.peakRssMB)} MB`]),
+      ['accounts', 'store', 'native tx/s (CPU)', 'native tx/s (wall)', 'FT tx/s (CPU)', 'FT tx/s (wall)', 'FT view call (CPU)', 'genesis (wall)', 'RSS after genesis', 'peak RSS'],
+      r.rows.map((x) => [sizeLabel(x.accounts), x.backend, fmtSpread(x.native, ''), fmt(x.nativeWall.median), fmtSpread(x.ft, ''), fmt(x.ftWall.median), `${fmt(median(x.final.viewCpuMs))} ms`, `${(x.setup.genesisMs / 1000).toFixed(1)} s`, `${fmt(x.setup.memory.rssMB)} MB`, `${fmt(x.final.memory.peakRssMB)} MB`]),
     ),
     '',
     table(['ratio (medians of interleaved measurements)', 'native', 'FT'], ratioRows(r.ratios)),
     '',
-    `Each (size, store) chain is its own child process; after all were built, ${r.rounds} rounds gave each in turn ${r.blocksPerRound.native} native and ${r.blocksPerRound.ft} FT blocks (order alternating), after one warm-up block each. Every outcome is checked (no failures), and the token balances must still sum to the supply.${r.mismatches.length ? ' **Problems:** ' + r.mismatches.join('; ') : ''}`,
+    `Each (size, store) chain is its own child process; after all were built, ${r.rounds} rounds gave each in turn ${r.blocksPerRound.native} native and ${r.blocksPerRound.ft} FT blocks (order alternating), after one warm-up block each. Every outcome is checked (no failures), and the token's holder records must still sum to the supply. The FT view call column is the median CPU time of three \`Chain.view\` calls of \`get_balance\` after the rounds.${r.mismatches.length ? ' **Problems:** ' + r.mismatches.join('; ') : ''}`,
   ].join('\n');
 }
 
@@ -111,6 +113,34 @@ function memory(r, tp) {
     '',
     `RSS counts the pages of lmdb's memory-mapped database file the process touched (page cache the kernel can reclaim); JS heap + external is the memory the process itself holds. The contract cache's own accounting (${fmt(c.accountedMB / c.count * 1024)} KB per entry: 4 × the prepared code + 1 KB) compares with ${fmt(c.perContractKB)} KB of RSS growth per contract measured here.`,
   ].join('\n');
+}
+
+/** Figures of this run worth a lead's attention that no goal covers. */
+function observations(results) {
+  const out = [];
+  const tp = results.throughput;
+  if (tp) {
+    const sizes = [...new Set(tp.rows.map((r) => r.accounts))].sort((a, b) => a - b);
+    const small = sizes[0];
+    const big = sizes[sizes.length - 1];
+    for (const backend of ['memory', 'lmdb']) {
+      const a = tp.rows.find((r) => r.accounts === small && r.backend === backend);
+      const b = tp.rows.find((r) => r.accounts === big && r.backend === backend);
+      if (!a || !b || small === big) continue;
+      const va = median(a.final.viewCpuMs);
+      const vb = median(b.final.viewCpuMs);
+      if (vb > 5 * va) {
+        out.push(`A view call (\`Chain.view\` → \`viewCall\`, FT \`get_balance\`) on ${backend} costs ${fmt(vb)} ms of CPU at ${sizeLabel(big)} accounts against ${fmt(va)} ms at ${sizeLabel(small)}: ${fmt(vb / va)}× for ${fmt(big / small)}× the state, so its cost grows with the state, not with the call. The view forks the state; with MemoryState the fork flattens the flat layers (packages/store \`FlatLayers.fork\` → \`flatten\`), a copy of the whole key index per query.`);
+      }
+      out.push(`Genesis of ${sizeLabel(big)} accounts on ${backend}: ${(b.setup.genesisMs / 1000).toFixed(0)} s wall (${fmt((b.setup.genesisMs * 1000) / big)} µs per account, each with one access key), against ${(a.setup.genesisMs / 1000).toFixed(1)} s for ${sizeLabel(small)}.`);
+    }
+  }
+  const c = results.memory?.contracts;
+  if (c) {
+    const fit = Math.floor((256 * 1024) / (c.accountedMB * 1024 / c.count));
+    out.push(`The contract cache accounts ${fmt((c.accountedMB * 1024) / c.count)} KB per ${fmt(c.codeBytes)}-byte contract (the prepared code is ${fmt((c.accountedMB * 1024 * 1024 / c.count - 1024) / 4 / c.codeBytes)}× the original), so its default 256 MiB budget keeps about ${fmt(fit)} such contracts; RSS grew ${fmt(c.perContractKB)} KB per contract.`);
+  }
+  return out;
 }
 
 function profileTable(p) {
@@ -163,6 +193,8 @@ export function renderReport(run) {
     results.memory ? memory(results.memory, results.throughput) : '',
     '',
   ];
+  const notes = observations(results);
+  if (notes.length) out.push('## Other observations', '', ...notes.map((n) => `- ${n}`), '');
   const missed = goals.filter((g) => g.met === false);
   if (missed.length) {
     out.push('## Missed goals: why, and what would close them', '');
