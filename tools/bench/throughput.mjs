@@ -234,7 +234,7 @@ export function render(r) {
         fmt(x.nativeWall.median),
         fmtSpread(x.ft, ''),
         fmt(x.ftWall.median),
-        `${fmt(summarize(x.final.viewCpuMs).median)} ms`,
+        `${fmt(summarize(x.final.viewCpuMs).median)} ms (max ${fmt(Math.max(...x.final.viewCpuMs))})`,
         `${(x.setup.genesisMs / 1000).toFixed(1)} s`,
         mb(x.setup.memory.rssMB),
         mb(x.final.memory.peakRssMB),

@@ -140,9 +140,11 @@ export function createChainBench(p) {
       }
       if (ftTotal !== FT_SUPPLY) problems.push(`fungible token balances sum to ${ftTotal}, not the supply ${FT_SUPPLY}`);
       if (holders !== p.ftHolders) problems.push(`fungible token has ${holders} holders, expected ${p.ftHolders}`);
-      // A few view calls (get_balance), timed: what a client query costs at this state size.
+      // View calls (get_balance), timed: what a client query costs at this state size. Fourteen,
+      // so that a cost paid every few queries (a store fork flattening its layers) shows too.
       const viewCpuMs = [];
-      for (let h = 0; h < 3; h++) {
+      for (let i = 0; i < 14; i++) {
+        const h = i % p.ftHolders;
         const c0 = cpuUs();
         const balance = JSON.parse(new TextDecoder().decode(chain.view('token.near', 'get_balance', { owner_id: accountName(h) }).result));
         viewCpuMs.push((cpuUs() - c0) / 1000);

@@ -18,8 +18,8 @@ function label(frame) {
 
 /**
  * @param {string} file a .cpuprofile
- * @param {{ top?: number, filter?: (label: string) => boolean }} [options]
- * @returns {{ totalMs: number, self: Array<{ fn: string, pct: number, ms: number }>, inclusive: Array<{ fn: string, pct: number, ms: number }> }}
+ * @param {{ top?: number, filter?: (label: string) => boolean, within?: Record<string, { fn: RegExp, under: RegExp }> }} [options]
+ * @returns {{ totalMs: number, self: Array<{ fn: string, pct: number, ms: number }>, inclusive: Array<{ fn: string, pct: number, ms: number }>, within: Record<string, number> }}
  */
 export function summariseCpuProfile(file, options = {}) {
   const top = options.top ?? 15;
@@ -58,13 +58,31 @@ export function summariseCpuProfile(file, options = {}) {
       inclByFn.set(k, (inclByFn.get(k) ?? 0) + us);
     }
   }
+  // Shares of samples whose stack holds a function matching `fn` below one matching `under`.
+  const within = {};
+  for (const [name, { fn, under }] of Object.entries(options.within ?? {})) {
+    let us = 0;
+    for (const [id, t] of selfUs) {
+      let hitFn = false;
+      for (let cur = id; cur !== undefined; cur = parent.get(cur)) {
+        const f = byId.get(cur).callFrame;
+        const l = label(f);
+        if (!hitFn && fn.test(l)) hitFn = true;
+        else if (hitFn && under.test(l)) {
+          us += t;
+          break;
+        }
+      }
+    }
+    within[name] = (100 * us) / total;
+  }
   const rank = (m) =>
     [...m.entries()]
       .filter(([fn]) => (options.filter ? options.filter(fn) : true))
       .sort((a, b) => b[1] - a[1])
       .slice(0, top)
       .map(([fn, us]) => ({ fn, pct: (100 * us) / total, ms: us / 1000 }));
-  return { totalMs: total / 1000, self: rank(selfByFn), inclusive: rank(inclByFn) };
+  return { totalMs: total / 1000, self: rank(selfByFn), inclusive: rank(inclByFn), within };
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

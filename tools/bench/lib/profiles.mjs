@@ -20,8 +20,8 @@ export function profileTargets(results) {
     metering: worst && { title: `nearts ${worst.method} calls (metering.mjs)`, args: ['metering.mjs', '--method', worst.method, '--calls', '10'] },
     'repeat-call': { title: 'repeat calls of the cached tiny noop (call-overhead.mjs)', args: ['call-overhead.mjs', '--calls', '20000'] },
     'peer-speed': slowest && { title: `nearts side of ${slowest.call}, the call with the smallest speedup (peer.mjs)`, args: ['peer.mjs', '--step', slowest.call, '--calls', '1500'] },
-    'native-tps': { title: '5 blocks of 1000 signed native transfers, 10k accounts, MemoryState (lib/chain-worker.mjs)', args: ['lib/chain-worker.mjs', '--accounts', '10000', '--backend', 'memory', '--kind', 'native', '--blocks', '5'] },
-    'ft-tps': { title: '5 blocks of 200 FT transfer calls, 10k accounts, MemoryState (lib/chain-worker.mjs)', args: ['lib/chain-worker.mjs', '--accounts', '10000', '--backend', 'memory', '--kind', 'ft', '--blocks', '5'] },
+    'native-tps': { title: '5 blocks of 1000 signed native transfers, 10k accounts, MemoryState (lib/chain-worker.mjs)', args: ['lib/chain-worker.mjs', '--accounts', '10000', '--backend', 'memory', '--kind', 'native', '--blocks', '5'], work: { txs: 5000 } },
+    'ft-tps': { title: '5 blocks of 200 FT transfer calls, 10k accounts, MemoryState (lib/chain-worker.mjs)', args: ['lib/chain-worker.mjs', '--accounts', '10000', '--backend', 'memory', '--kind', 'ft', '--blocks', '5'], work: { txs: 1000 } },
     'lmdb-vs-memory': { title: '5 blocks of 1000 native transfers, 10k accounts, LmdbState (lib/chain-worker.mjs)', args: ['lib/chain-worker.mjs', '--accounts', '10000', '--backend', 'lmdb', '--kind', 'native', '--blocks', '5'] },
   };
 }
@@ -34,8 +34,14 @@ export async function profileGoal(target, top = 12) {
     const [script, ...args] = target.args;
     await run(process.execPath, ['--expose-gc', '--max-old-space-size=8192', join(BENCH_DIR, script), '--profile', file, ...args], { cwd: BENCH_DIR, timeout: 300_000, maxBuffer: 1 << 24 });
     const summary = summariseCpuProfile(file, { top });
-    const all = summariseCpuProfile(file, { top: 100_000 });
-    return { ...summary, shares: costCentres(all) };
+    const all = summariseCpuProfile(file, {
+      top: 100_000,
+      within: {
+        verifyInSubmit: { fn: /^verifyEd25519 /, under: /^submit packages\/runtime/ },
+        verifyInApply: { fn: /^verifyEd25519 /, under: /^processTransactions / },
+      },
+    });
+    return { ...summary, work: target.work, shares: { ...costCentres(all), ...all.within } };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -47,8 +53,6 @@ function costCentres(all) {
   const self = (re) => all.self.filter((r) => re.test(r.fn)).reduce((n, r) => n + r.pct, 0);
   return {
     signatureVerification: incl(/^verifyEd25519 /),
-    submitCheck: incl(/^checkTransaction /),
-    applyValidation: incl(/^validateTransaction /),
     produceBlock: incl(/^produceBlock /),
     stateRoot: incl(/^commitBlock /),
     runContract: incl(/^runContract packages\/vm-runner/),
