@@ -74,46 +74,5 @@ export const ENGINE = `(module
     (call $vr (i64.extend_i32_u (i32.sub (local.get $out) (i32.const 32768))) (i64.const 32768)))
 )`;
 
-const SUB_IMPORTS = `
-  (import "env" "input" (func $input (param i64)))
-  (import "env" "register_len" (func $rl (param i64) (result i64)))
-  (import "env" "read_register" (func $rr (param i64 i64)))
-  (import "env" "value_return" (func $vr (param i64 i64)))`;
-
-/** Returns "sub:" + input; `add` returns the sum of two u64 (LE) in the input. */
-export const ECHO = `(module ${SUB_IMPORTS}
-  (memory 1)
-  (data (i32.const 0) "sub:")
-  (func (export "echo")
-    (call $input (i64.const 0))
-    (call $rr (i64.const 0) (i64.const 4))
-    (call $vr (i64.add (call $rl (i64.const 0)) (i64.const 4)) (i64.const 0)))
-  (func (export "add")
-    (call $input (i64.const 0))
-    (call $rr (i64.const 0) (i64.const 100))
-    (i64.store (i32.const 200) (i64.add (i64.load (i32.const 100)) (i64.load (i32.const 108))))
-    (call $vr (i64.const 8) (i64.const 200)))
-)`;
-
-/**
- * Storage under prefix "c/": `inc` increments the u64 at "c/n" and returns it; `outside` writes
- * "x"; `inc_then_trap` increments then traps; `spin` loops forever; `trap` is unreachable.
- */
-export const COUNTER = `(module ${SUB_IMPORTS}
-  (import "env" "storage_read" (func $sr (param i64 i64 i64) (result i64)))
-  (import "env" "storage_write" (func $sw (param i64 i64 i64 i64 i64) (result i64)))
-  (memory 1)
-  (data (i32.const 0) "c/n")
-  (data (i32.const 8) "x")
-  (func $inc
-    (if (i64.eq (call $sr (i64.const 3) (i64.const 0) (i64.const 2)) (i64.const 1))
-      (then (call $rr (i64.const 2) (i64.const 16))))
-    (i64.store (i32.const 16) (i64.add (i64.load (i32.const 16)) (i64.const 1)))
-    (drop (call $sw (i64.const 3) (i64.const 0) (i64.const 8) (i64.const 16) (i64.const 3))))
-  (func (export "inc") (call $inc) (call $vr (i64.const 8) (i64.const 16)))
-  (func (export "inc_then_trap") (call $inc) unreachable)
-  (func (export "outside") (drop (call $sw (i64.const 1) (i64.const 8) (i64.const 1) (i64.const 8) (i64.const 3))))
-  (func (export "spin") (loop (br 0)))
-  (func (export "trap") unreachable)
-)`;
-
+// The two submodules are the same as vm-runner's submodule tests use.
+export { COUNTER, ECHO } from '../../vm-runner/test/submodules/fixtures.js';
