@@ -108,7 +108,7 @@ describe('HTML report', () => {
 
   it('counts cheaper and dearer costs, and how many of each are flagged, in the headline', () => {
     expect(html).toContain('<b>6</b> costs compared');
-    expect(html).toContain('4 cheaper</b> in nearts than charged (1 of them flagged uncertain) and <b class="dearer-t">2 dearer</b> (1 flagged)');
+    expect(html).toContain('4 cheaper</b> in nearts than charged (1 of them flagged uncertain, 0 too small to resolve: clamped to 0) and <b class="dearer-t">2 dearer</b> (1 flagged)');
     // Dearest first: ActionTransfer 2.00×, then WasmInstruction 1.82× (flagged).
     expect(html).toMatch(/Dearest<\/h3><ol><li><b>ActionTransfer<\/b> 2\.00×<\/li><li><b>WasmInstruction<\/b> 1\.82× <span class="flag">SUBTRACTION-UNDERFLOW<\/span>/);
   });

@@ -69,12 +69,14 @@ function headline(run: EstimationRun): string {
   const cheaper = compared.filter((r) => r.ratio! <= 1).sort((a, b) => a.ratio! - b.ratio!);
   const dearer = compared.filter((r) => r.ratio! > 1).sort((a, b) => b.ratio! - a.ratio!);
   const flagged = (rs: CostResult[]): number => rs.filter((r) => r.uncertain !== null).length;
+  // A difference clamped to zero is below what the run could resolve, not a measured value.
+  const resolved = cheaper.filter((r) => r.gas !== null && r.gas > 0n);
   const list = (rs: CostResult[]): string =>
     rs.map((r) => `<li><b>${esc(r.name)}</b> ${formatRatio(r.ratio)}${r.uncertain ? ` <span class="flag">${r.uncertain}</span>` : ''}</li>`).join('');
   return `<div class="headline">
-<p><b>${compared.length}</b> costs compared with protocol ${run.protocolVersion}'s parameters: <b class="cheaper-t">${cheaper.length} cheaper</b> in nearts than charged (${flagged(cheaper)} of them flagged uncertain) and <b class="dearer-t">${dearer.length} dearer</b> (${flagged(dearer)} flagged).</p>
+<p><b>${compared.length}</b> costs compared with protocol ${run.protocolVersion}'s parameters: <b class="cheaper-t">${cheaper.length} cheaper</b> in nearts than charged (${flagged(cheaper)} of them flagged uncertain, ${cheaper.length - resolved.length} too small to resolve: clamped to 0) and <b class="dearer-t">${dearer.length} dearer</b> (${flagged(dearer)} flagged).</p>
 <div class="cols"><div><h3>Dearest</h3><ol>${list(dearer.slice(0, 10))}</ol></div>
-<div><h3>Cheapest</h3><ol>${list(cheaper.slice(0, 10))}</ol></div></div></div>`;
+<div><h3>Cheapest (non-zero)</h3><ol>${list(resolved.slice(0, 10))}</ol></div></div></div>`;
 }
 
 function table(run: EstimationRun): string {
