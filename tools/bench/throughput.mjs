@@ -15,6 +15,7 @@
 //   node tools/bench/throughput.mjs [--sizes 10000,100000,1000000] [--backends memory,lmdb]
 //        [--rounds N] [--quick] [--json out.json]
 import { fork } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { goal, isMain, main, textTable } from './lib/harness.mjs';
 import { fmt, fmtRatio, fmtSpread, sizeLabel, summarize } from './lib/stats.mjs';
@@ -31,6 +32,7 @@ function startWorker(spec) {
   });
   const queue = [];
   let waiting = null;
+  const exited = new Promise((resolve) => child.on('exit', resolve));
   const deliver = (m) => (waiting ? (waiting(m), (waiting = null)) : queue.push(m));
   child.on('message', deliver);
   child.on('exit', (code) => deliver({ error: code === 0 ? 'worker exited' : `worker exited with code ${code}` }));
@@ -47,7 +49,12 @@ function startWorker(spec) {
       child.send(msg);
       return expect();
     },
-    kill: () => child.kill(),
+    /** Stops the worker and removes its lmdb directory (lmdb may still hold it open until exit). */
+    async kill(dir) {
+      child.kill();
+      await exited;
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    },
   };
 }
 
@@ -83,7 +90,7 @@ export async function runStateChildren(accounts) {
   for (const w of workers) {
     const fin = (await w.request({ cmd: 'finish' })).finish;
     out.push({ accounts, backend: w.spec.backend, genesisMs: w.setup.genesisMs, memory: { ...w.setup.memory, peakRssMB: fin.memory.peakRssMB } });
-    w.kill();
+    await w.kill(w.setup.lmdbDir);
   }
   return out;
 }
@@ -136,7 +143,7 @@ async function measure(started, t0, { quick, sizes, backends, rounds, senders, f
     // Drain: the last blocks' receipts (untimed), then the correctness checks.
     for (const w of workers) w.final = (await w.request({ cmd: 'finish', checkSupply: quick })).finish;
   } finally {
-    for (const w of workers) w.kill();
+    await Promise.all(workers.map((w) => w.kill(w.setup?.lmdbDir)));
   }
 
   const rows = workers.map((w) => {

@@ -104,7 +104,7 @@ export function createChainBench(p) {
   };
 
   return {
-    setup: { accounts: p.accounts, backend: p.backend, genesisMs, ftSetupMs, memory: memory() },
+    setup: { accounts: p.accounts, backend: p.backend, genesisMs, ftSetupMs, memory: memory(), lmdbDir: dir ?? null },
     /** Signed transactions for `blocks` blocks of `kind`. */
     sign(kind, blocks) {
       return Array.from({ length: blocks }, () => blockTxs(kind));
