@@ -7,11 +7,12 @@ export function formatDuration(ms: number): string {
   return `${m}:${String(s % 60).padStart(2, '0')}`;
 }
 
-export function progressLine(p: Progress, width = 24): string {
+/** Time left first: on a narrow terminal the line is cut from the right. */
+export function progressLine(p: Progress, width = 20): string {
   const filled = Math.round(p.fraction * width);
   const bar = '█'.repeat(filled) + '░'.repeat(width - filled);
-  const left = p.remainingMs === null ? 'left: estimating…' : `left ~${formatDuration(p.remainingMs)}`;
-  return `${bar} ${String(Math.round(p.fraction * 100)).padStart(3)}%  ${p.index + 1}/${p.total}  ${p.name}  elapsed ${formatDuration(p.elapsedMs)}  ${left}`;
+  const left = p.remainingMs === null ? 'left ~?' : `left ~${formatDuration(p.remainingMs)}`;
+  return `${bar} ${String(Math.round(p.fraction * 100)).padStart(3)}%  ${left}  elapsed ${formatDuration(p.elapsedMs)}  ${p.index + 1}/${p.total} ${p.name}`;
 }
 
 export class ProgressBar {
