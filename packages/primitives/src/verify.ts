@@ -20,23 +20,30 @@ const ED25519_SPKI_PREFIX = Uint8Array.from([0x30, 0x2a, 0x30, 0x05, 0x06, 0x03,
 
 const SECP256K1_N = 0xfffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141n;
 
-// Parsing the same key over and over (one signer, many transactions) is the common case.
+// Parsing the same key over and over (one signer, many transactions) is the common case: the
+// SPKI DER wrapping and KeyObject construction cost nearly as much as the verification itself.
+// Keyed by the exact 32 key bytes; bounded, dropping the oldest entry when full (a dropped key
+// is only rebuilt, never judged differently). Keys that fail to parse are remembered as null.
+const ED25519_KEY_CACHE_CAPACITY = 4096;
 const ed25519KeyCache = new Map<string, KeyObject | null>();
 
 function ed25519KeyObject(raw: Uint8Array): KeyObject | null {
-  const cacheKey = Buffer.from(raw).toString('latin1');
+  const cacheKey = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('latin1');
   const hit = ed25519KeyCache.get(cacheKey);
   if (hit !== undefined) return hit;
-  const der = new Uint8Array(ED25519_SPKI_PREFIX.length + 32);
+  const der = Buffer.allocUnsafe(ED25519_SPKI_PREFIX.length + 32);
   der.set(ED25519_SPKI_PREFIX);
   der.set(raw, ED25519_SPKI_PREFIX.length);
   let key: KeyObject | null;
   try {
-    key = createPublicKey({ key: Buffer.from(der), format: 'der', type: 'spki' });
+    key = createPublicKey({ key: der, format: 'der', type: 'spki' });
   } catch {
     key = null;
   }
-  if (ed25519KeyCache.size > 4096) ed25519KeyCache.clear();
+  if (ed25519KeyCache.size >= ED25519_KEY_CACHE_CAPACITY) {
+    const oldest = ed25519KeyCache.keys().next().value;
+    if (oldest !== undefined) ed25519KeyCache.delete(oldest);
+  }
   ed25519KeyCache.set(cacheKey, key);
   return key;
 }

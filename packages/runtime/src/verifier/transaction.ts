@@ -10,7 +10,6 @@ import {
   SignatureCodec,
   transactionNonce,
   transactionNonceMode,
-  verifySignature,
   type AccessKey,
   type Account,
   type FunctionCallPermission,
@@ -23,6 +22,7 @@ import type { TransactionCost } from '../config/tx-cost.js';
 import { featureEnabled } from '../protocol.js';
 import type { InvalidAccessKeyErrorData, InvalidTxErrorData } from '../tx-errors.js';
 import { validateActions } from './action-validation.js';
+import { TRANSACTION_SIGNATURE_VERDICTS } from './signature-verdicts.js';
 import { storageStakeShortfall } from './storage-stake.js';
 
 /** A decoded transaction with its hash and borsh size (body only), as nearcore keeps them. */
@@ -53,7 +53,7 @@ export function validateTransaction(config: RuntimeConfig, tx: VerifiableTransac
   );
   const limit = config.wasmConfig.limitConfig.maxTransactionSize;
   if (size > limit) return { kind: 'TransactionSizeExceeded', size, limit };
-  if (!verifySignature(tx.hash, tx.signed.signature, t.publicKey)) return { kind: 'InvalidSignature' };
+  if (!TRANSACTION_SIGNATURE_VERDICTS.verify(tx.hash, tx.signed.signature, t.publicKey)) return { kind: 'InvalidSignature' };
   return null;
 }
 
