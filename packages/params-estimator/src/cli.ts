@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { runtimeConfig } from '@nearts/runtime-fees';
+import { EstimatorInputError } from './errors.js';
 import { runEstimator, selectCosts, UnknownCostError, type EstimationRun } from './estimator.js';
 import { ALL_COSTS, byGroup, GROUP_TITLES } from './estimate/registry.js';
 import { DEFAULT_SETTINGS } from './estimate/context.js';
@@ -189,7 +190,7 @@ export function main(argv: readonly string[], io: CliIo, script: string = fileUR
     }
     return run.results.some((r) => r.error !== undefined) ? 1 : 0;
   } catch (e) {
-    if (e instanceof UsageError || e instanceof UnknownCostError || e instanceof MetricUnavailableError || e instanceof RangeError) {
+    if (e instanceof UsageError || e instanceof UnknownCostError || e instanceof MetricUnavailableError || e instanceof EstimatorInputError) {
       io.stderr(`nearts-estimator: ${e.message}\n`);
       return 2;
     }

@@ -3,6 +3,7 @@
  * 125 000 gas per instruction), the raw measurement, the uncertainty flag, the protocol's charge
  * and the ratio between the two.
  */
+import { EstimatorInputError } from './errors.js';
 import { cpus } from 'node:os';
 import type { ExtCosts } from '@nearts/runtime-fees';
 import { chargedCompute, chargedGas, parameterLabel, parameterName, type ParameterRef } from './costs/parameters.js';
@@ -102,8 +103,8 @@ export function runEstimator(options: EstimatorOptions = {}): EstimationRun {
     accounts: options.accounts ?? DEFAULT_SETTINGS.accounts,
     statistic: options.statistic ?? DEFAULT_SETTINGS.statistic,
   };
-  if (!(settings.iters >= 1) || !Number.isInteger(settings.iters)) throw new RangeError(`iters must be a positive integer, got ${settings.iters}`);
-  if (!(settings.warmupIters >= 0) || !Number.isInteger(settings.warmupIters)) throw new RangeError(`warmup iterations must be ≥ 0, got ${settings.warmupIters}`);
+  if (!(settings.iters >= 1) || !Number.isInteger(settings.iters)) throw new EstimatorInputError(`iters must be a positive integer, got ${settings.iters}`);
+  if (!(settings.warmupIters >= 0) || !Number.isInteger(settings.warmupIters)) throw new EstimatorInputError(`warmup iterations must be ≥ 0, got ${settings.warmupIters}`);
   const selected = selectCosts(options.costs);
   const started = Date.now();
   const startedAt = new Date(started).toISOString();

@@ -3,6 +3,7 @@
  * a cheaper early-exit path, so every input here is a real signature or a point on the curve
  * (in nearcore's encodings: alt_bn128 little-endian, BLS12-381 ZCash big-endian).
  */
+import { EstimatorInputError } from '../errors.js';
 import { createPrivateKey, createPublicKey, sign as nodeSign } from 'node:crypto';
 import { bls12_381 } from '@noble/curves/bls12-381.js';
 import { bn254 } from '@noble/curves/bn254.js';
@@ -60,7 +61,7 @@ export function ed25519Input(len: number): Uint8Array {
 
 /** P-256 (prehash): signature (64) ‖ compressed public key (33) ‖ prehash of `len` ≥ 32 bytes of 'a'. */
 export function p256Input(len: number): Uint8Array {
-  if (len < 32) throw new RangeError('p256 inputs here are at least 32 bytes (shorter prehashes verify differently)');
+  if (len < 32) throw new EstimatorInputError('p256 inputs here are at least 32 bytes (shorter prehashes verify differently)');
   const secret = new Uint8Array(32).fill(5);
   const message = filler(len);
   // The host uses the first 32 bytes of a longer prehash.

@@ -2,11 +2,13 @@
  * Synthetic contracts whose size is the variable of an estimation (contract loading, compilation,
  * deployment), written straight to the wasm binary format: a handful of sections is all they
  * need, and generating megabytes of WAT text to parse would cost more than the estimation.
- * test/wasm-builder.test.ts checks the output against wabt's for the same WAT.
+ * test/contract.test.ts checks the output against wabt's for the same WAT.
  */
 
+import { EstimatorInputError } from '../errors.js';
+
 function uleb(n: number): number[] {
-  if (!Number.isInteger(n) || n < 0) throw new RangeError(`uleb128 needs a non-negative integer, got ${n}`);
+  if (!Number.isInteger(n) || n < 0) throw new EstimatorInputError(`uleb128 needs a non-negative integer, got ${n}`);
   const out: number[] = [];
   do {
     let byte = n & 0x7f;
@@ -18,7 +20,7 @@ function uleb(n: number): number[] {
 }
 
 function sleb(n: number): number[] {
-  if (!Number.isInteger(n)) throw new RangeError(`sleb128 needs an integer, got ${n}`);
+  if (!Number.isInteger(n)) throw new EstimatorInputError(`sleb128 needs an integer, got ${n}`);
   const out: number[] = [];
   for (;;) {
     const byte = n & 0x7f;
@@ -62,7 +64,7 @@ export interface SyntheticContract {
  */
 export function syntheticContract(spec: SyntheticContract): Uint8Array {
   const { methods, opsPerMethod } = spec;
-  if (methods < 1) throw new RangeError('a contract needs at least one method');
+  if (methods < 1) throw new EstimatorInputError('a contract needs at least one method');
   const types = section(1, vec([[0x60, 0, 0]]));
   const funcs = section(3, vec(Array.from({ length: methods }, () => [0])));
   const memory = section(5, vec([[0x00, 1]]));

@@ -12,12 +12,16 @@
  * subtraction alike; nearcore measures the two sides in separate runs, which is fine on an idle
  * dedicated machine and not on a shared one.
  */
-import type { Receipt, SignedTransaction } from '@nearts/primitives';
+import { EstimatorInputError } from '../errors.js';
+import { tracer, type Receipt, type SignedTransaction } from '@nearts/primitives';
 import { averageOf, center, isHighVariance, mean, type Statistic } from '../stats/samples.js';
 import { combine, cost, divide, PER_MILLE, saturatingSub, scale, tolerates, type GasCost } from '../stats/gas-cost.js';
 import type { EstimatorAccount } from '../testbed/genesis.js';
 import type { Testbed } from '../testbed/testbed.js';
 import type { EstimatorContext } from './context.js';
+
+// NEARTS_DEBUG=nearts:params-estimator:* prints every measured block (like nearcore's --debug).
+const trace = tracer('nearts:params-estimator:blocks');
 
 export interface BlockPlan {
   readonly blockSize: number;
@@ -77,6 +81,7 @@ export function measureTransactions(ctx: EstimatorContext, plan: BlockPlan): Tra
  * and of the total, minus as many empty blocks, divided by the block size.
  */
 export function aggregateBlocks(ctx: EstimatorContext, runs: ReadonlyArray<readonly number[]>, blockSize: number): TransactionCost {
+  if (trace.enabled) trace(`blocks of ${blockSize}:`, runs.map((r) => r.map((v) => Math.round(v)).join('+')).join(' | '));
   const empty = applyBlockCost(ctx);
   const width = Math.max(...runs.map((r) => r.length));
   const perTxParts: GasCost[] = [];
@@ -114,7 +119,7 @@ export interface PairedCost {
  * and returns the per-transaction difference. Both plans must have the same block size.
  */
 export function measurePaired(ctx: EstimatorContext, main: BlockPlan, baseline: BlockPlan): PairedCost {
-  if (main.blockSize !== baseline.blockSize) throw new RangeError('paired plans need the same block size');
+  if (main.blockSize !== baseline.blockSize) throw new EstimatorInputError('paired plans need the same block size');
   const tb = ctx.testbed();
   const mains: number[][] = [];
   const bases: number[][] = [];
@@ -137,6 +142,10 @@ export function pairedDifference(
   blockSize: number,
   statistic: Statistic = 'mean',
 ): PairedCost {
+  if (trace.enabled) {
+    const total = (r: readonly number[]): number => Math.round(r.reduce((a, b) => a + b, 0));
+    trace(`paired blocks of ${blockSize}: main`, mains.map(total).join(' '), '| baseline', bases.map(total).join(' '));
+  }
   const width = Math.max(...mains.map((r) => r.length), ...bases.map((r) => r.length));
   const perTxParts: GasCost[] = [];
   for (let j = 0; j < width; j++) {

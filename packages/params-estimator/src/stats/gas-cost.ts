@@ -12,6 +12,8 @@
  * amounts of tokens; the conversion to gas (a bigint) happens once, in `toGas`.
  */
 
+import { EstimatorInputError } from '../errors.js';
+
 export type Uncertainty = 'HIGH-VARIANCE' | 'SUBTRACTION-UNDERFLOW' | 'NEG-LEAST-SQUARES';
 
 export const UNCERTAINTIES: readonly Uncertainty[] = ['HIGH-VARIANCE', 'SUBTRACTION-UNDERFLOW', 'NEG-LEAST-SQUARES'];
@@ -24,7 +26,7 @@ export interface GasCost {
 }
 
 export function cost(value: number, uncertain: Uncertainty | null = null): GasCost {
-  if (!Number.isFinite(value)) throw new RangeError(`a cost must be a finite number, got ${value}`);
+  if (!Number.isFinite(value)) throw new EstimatorInputError(`a cost must be a finite number, got ${value}`);
   return { value: Math.max(0, value), uncertain };
 }
 
@@ -67,12 +69,12 @@ export function add(a: GasCost, b: GasCost): GasCost {
 }
 
 export function scale(a: GasCost, factor: number): GasCost {
-  if (!(factor >= 0) || !Number.isFinite(factor)) throw new RangeError(`scale factor must be finite and ≥ 0, got ${factor}`);
+  if (!(factor >= 0) || !Number.isFinite(factor)) throw new EstimatorInputError(`scale factor must be finite and ≥ 0, got ${factor}`);
   return cost(a.value * factor, a.uncertain);
 }
 
 export function divide(a: GasCost, divisor: number): GasCost {
-  if (!(divisor > 0) || !Number.isFinite(divisor)) throw new RangeError(`divisor must be finite and > 0, got ${divisor}`);
+  if (!(divisor > 0) || !Number.isFinite(divisor)) throw new EstimatorInputError(`divisor must be finite and > 0, got ${divisor}`);
   return cost(a.value / divisor, a.uncertain);
 }
 

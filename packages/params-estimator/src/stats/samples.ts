@@ -1,4 +1,5 @@
 /** Sample statistics over repeated block measurements. */
+import { EstimatorInputError } from '../errors.js';
 import { cost, combine, type GasCost } from './gas-cost.js';
 
 /** nearcore flags a measurement whose sample standard deviation exceeds 10% of its mean. */
@@ -12,7 +13,7 @@ export const HIGH_VARIANCE_THRESHOLD = 0.1;
 export type Statistic = 'mean' | 'median';
 
 export function median(samples: readonly number[]): number {
-  if (samples.length === 0) throw new RangeError('median of no samples');
+  if (samples.length === 0) throw new EstimatorInputError('median of no samples');
   const s = [...samples].sort((a, b) => a - b);
   const mid = s.length >> 1;
   return s.length % 2 === 1 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
@@ -23,7 +24,7 @@ export function center(samples: readonly number[], statistic: Statistic): number
 }
 
 export function mean(samples: readonly number[]): number {
-  if (samples.length === 0) throw new RangeError('mean of no samples');
+  if (samples.length === 0) throw new EstimatorInputError('mean of no samples');
   let s = 0;
   for (const x of samples) s += x;
   return s / samples.length;

@@ -4,6 +4,7 @@
  * contract, a full-access key derived from its name and plenty of balance; one validator so that
  * `validator_stake` has something to find. Built once; each estimation works on a cheap fork.
  */
+import { EstimatorInputError } from '../errors.js';
 import { KeyPair, NEAR, type AccountId, type CryptoHash } from '@nearts/primitives';
 import { Chain, type EpochInfo } from '@nearts/runtime';
 import { runtimeConfig, type RuntimeConfig } from '@nearts/runtime-fees';
@@ -65,7 +66,7 @@ export class Genesis {
 
   constructor(options: GenesisOptions) {
     if (!Number.isInteger(options.accounts) || options.accounts < 2) {
-      throw new RangeError(`the estimator needs at least 2 accounts, got ${options.accounts}`);
+      throw new EstimatorInputError(`the estimator needs at least 2 accounts, got ${options.accounts}`);
     }
     this.protocolVersion = options.protocolVersion ?? ESTIMATOR_PROTOCOL_VERSION;
     this.config = estimatorRuntimeConfig(this.protocolVersion);
@@ -94,7 +95,7 @@ export class Genesis {
 
   account(id: AccountId): EstimatorAccount {
     const a = this.byId.get(id);
-    if (a === undefined) throw new RangeError(`${id} is not a genesis account of the estimator`);
+    if (a === undefined) throw new EstimatorInputError(`${id} is not a genesis account of the estimator`);
     return a;
   }
 
