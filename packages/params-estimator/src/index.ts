@@ -16,3 +16,4 @@ export { CallgrindMetric, MetricUnavailableError } from './metric/callgrind.js';
 export { probeCounters, describeAvailability, type CounterAvailability } from './metric/instructions.js';
 export type { FitReport } from './estimate/context.js';
 export type { ParameterRef } from './costs/parameters.js';
+export { main as estimatorMain, USAGE as ESTIMATOR_USAGE, type CliIo } from './cli.js';
