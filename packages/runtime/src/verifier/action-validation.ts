@@ -27,14 +27,27 @@ export type ValidateMode = 'NewReceipt' | 'ExistingReceipt';
 
 type Result = ActionsValidationErrorData | null;
 
+/** Verdicts per key: the torsion check is a full scalar multiplication (milliseconds in JS). */
+const stakingKeyVerdicts = new Map<string, boolean>();
+const STAKING_KEY_VERDICTS_MAX = 4096;
+
 /** ed25519 key that decompresses to a torsion-free point (convertible to ristretto). */
 export function isValidStakingKey(key: PublicKey): boolean {
   if (key.keyType !== KeyType.ED25519) return false;
+  const id = Buffer.from(key.data.buffer, key.data.byteOffset, key.data.byteLength).toString('hex');
+  const known = stakingKeyVerdicts.get(id);
+  if (known !== undefined) return known;
+  let valid: boolean;
   try {
-    return ed25519.Point.fromBytes(key.data, true).isTorsionFree();
+    valid = ed25519.Point.fromBytes(key.data, true).isTorsionFree();
   } catch {
-    return false;
+    valid = false;
   }
+  if (stakingKeyVerdicts.size >= STAKING_KEY_VERDICTS_MAX) {
+    stakingKeyVerdicts.delete(stakingKeyVerdicts.keys().next().value!);
+  }
+  stakingKeyVerdicts.set(id, valid);
+  return valid;
 }
 
 function postQuantumRequired(a: Action): boolean {
