@@ -4,7 +4,9 @@
  *
  * Forks share it copy-on-write: `fork()` freezes the current map into a shared layer and gives
  * both sides a new empty top layer, which is O(1). A read looks through the layers top-down
- * (`null` in a layer marks a deletion); a chain longer than MAX_DEPTH is flattened.
+ * (`null` in a layer marks a deletion). A chain longer than MAX_DEPTH is compacted: the layers
+ * above the bottom one are merged into one new shared layer, so repeated forks of a large state
+ * (a view call forks) cost the size of what changed since the bottom layer, not of the state.
  */
 type Value = Uint8Array | null;
 
@@ -47,26 +49,33 @@ export class FlatLayers {
     this.top = new Map();
     this.parent = shared;
     const child = new FlatLayers(this.base);
-    child.parent = shared;
-    if (shared.depth > MAX_DEPTH) {
-      this.flatten();
-      child.flatten();
-    }
+    const parent = shared.depth > MAX_DEPTH ? this.compact(shared) : shared;
+    this.parent = parent;
+    child.parent = parent;
     return child;
   }
 
-  /** Merges all layers into the top one (O(size)); reads go back to a single lookup. */
-  private flatten(): void {
-    const chain: Array<Map<string, Value>> = [this.top];
-    for (let l = this.parent; l !== undefined; l = l.parent) chain.push(l.map);
-    const merged = new Map<string, Value>();
-    for (let i = chain.length - 1; i >= 0; i--) {
-      for (const [k, v] of chain[i]!) {
-        if (v === null && this.base === undefined) merged.delete(k);
-        else merged.set(k, v);
-      }
+  /**
+   * A layer equivalent to `layer` with a short chain: everything above the bottom layer merged
+   * into one map on top of it; or, when that merge outgrows the bottom layer, everything merged
+   * into a single bottom layer (so the big layer stays at the bottom and later compactions stay
+   * small). Shared layers are never modified.
+   */
+  private compact(layer: Layer): Layer {
+    const above: Array<Map<string, Value>> = [];
+    let bottom = layer;
+    while (bottom.parent !== undefined) {
+      above.push(bottom.map);
+      bottom = bottom.parent;
     }
-    this.top = merged;
-    this.parent = undefined;
+    const merged = new Map<string, Value>();
+    for (let i = above.length - 1; i >= 0; i--) for (const [k, v] of above[i]!) merged.set(k, v);
+    if (merged.size <= bottom.map.size) return new Layer(merged, bottom, bottom.depth + 1);
+    const all = new Map(bottom.map);
+    for (const [k, v] of merged) {
+      if (v === null && this.base === undefined) all.delete(k);
+      else all.set(k, v);
+    }
+    return new Layer(all, undefined, 1);
   }
 }
