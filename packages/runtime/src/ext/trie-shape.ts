@@ -13,6 +13,7 @@
  * identifies.
  */
 import type { TrieAccessPath, TrieShapeSource } from './trie-accounting.js';
+import { SortedStrings } from './sorted-strings.js';
 
 const latin1 = (b: Uint8Array): string => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('latin1');
 
@@ -32,11 +33,11 @@ function lcpNibbles(a: string, b: string): number {
 
 /** The keys of one shard's committed trie, sorted by bytes. */
 export class TrieShape implements TrieShapeSource {
-  private keys: string[] = [];
+  private keys = new SortedStrings();
 
   static fromKeys(keys: Iterable<Uint8Array>): TrieShape {
     const s = new TrieShape();
-    s.keys = [...keys].map(latin1).sort();
+    s.keys = SortedStrings.from([...keys].map(latin1).sort());
     return s;
   }
 
@@ -44,31 +45,20 @@ export class TrieShape implements TrieShapeSource {
     return this.keys.length;
   }
 
-  private lowerBound(k: string): number {
-    let lo = 0;
-    let hi = this.keys.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.keys[mid] < k) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
-
   /** Records that `key` now exists (`present`) or not in the committed trie. */
   update(key: Uint8Array, present: boolean): void {
     const k = latin1(key);
-    const at = this.lowerBound(k);
-    const exists = at < this.keys.length && this.keys[at] === k;
-    if (present && !exists) this.keys.splice(at, 0, k);
-    else if (!present && exists) this.keys.splice(at, 1);
+    const at = this.keys.lowerBound(k);
+    const exists = at < this.keys.length && this.keys.at(at) === k;
+    if (present && !exists) this.keys.insert(at, k);
+    else if (!present && exists) this.keys.removeAt(at);
   }
 
   /** First index in [lo, hi) whose nibble at depth `d` is ≥ `c` (nibbles are sorted there). */
   private nibbleBound(lo: number, hi: number, d: number, c: number): number {
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (nibble(this.keys[mid], d) < c) lo = mid + 1;
+      if (nibble(this.keys.at(mid), d) < c) lo = mid + 1;
       else hi = mid;
     }
     return lo;
@@ -85,17 +75,17 @@ export class TrieShape implements TrieShapeSource {
     while (hi > lo) {
       if (hi - lo === 1) {
         ids.push(prefixId('L', depth));
-        return { nodeIds: ids, found: this.keys[lo] === k };
+        return { nodeIds: ids, found: this.keys.at(lo) === k };
       }
-      const common = lcpNibbles(this.keys[lo], this.keys[hi - 1]);
+      const common = lcpNibbles(this.keys.at(lo), this.keys.at(hi - 1));
       if (common > depth) {
         ids.push(prefixId('E', depth));
-        if (lcpNibbles(k, this.keys[lo]) < common) return { nodeIds: ids, found: false };
+        if (lcpNibbles(k, this.keys.at(lo)) < common) return { nodeIds: ids, found: false };
         depth = common;
       }
       ids.push(prefixId('B', depth));
       const c = nibble(k, depth);
-      if (c < 0) return { nodeIds: ids, found: this.keys[lo] === k };
+      if (c < 0) return { nodeIds: ids, found: this.keys.at(lo) === k };
       const from = this.nibbleBound(lo, hi, depth, c);
       const to = this.nibbleBound(from, hi, depth, c + 1);
       lo = from;
