@@ -23,7 +23,7 @@ export {
   type RuntimeConfigView,
   type RuntimeConfigViewOptions,
 } from './view.js';
-export { applyParameterOverrides, withSubmodules, type ParameterOverrideValue } from './overrides.js';
+export { applyParameterOverrides, withSandboxHostFunctions, withSubmodules, type ParameterOverrideValue } from './overrides.js';
 export {
   SUBMODULE_PARAMETER_NAMES,
   isSubmoduleParameterName,

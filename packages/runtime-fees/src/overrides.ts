@@ -110,9 +110,19 @@ export function applyParameterOverrides(
     }
     table.set(feeName, { ...fee, [COMPONENT_FIELD[component]]: overrideComponent(name, raw) });
   }
-  const rebuilt = buildRuntimeConfig(table, config.protocolVersion, config.chainId);
+  let rebuilt = buildRuntimeConfig(table, config.protocolVersion, config.chainId);
+  if (config.wasmConfig.sandbox) rebuilt = { ...rebuilt, wasmConfig: { ...rebuilt.wasmConfig, sandbox: true } };
   if (extension === undefined) return deepFreeze(rebuilt);
   return deepFreeze(attachSubmodules(rebuilt, buildSubmoduleConfig(extension)));
+}
+
+/**
+ * `config` as a nearcore node built with the `sandbox` feature sees it: contracts may import
+ * `sandbox_debug_log(len, ptr)` (free; the message goes to the `nearts:vm-logic:sandbox` trace).
+ * Protocol parameters are unchanged. The result is deeply frozen.
+ */
+export function withSandboxHostFunctions(config: RuntimeConfig): RuntimeConfig {
+  return deepFreeze({ ...config, wasmConfig: { ...config.wasmConfig, sandbox: true as const } });
 }
 
 /**

@@ -251,6 +251,11 @@ export interface VMConfig {
    * only on a config made by `withSubmodules`. Absent means every part of the extension is off.
    */
   readonly submodules?: SubmoduleConfig;
+  /**
+   * nearcore's `sandbox` cargo feature (not a parameter): links the free debug-print host function
+   * `sandbox_debug_log`. Absent in every protocol config; set by `withSandboxHostFunctions`.
+   */
+  readonly sandbox?: true;
 }
 
 export interface StorageUsageConfig {

@@ -7,6 +7,7 @@
 import type { VMConfig } from '@nearts/runtime-fees';
 import { parseParams, type HostFunctionEntry, type HostFunctionImpl } from './entry.js';
 import * as submodules from './submodules.js';
+import * as misc from './misc.js';
 
 function extensionFn(name: string, params: string, result: '' | 'u64', impl: HostFunctionImpl, summary: string, allowedInView: boolean): HostFunctionEntry {
   return Object.freeze({
@@ -49,4 +50,16 @@ export const EXTENSION_HOST_FUNCTIONS: readonly HostFunctionEntry[] = Object.fre
     'appends DeleteSubmodule',
     false,
   ),
+  Object.freeze({
+    module: 'env' as const,
+    name: 'sandbox_debug_log',
+    params: Object.freeze(parseParams('len: u64, ptr: u64')),
+    results: Object.freeze([]),
+    gate: (c: VMConfig) => c.sandbox === true,
+    gateName: 'sandbox (nearcore cargo feature)',
+    allowedInView: true,
+    category: 'misc' as const,
+    summary: 'sandbox only: prints a debug message, free',
+    impl: misc.sandboxDebugLog as HostFunctionImpl,
+  }),
 ]);

@@ -26,7 +26,8 @@ export function getHostFunction(name: string, module: 'env' | 'internal' = 'env'
  */
 export function availableHostFunctions(config: VMConfig): HostFunctionEntry[] {
   const out = HOST_FUNCTIONS.filter((e) => e.gate === null || e.gate(config));
-  if (config.submodules !== undefined) out.push(...EXTENSION_HOST_FUNCTIONS.filter((e) => e.gate === null || e.gate(config)));
+  // Every extension entry is gated by its own extension's presence in the config.
+  out.push(...EXTENSION_HOST_FUNCTIONS.filter((e) => e.gate !== null && e.gate(config)));
   return out;
 }
 

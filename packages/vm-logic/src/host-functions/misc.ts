@@ -1,4 +1,5 @@
 /** Miscellaneous API: return values, panics, logs, AssemblyScript's abort, the legacy `gas` import. */
+import { tracer } from '@nearts/primitives';
 import { HostError } from '@nearts/vm-errors';
 import { ZERO_COST, costAdd, costMul, execFee, fee, sendFee } from '../fees.js';
 import { utf8Length } from '../internal/text.js';
@@ -79,4 +80,16 @@ export function abort(logic: VMLogic, msgPtr: number, filenamePtr: number, line:
 /** Legacy gas intrinsic: burns opcodes·regular_op_cost, no `base`. */
 export function gas(logic: VMLogic, opcodes: number): void {
   logic.gas.burnGas(BigInt(opcodes) * logic.config.regularOpCost);
+}
+
+const sandboxTrace = tracer('nearts:vm-logic:sandbox');
+
+/**
+ * `sandbox_debug_log(len, ptr)`: only with nearcore's `sandbox` feature. Free (no gas), reads
+ * guest memory directly (out of bounds → MemoryAccessViolation) and prints the message, lossily
+ * decoded as UTF-8, to the debug trace; it is not a contract log.
+ */
+export function sandboxDebugLog(logic: VMLogic, len: bigint, ptr: bigint): void {
+  const message = logic.memory.readForFree(ptr, len);
+  if (sandboxTrace.enabled) sandboxTrace(new TextDecoder().decode(message));
 }
