@@ -79,8 +79,9 @@ export function writeGenesis(
     let usage = storage.numBytesAccount;
     for (const k of a.keys ?? []) {
       const { publicKey, accessKey } = keyOf(k);
-      state.set(trieKeys.accessKey(a.accountId, publicKey), encode(AccessKeyCodec, accessKey));
-      usage += storage.numExtraBytesRecord + publicKeyTrieIdLen(publicKey) + BigInt(encode(AccessKeyCodec, accessKey).length);
+      const encoded = encode(AccessKeyCodec, accessKey);
+      state.set(trieKeys.accessKey(a.accountId, publicKey), encoded);
+      usage += storage.numExtraBytesRecord + publicKeyTrieIdLen(publicKey) + BigInt(encoded.length);
     }
     for (const [key, value] of a.data ?? []) {
       state.set(trieKeys.contractData(a.accountId, key), value);
