@@ -4,6 +4,7 @@
  * decoded/verified by the runtime like any client transaction. State patches, time changes,
  * fast-forward and snapshots go through a rebase (see chain-host.ts).
  */
+import { runtimeConfig, withSandboxHostFunctions } from '@nearts/runtime-fees';
 import {
   encode,
   hashToBase58,
@@ -118,7 +119,12 @@ export class Sandbox {
     const genesis = genesisAccounts(inits, keys);
     let chain: Chain;
     try {
-      chain = Chain.create({ ...template, accounts: genesis, genesisHeight, genesisTimestamp });
+      // Like near-sandbox (a node built with nearcore's `sandbox` feature), contracts may import
+      // `sandbox_debug_log`; an explicit runtimeConfig is used as given.
+      const config =
+        template.runtimeConfig ??
+        withSandboxHostFunctions(runtimeConfig(template.protocolVersion ?? 86, template.chainId === 'testnet' ? 'testnet' : 'mainnet'));
+      chain = Chain.create({ ...template, runtimeConfig: config, accounts: genesis, genesisHeight, genesisTimestamp });
     } catch (e) {
       if (e instanceof RuntimeUsageError) throw new SandboxError('invalid_argument', e.message);
       throw e;
