@@ -14,6 +14,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import wabtInit from 'wabt';
+import { runtimeConfig } from '@nearts/runtime-fees';
 import { prepareContract, PREPARED_ABI, type PrepareConfig, type PreparedContract } from '../src/prepare/index.js';
 
 interface WasmApi {
@@ -26,30 +27,8 @@ const WA = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
 const seconds = Number(process.argv[2] ?? 2);
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
 
-const config: PrepareConfig = {
-  regularOpCost: 822_756n,
-  linearOpBaseCost: 26_328_192n,
-  linearOpUnitCost: 822_756n,
-  reftypesBulkMemory: true,
-  discardCustomSections: true,
-  limitConfig: {
-    maxStackHeight: 262_144,
-    initialMemoryPages: 1024,
-    maxMemoryPages: 2048,
-    maxFunctionsNumberPerContract: 10_000n,
-    maxLocalsPerContract: 1_000_000n,
-    maxParamsPerContract: 50_000n,
-    maxParamsPerFunction: 64n,
-    maxOperandStackBytesPerFunction: 8192n,
-    maxTablesPerContract: 1,
-    maxElementsPerContractTable: 10_000n,
-    maxFunctionBodySize: 196_608n,
-    maxInstrumentedCodeSize: 16_777_216n,
-    maxBlocksPerFunction: 5000n,
-    maxBlocksPerContract: 50_000n,
-    maxTypesPerContract: 1024n,
-  },
-};
+// Protocol 86's wasm config, from the parameter files runtime-fees ships (never retyped here).
+const config: PrepareConfig = runtimeConfig(86).wasmConfig;
 
 /**
  * Run `fn` repeatedly for about `seconds` of wall time; returns iterations per second of this

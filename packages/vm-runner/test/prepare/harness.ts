@@ -4,6 +4,7 @@
  * contracts whose only host interaction is gas).
  */
 import wabtInit from 'wabt';
+import { runtimeConfig } from '@nearts/runtime-fees';
 import type { PrepareConfig } from '../../src/prepare/index.js';
 import { PREPARED_ABI, type PreparedContract } from '../../src/prepare/index.js';
 
@@ -57,36 +58,13 @@ export function hex(s: string): Uint8Array {
   return Uint8Array.from(s.match(/../g) ?? [], (b) => parseInt(b, 16));
 }
 
-/** nearcore's limit config and wasm costs at protocol 86 (parameters.snap). */
+/** nearcore's limit config and wasm costs at protocol 86, from runtime-fees' parameter files. */
 export function pv86Config(overrides: Partial<PrepareConfig['limitConfig']> = {}): PrepareConfig {
-  return {
-    regularOpCost: 822_756n,
-    linearOpBaseCost: 26_328_192n,
-    linearOpUnitCost: 822_756n,
-    reftypesBulkMemory: true,
-    discardCustomSections: true,
-    limitConfig: {
-      maxStackHeight: 262_144,
-      initialMemoryPages: 1024,
-      maxMemoryPages: 2048,
-      maxFunctionsNumberPerContract: 10_000n,
-      maxLocalsPerContract: 1_000_000n,
-      maxParamsPerContract: 50_000n,
-      maxParamsPerFunction: 64n,
-      maxOperandStackBytesPerFunction: 8192n,
-      maxTablesPerContract: 1,
-      maxElementsPerContractTable: 10_000n,
-      maxFunctionBodySize: 196_608n,
-      maxInstrumentedCodeSize: 16_777_216n,
-      maxBlocksPerFunction: 5000n,
-      maxBlocksPerContract: 50_000n,
-      maxTypesPerContract: 1024n,
-      ...overrides,
-    },
-  };
+  const wasm = runtimeConfig(86).wasmConfig;
+  return { ...wasm, limitConfig: { ...wasm.limitConfig, ...overrides } };
 }
 
-export const REGULAR_OP_COST = 822_756n;
+export const REGULAR_OP_COST = runtimeConfig(86).wasmConfig.regularOpCost;
 
 /** nearcore's gas counter (`logic/gas_counter.rs`) for burns only (no promises). */
 export class GasCounter {
