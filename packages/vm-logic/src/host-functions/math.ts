@@ -70,6 +70,25 @@ export function ecrecover(
   return 1n;
 }
 
+/** The common order of the signature verifiers (ed25519, p256); see the two callers. */
+function verifySignature(
+  logic: VMLogic,
+  baseCost: ExtCosts,
+  byteCost: ExtCosts,
+  earlyReject: (sig: Uint8Array) => boolean,
+  verify: (sig: Uint8Array, msg: Uint8Array, pk: Uint8Array) => boolean,
+  args: readonly [sigLen: bigint, sigPtr: bigint, msgLen: bigint, msgPtr: bigint, pkLen: bigint, pkPtr: bigint],
+): bigint {
+  const [sigLen, sigPtr, msgLen, msgPtr, pkLen, pkPtr] = args;
+  logic.gas.payBase(baseCost);
+  const sig = logic.memoryOrRegister(sigPtr, sigLen);
+  if (earlyReject(sig)) return 0n;
+  const msg = logic.memoryOrRegister(msgPtr, msgLen);
+  logic.gas.payPer(byteCost, BigInt(msg.length));
+  const pk = logic.memoryOrRegister(pkPtr, pkLen);
+  return verify(sig, msg, pk) ? 1n : 0n;
+}
+
 /**
  * ed25519_verify_base, GMR(sig) [≠ 64 → error; sig[63] & 0xE0 ≠ 0 → 0 before reading more],
  * GMR(msg), n·ed25519_verify_byte, GMR(pk) [≠ 32 → error], verify.
@@ -83,13 +102,9 @@ export function ed25519Verify(
   pkLen: bigint,
   pkPtr: bigint,
 ): bigint {
-  logic.gas.payBase('ed25519_verify_base');
-  const sig = logic.memoryOrRegister(sigPtr, sigLen);
-  if (crypto.ed25519SignatureEarlyReject(sig)) return 0n;
-  const msg = logic.memoryOrRegister(msgPtr, msgLen);
-  logic.gas.payPer('ed25519_verify_byte', BigInt(msg.length));
-  const pk = logic.memoryOrRegister(pkPtr, pkLen);
-  return crypto.ed25519Verify(sig, msg, pk) ? 1n : 0n;
+  return verifySignature(logic, 'ed25519_verify_base', 'ed25519_verify_byte', crypto.ed25519SignatureEarlyReject, crypto.ed25519Verify, [
+    sigLen, sigPtr, msgLen, msgPtr, pkLen, pkPtr,
+  ]);
 }
 
 /**
@@ -105,29 +120,36 @@ export function p256Verify(
   pkLen: bigint,
   pkPtr: bigint,
 ): bigint {
-  logic.gas.payBase('p256_verify_base');
-  const sig = logic.memoryOrRegister(sigPtr, sigLen);
-  if (crypto.p256SignatureEarlyReject(sig)) return 0n;
-  const msg = logic.memoryOrRegister(msgPtr, msgLen);
-  logic.gas.payPer('p256_verify_byte', BigInt(msg.length));
-  const pk = logic.memoryOrRegister(pkPtr, pkLen);
-  return crypto.p256Verify(sig, msg, pk) ? 1n : 0n;
+  return verifySignature(logic, 'p256_verify_base', 'p256_verify_byte', crypto.p256SignatureEarlyReject, crypto.p256Verify, [
+    sigLen, sigPtr, msgLen, msgPtr, pkLen, pkPtr,
+  ]);
+}
+
+/** base, GMR, k·element (k from the data's length; a bad length is AltBn128InvalidInput), compute, RW(64). */
+function altBn128G1(
+  logic: VMLogic,
+  base: ExtCosts,
+  element: ExtCosts,
+  elements: (data: Uint8Array) => number,
+  op: (data: Uint8Array) => Uint8Array,
+  valueLen: bigint,
+  valuePtr: bigint,
+  registerId: bigint,
+): void {
+  logic.gas.payBase(base);
+  const data = logic.memoryOrRegister(valuePtr, valueLen);
+  logic.gas.payPer(element, BigInt(elements(data)));
+  logic.setRegister(registerId, op(data));
 }
 
 /** alt_bn128_g1_multiexp_base, GMR, [item size 96], k·element, compute, RW(64). */
 export function altBn128G1Multiexp(logic: VMLogic, valueLen: bigint, valuePtr: bigint, registerId: bigint): void {
-  logic.gas.payBase('alt_bn128_g1_multiexp_base');
-  const data = logic.memoryOrRegister(valuePtr, valueLen);
-  logic.gas.payPer('alt_bn128_g1_multiexp_element', BigInt(crypto.altBn128G1MultiexpElements(data)));
-  logic.setRegister(registerId, crypto.altBn128G1Multiexp(data));
+  altBn128G1(logic, 'alt_bn128_g1_multiexp_base', 'alt_bn128_g1_multiexp_element', crypto.altBn128G1MultiexpElements, crypto.altBn128G1Multiexp, valueLen, valuePtr, registerId);
 }
 
 /** alt_bn128_g1_sum_base, GMR, [item size 65], k·element, compute, RW(64). */
 export function altBn128G1Sum(logic: VMLogic, valueLen: bigint, valuePtr: bigint, registerId: bigint): void {
-  logic.gas.payBase('alt_bn128_g1_sum_base');
-  const data = logic.memoryOrRegister(valuePtr, valueLen);
-  logic.gas.payPer('alt_bn128_g1_sum_element', BigInt(crypto.altBn128G1SumElements(data)));
-  logic.setRegister(registerId, crypto.altBn128G1Sum(data));
+  altBn128G1(logic, 'alt_bn128_g1_sum_base', 'alt_bn128_g1_sum_element', crypto.altBn128G1SumElements, crypto.altBn128G1Sum, valueLen, valuePtr, registerId);
 }
 
 /** alt_bn128_pairing_check_base, GMR, [item size 192], k·element; 1 when the product is one. */
