@@ -41,13 +41,28 @@ export function hostImports(
     if (g) sync.enter(g);
     return result;
   };
+  const { env: envEntries, internal: internalEntries } = importEntries(prepared);
   const env: Record<string, unknown> = { [prepared.abi.memoryImport]: memory };
-  for (const imp of prepared.hostImports) if (imp.module === prepared.abi.memoryModule) env[imp.name] = hostCall(getHostFunction(imp.name)!);
+  for (const entry of envEntries) env[entry.name] = hostCall(entry);
   const internal: Record<string, unknown> = {};
-  for (const name of [prepared.abi.chargeGasImport, prepared.abi.gasExhaustedImport, prepared.abi.stackExhaustedImport]) {
-    internal[name] = hostCall(getHostFunction(name, 'internal')!);
-  }
+  for (const entry of internalEntries) internal[entry.name] = hostCall(entry);
   return { [prepared.abi.memoryModule]: env, [prepared.abi.internalModule]: internal };
+}
+
+/** The table entries a prepared module imports, looked up once per module rather than per call. */
+const entriesOf = new WeakMap<PreparedContract, { env: HostFunctionEntry[]; internal: HostFunctionEntry[] }>();
+
+function importEntries(prepared: PreparedContract): { env: HostFunctionEntry[]; internal: HostFunctionEntry[] } {
+  let entries = entriesOf.get(prepared);
+  if (entries === undefined) {
+    const { abi } = prepared;
+    entries = {
+      env: prepared.hostImports.filter((imp) => imp.module === abi.memoryModule).map((imp) => getHostFunction(imp.name)!),
+      internal: [abi.chargeGasImport, abi.gasExhaustedImport, abi.stackExhaustedImport].map((name) => getHostFunction(name, 'internal')!),
+    };
+    entriesOf.set(prepared, entries);
+  }
+  return entries;
 }
 
 export class WasmExecutor implements Executor<CompiledWasm> {
