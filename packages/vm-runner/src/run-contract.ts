@@ -11,7 +11,7 @@
  * errors keep it.
  */
 import { createHash } from 'node:crypto';
-import { tracer } from '@nearts/primitives';
+import { toHex, tracer } from '@nearts/primitives';
 import type { RuntimeConfig } from '@nearts/runtime-fees';
 import type { FunctionCallErrorData } from '@nearts/vm-errors';
 import { nopOutcome, VMLogic, type External, type VMContext, type VMOutcome } from '@nearts/vm-logic';
@@ -47,13 +47,9 @@ export function defaultContractCache(): ContractCache<LoadResult<unknown>> {
   return sharedCache;
 }
 
-function hex(bytes: Uint8Array): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex');
-}
-
 /** The cache key's code hash: given by the caller (the runtime has it in the account), else computed. */
 function codeHashOf(input: RunContractInput, code: Uint8Array): string {
-  return hex(input.codeHash ?? createHash('sha256').update(code).digest());
+  return input.codeHash ? toHex(input.codeHash) : createHash('sha256').update(code).digest('hex');
 }
 
 function load(input: RunContractInput, executor: Executor, code: Uint8Array, cache: ContractCache<LoadResult<unknown>>): LoadResult<unknown> {

@@ -1,14 +1,14 @@
 /** A contract's storage as read at one moment (near-workspaces' `ContractState`). */
+import { toHex } from '@nearts/primitives';
 import { parseReturnValue } from './transaction-result.js';
 
 const utf8 = (s: Uint8Array | string): Uint8Array => (typeof s === 'string' ? new TextEncoder().encode(s) : s);
-const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex');
 
 export class ContractState {
   private readonly byKey: Map<string, Uint8Array>;
 
   constructor(readonly entries: ReadonlyArray<readonly [key: Uint8Array, value: Uint8Array]>) {
-    this.byKey = new Map(entries.map(([k, v]) => [hex(k), v]));
+    this.byKey = new Map(entries.map(([k, v]) => [toHex(k), v]));
   }
 
   get size(): number {
@@ -16,12 +16,12 @@ export class ContractState {
   }
 
   has(key: Uint8Array | string): boolean {
-    return this.byKey.has(hex(utf8(key)));
+    return this.byKey.has(toHex(utf8(key)));
   }
 
   /** The raw value under a key (text keys are UTF-8). */
   getRaw(key: Uint8Array | string): Uint8Array | undefined {
-    return this.byKey.get(hex(utf8(key)));
+    return this.byKey.get(toHex(utf8(key)));
   }
 
   /** The value parsed: JSON, else UTF-8 text, else the bytes. */

@@ -1,5 +1,5 @@
 /** Compares expectations with what a step produced; every comparison becomes a CheckResult. */
-import type { JsonValue } from '@nearts/primitives';
+import { toHex, type JsonValue } from '@nearts/primitives';
 import type { Sandbox } from '../sandbox/sandbox.js';
 import { codeHashOf, codeHashText, permissionsEqual, renderFailure, renderOutcome, renderPermission, type ActualOutcome, type ActualTx } from './actual.js';
 import type { AccountExpect, FailureMatch, Field, ListMatch, ReceiptExpect, StatusMatch, TxExpect } from './model.js';
@@ -188,7 +188,6 @@ function checkKeys(c: Checks, f: NonNullable<AccountExpect['keys']>, sandbox: Sa
 
 function checkStorage(c: Checks, f: NonNullable<AccountExpect['storage']>, sandbox: Sandbox, accountId: string): void {
   const entries = sandbox.viewState(accountId).entries;
-  const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
   const rendered: Record<string, JsonValue> = {};
   for (const [k, v] of entries) rendered[renderBytes(k, false) as string] = renderBytes(v, false);
   const up: Update = { keys: f.node.keys, value: rendered };
@@ -196,8 +195,8 @@ function checkStorage(c: Checks, f: NonNullable<AccountExpect['storage']>, sandb
   const diff: string[] = [];
   const listed = new Set<string>();
   for (const e of f.m.items) {
-    listed.add(hex(e.key));
-    const found = entries.find(([k]) => hex(k) === hex(e.key));
+    listed.add(toHex(e.key));
+    const found = entries.find(([k]) => toHex(k) === toHex(e.key));
     const name = renderBytes(e.key, false) as string;
     if (e.value === null) {
       if (found) diff.push(`${name}: expected absent, got ${show(renderBytes(found[1], false))}`);
@@ -209,7 +208,7 @@ function checkStorage(c: Checks, f: NonNullable<AccountExpect['storage']>, sandb
     }
     for (const d of matchValue(e.value, found[1])) diff.push(`${name}: ${d}`);
   }
-  if (!f.m.more) for (const [k, v] of entries) if (!listed.has(hex(k))) diff.push(`${renderBytes(k, false)}: unexpected entry ${show(renderBytes(v, false))} (add "+": "*" to allow others)`);
+  if (!f.m.more) for (const [k, v] of entries) if (!listed.has(toHex(k))) diff.push(`${renderBytes(k, false)}: unexpected entry ${show(renderBytes(v, false))} (add "+": "*" to allow others)`);
   c.add(f.node, diff.length === 0, rendered, diff, up);
 }
 

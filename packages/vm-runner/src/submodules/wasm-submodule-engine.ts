@@ -14,6 +14,7 @@
  *   is charged to the submodule call's gas budget.
  * All instances share one `GasSync`, so the one gas counter is always exact (see gas-sync.ts).
  */
+import { toHex } from '@nearts/primitives';
 import type {} from '../webassembly-types.js';
 import { type FunctionCallErrorData } from '@nearts/vm-errors';
 import { SubmoduleAccessDenied, SubmoduleGasExhausted, type SubmoduleEngine, type SubmoduleRun } from '@nearts/vm-logic';
@@ -47,10 +48,6 @@ let fallbackCache: ContractCache<LoadResult<unknown>> | undefined;
  */
 const NATIVE_MODULE_BYTES = 24 * 1024;
 
-function hex(bytes: Uint8Array): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex');
-}
-
 /** Errors that end a submodule call with a status of their own; they pass through the engine. */
 function passesThrough(e: unknown): boolean {
   return e instanceof SubmoduleGasExhausted || e instanceof SubmoduleAccessDenied;
@@ -70,7 +67,7 @@ export class WasmSubmoduleEngine implements SubmoduleEngine {
 
   run(run: SubmoduleRun): FunctionCallErrorData | null {
     const config = submodulePrepareConfig(run.logic.config);
-    const key = { codeHash: hex(run.record.codeHash), configSignature: configSignature(config), executorId: this.executor.id };
+    const key = { codeHash: toHex(run.record.codeHash), configSignature: configSignature(config), executorId: this.executor.id };
     let loaded = this.cache.get(key)?.value as LoadResult<CompiledWasm> | undefined;
     if (loaded === undefined) {
       loaded = this.executor.load(run.loadCode(), config);
