@@ -3,6 +3,7 @@
  * object per receipt: receiver, the receipts it waits for, and its actions in nearcore's
  * action-view JSON (u64/u128 as decimal strings, bytes as base64, keys as `ed25519:…`).
  */
+import { encodeBase64 } from '../input/json-fields.js';
 import type { MockAction } from '@nearts/vm-logic';
 
 export interface ReceiptView {
@@ -16,15 +17,14 @@ export interface ReceiptView {
   promise_yield?: { data_id: string; yield_id?: string };
 }
 
-const b64 = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('base64');
 const text = (b: Uint8Array) => new TextDecoder().decode(b);
 
 /** JSON form of recorded fields: u64/u128 as decimal strings, bytes as base64, byte maps as objects. */
 function jsonValue(_key: string, v: unknown): unknown {
   if (typeof v === 'bigint') return v.toString();
-  if (v instanceof Uint8Array) return b64(v);
+  if (v instanceof Uint8Array) return encodeBase64(v);
   if (v instanceof Map)
-    return Object.fromEntries([...v.values()].map((e: { key: Uint8Array; value: Uint8Array }) => [b64(e.key), b64(e.value)]));
+    return Object.fromEntries([...v.values()].map((e: { key: Uint8Array; value: Uint8Array }) => [encodeBase64(e.key), encodeBase64(e.value)]));
   return v;
 }
 
@@ -33,21 +33,21 @@ function actionView(a: MockAction): unknown {
     case 'CreateAccount':
       return 'CreateAccount';
     case 'DeployContract':
-      return { DeployContract: { code: b64(a.code) } };
+      return { DeployContract: { code: encodeBase64(a.code) } };
     case 'DeployGlobalContract':
-      return { DeployGlobalContract: { code: b64(a.code), deploy_mode: a.mode } };
+      return { DeployGlobalContract: { code: encodeBase64(a.code), deploy_mode: a.mode } };
     case 'UseGlobalContract':
       return {
         UseGlobalContract:
           a.contractId.type === 'CodeHash'
-            ? { code_hash: b64(a.contractId.hash) }
+            ? { code_hash: encodeBase64(a.contractId.hash) }
             : { account_id: a.contractId.accountId },
       };
     case 'FunctionCallWeight':
       return {
         FunctionCall: {
           method_name: text(a.methodName),
-          args: b64(a.args),
+          args: encodeBase64(a.args),
           gas: a.prepaidGas.toString(),
           deposit: a.attachedDeposit.toString(),
           gas_weight: a.gasWeight.toString(),
@@ -104,10 +104,10 @@ export function receiptsView(log: readonly MockAction[]): { receipts: ReceiptVie
         receiver_id: a.receiverId,
         depends_on: [],
         actions: [],
-        promise_yield: { data_id: b64(a.dataId), ...(a.yieldId !== null ? { yield_id: b64(a.yieldId) } : {}) },
+        promise_yield: { data_id: encodeBase64(a.dataId), ...(a.yieldId !== null ? { yield_id: encodeBase64(a.yieldId) } : {}) },
       });
     } else if (a.kind === 'YieldResume') {
-      yields.push({ yield_resume: { data_id: b64(a.dataId), data: b64(a.data) } });
+      yields.push({ yield_resume: { data_id: encodeBase64(a.dataId), data: encodeBase64(a.data) } });
     } else if (a.kind === 'SetRefundTo') {
       const r = receipts[a.receiptIndex];
       if (r) r.refund_to = a.refundTo;

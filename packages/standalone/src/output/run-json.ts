@@ -3,6 +3,7 @@
  * u128 as decimal strings), the error (nearcore's Display text and RPC JSON), the receipts the
  * call created and the contract state after the call.
  */
+import { encodeBase64 } from '../input/json-fields.js';
 import { gasProfileView } from '@nearts/runtime';
 import { displayFunctionCallError, functionCallErrorToJson, type FunctionCallErrorData } from '@nearts/vm-errors';
 import type { ReturnData } from '@nearts/vm-logic';
@@ -10,14 +11,13 @@ import type { RunMethodResult } from '../run-method.js';
 import { stateToJson } from '../input/state-file.js';
 import { receiptsView } from './receipts-view.js';
 
-const b64 = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('base64');
 
 function returnDataJson(r: ReturnData): unknown {
   switch (r.kind) {
     case 'None':
       return null;
     case 'Value':
-      return { Value: b64(r.value) };
+      return { Value: encodeBase64(r.value) };
     case 'ReceiptIndex':
       return { ReceiptIndex: r.receiptIndex };
   }
