@@ -156,3 +156,35 @@ export class ProfileDataV3 {
     return p;
   }
 }
+
+/** One entry of nearcore's RPC gas profile (`CostGasUsed`); gas as a decimal string. */
+export interface CostGasUsedView {
+  cost_category: 'ACTION_COST' | 'WASM_HOST_COST';
+  cost: string;
+  gas_used: string;
+}
+
+/**
+ * The profile as nearcore's RPC shows it (`ExecutionMetadataView.gas_profile`): non-zero action and
+ * host-function entries plus `WASM_INSTRUCTION`, names upper-cased, sorted by category then name.
+ */
+export function gasProfileView(profile: ProfileDataV3): CostGasUsedView[] {
+  const entries: CostGasUsedView[] = [];
+  ACTION_COSTS.forEach((name, i) => {
+    const gas = profile.actionsProfile[i];
+    if (gas > 0n) entries.push({ cost_category: 'ACTION_COST', cost: name.toUpperCase(), gas_used: gas.toString() });
+  });
+  if (profile.wasmGas > 0n) entries.push({ cost_category: 'WASM_HOST_COST', cost: 'WASM_INSTRUCTION', gas_used: profile.wasmGas.toString() });
+  EXT_COSTS.forEach((name, i) => {
+    const gas = profile.wasmExtProfile[i];
+    if (gas > 0n) entries.push({ cost_category: 'WASM_HOST_COST', cost: name.toUpperCase(), gas_used: gas.toString() });
+  });
+  // Fees of nearts extensions (submodules); the map is empty without them.
+  for (const [name, gas] of profile.extensionProfile) {
+    if (gas === 0n) continue;
+    const category = name.startsWith('deploy_submodule') || name.startsWith('delete_submodule') ? 'ACTION_COST' : 'WASM_HOST_COST';
+    entries.push({ cost_category: category, cost: name.toUpperCase(), gas_used: gas.toString() });
+  }
+  entries.sort((a, b) => (a.cost_category < b.cost_category ? -1 : a.cost_category > b.cost_category ? 1 : a.cost < b.cost ? -1 : a.cost > b.cost ? 1 : 0));
+  return entries;
+}

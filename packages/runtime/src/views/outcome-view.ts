@@ -12,8 +12,7 @@ import {
   type JsonValue,
   type SignedTransaction,
 } from '@nearts/primitives';
-import { ACTION_COSTS, EXT_COSTS } from '@nearts/runtime-fees';
-import type { ProfileDataV3 } from '@nearts/vm-logic';
+import { gasProfileView as profileView, type ProfileDataV3 } from '@nearts/vm-logic';
 import type { ExecutionMetadata, ExecutionOutcome, ExecutionOutcomeWithId, ExecutionStatus } from '../apply/types.js';
 import { txExecutionErrorToJson, type TxExecutionErrorData } from '../tx-errors.js';
 
@@ -32,26 +31,9 @@ export function executionStatusView(s: ExecutionStatus): JsonValue {
   }
 }
 
-/** Gas profile entries as the RPC shows them: non-zero entries, sorted by category then name. */
+/** Gas profile entries as the RPC shows them (vm-logic owns the profile and its view). */
 export function gasProfileView(profile: ProfileDataV3): JsonValue[] {
-  const entries: Array<{ cost_category: string; cost: string; gas_used: string }> = [];
-  ACTION_COSTS.forEach((name, i) => {
-    const gas = profile.actionsProfile[i];
-    if (gas > 0n) entries.push({ cost_category: 'ACTION_COST', cost: name.toUpperCase(), gas_used: gas.toString() });
-  });
-  if (profile.wasmGas > 0n) entries.push({ cost_category: 'WASM_HOST_COST', cost: 'WASM_INSTRUCTION', gas_used: profile.wasmGas.toString() });
-  EXT_COSTS.forEach((name, i) => {
-    const gas = profile.wasmExtProfile[i];
-    if (gas > 0n) entries.push({ cost_category: 'WASM_HOST_COST', cost: name.toUpperCase(), gas_used: gas.toString() });
-  });
-  // Fees of nearts extensions (submodules); the map is empty without them.
-  for (const [name, gas] of profile.extensionProfile) {
-    if (gas === 0n) continue;
-    const category = name.startsWith('deploy_submodule') || name.startsWith('delete_submodule') ? 'ACTION_COST' : 'WASM_HOST_COST';
-    entries.push({ cost_category: category, cost: name.toUpperCase(), gas_used: gas.toString() });
-  }
-  entries.sort((a, b) => (a.cost_category < b.cost_category ? -1 : a.cost_category > b.cost_category ? 1 : a.cost < b.cost ? -1 : a.cost > b.cost ? 1 : 0));
-  return entries;
+  return profileView(profile) as unknown as JsonValue[];
 }
 
 function contractView(c: AccountContract): JsonValue {

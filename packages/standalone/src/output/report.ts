@@ -1,7 +1,6 @@
 /** The readable report of `nearts run` (without --json). */
-import { gasProfileView } from '@nearts/runtime';
 import { displayFunctionCallError, type FunctionCallErrorData } from '@nearts/vm-errors';
-import type { VMOutcome } from '@nearts/vm-logic';
+import { gasProfileView, type VMOutcome } from '@nearts/vm-logic';
 import type { RunMethodResult } from '../run-method.js';
 import { formatTgas, groupDigits } from './gas-format.js';
 import { receiptsView } from './receipts-view.js';
@@ -91,7 +90,7 @@ export function formatReport(result: RunMethodResult, method: string, options: R
       lines.push(`    #${r.receipt_index} → ${r.receiver_id}${deps}${yielded}: ${names}`);
     }
   }
-  const profile = gasProfileView(o.profile) as Array<{ cost_category: string; cost: string; gas_used: string }>;
+  const profile = gasProfileView(o.profile);
   if (profile.length > 0) {
     const rows = profile
       .map((p) => ({ cost: p.cost.toLowerCase(), gas: BigInt(p.gas_used) }))

@@ -4,9 +4,8 @@
  * call created and the contract state after the call.
  */
 import { encodeBase64 } from '../input/json-fields.js';
-import { gasProfileView } from '@nearts/runtime';
 import { displayFunctionCallError, functionCallErrorToJson, type FunctionCallErrorData } from '@nearts/vm-errors';
-import type { ReturnData } from '@nearts/vm-logic';
+import { gasProfileView, type ReturnData } from '@nearts/vm-logic';
 import type { RunMethodResult } from '../run-method.js';
 import { stateToJson } from '../input/state-file.js';
 import { receiptsView } from './receipts-view.js';
