@@ -46,6 +46,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--config-file <path>', 'JSON overrides by nearcore parameter name, e.g. {"max_gas_burnt": "1000"}')
     .option('--view', 'run as a view call (state-changing host functions fail with ProhibitedInView)')
     .addOption(new Option('--executor <name>', 'the executor that runs the wasm').choices(EXECUTOR_NAMES).default('wasm'))
+    .option('--sandbox', 'link sandbox_debug_log as a near-sandbox node does; its messages go to stderr')
     .option('--json', 'print one JSON object instead of the report')
     .addHelpText('after', RUN_HELP)
     .action((opts) => setExit(runCommand(opts, write)));

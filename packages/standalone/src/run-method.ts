@@ -4,7 +4,7 @@
  * and goes out as entries, so calls can be chained; the receipts the call tried to create are
  * reported, not executed.
  */
-import { applyParameterOverrides, runtimeConfig, type RuntimeConfig } from '@nearts/runtime-fees';
+import { applyParameterOverrides, runtimeConfig, withSandboxHostFunctions, type RuntimeConfig } from '@nearts/runtime-fees';
 import { FREE_STORAGE_TRACKER, type MockAction, type PromiseResult, type VMContext, type VMOutcome } from '@nearts/vm-logic';
 import { runContract, type Executor } from '@nearts/vm-runner';
 import { RunExternal } from './run-external.js';
@@ -22,6 +22,11 @@ export interface RunMethodInput {
   /** Overrides by nearcore parameter name, applied over the version's config. */
   readonly configOverrides?: Record<string, string | number | bigint | boolean>;
   readonly executor?: Executor;
+  /**
+   * Link `sandbox_debug_log` as a node built with nearcore's `sandbox` feature does (its messages
+   * go to the `nearts:vm-logic:sandbox` trace). Protocol parameters are unchanged.
+   */
+  readonly sandbox?: boolean;
 }
 
 export interface RunMethodResult {
@@ -40,6 +45,7 @@ export function runMethod(input: RunMethodInput): RunMethodResult {
   let config = runtimeConfig(input.protocolVersion ?? 86, input.chainId ?? 'mainnet');
   if (input.configOverrides && Object.keys(input.configOverrides).length > 0)
     config = applyParameterOverrides(config, input.configOverrides);
+  if (input.sandbox) config = withSandboxHostFunctions(config);
   const before = [...(input.state ?? [])];
   const external = new RunExternal({ chainId: input.chainId ?? 'mainnet' });
   for (const [k, v] of before) external.storageSet(FREE_STORAGE_TRACKER, k, v);

@@ -13,7 +13,7 @@ import type { PromiseResult } from '@nearts/vm-logic';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { assertBuilt, assertFixtures, BUILT, EXAMPLES, nearts, NPM, type CliResult } from './helpers/cli.js';
 import { b64, cliProfileMap, expectedOutcome, inProcess, loadingFee, profileMap, tgasLine } from './helpers/expected.js';
-import { bulkMemoryContract, chainIdContract } from './helpers/wasm.js';
+import { bulkMemoryContract, chainIdContract, sandboxDebugLogContract } from './helpers/wasm.js';
 
 const COUNTER = join(BUILT, 'counter.wasm');
 const CROSS = join(BUILT, 'cross-contract.wasm');
@@ -22,12 +22,14 @@ const FT = join(NPM, 'fungible_token.wasm');
 const dir = mkdtempSync(join(tmpdir(), 'nearts-cli-test-'));
 const BULK = join(dir, 'bulk-memory.wasm');
 const CHAIN = join(dir, 'chain-id.wasm');
+const DEBUG_LOG = join(dir, 'sandbox-debug-log.wasm');
 
 beforeAll(() => {
   assertBuilt();
   assertFixtures(COUNTER, CROSS, ECHO, FT);
   writeFileSync(BULK, bulkMemoryContract());
   writeFileSync(CHAIN, chainIdContract());
+  writeFileSync(DEBUG_LOG, sandboxDebugLogContract());
 });
 
 /** Each test spawns node; on a loaded machine a spawn can take seconds. */
@@ -245,6 +247,20 @@ describe.concurrent('nearts run', SPAWNS, () => {
     expect(o.state).toEqual({});
   });
 
+  it('--sandbox: sandbox_debug_log links and prints on stderr; without it the import does not link', async ({ expect }) => {
+    const run = ['run', '--wasm-file', DEBUG_LOG, '--method-name', 'log_input', '--args', 'hello from wasm', '--json'];
+    const env = { NEARTS_DEBUG: '', DEBUG: '' };
+    const sandboxed = await nearts([...run, '--sandbox'], { env });
+    expect(sandboxed.code).toBe(0);
+    expect(sandboxed.stderr).toBe('nearts:vm-logic:sandbox hello from wasm\n');
+    expect(json(sandboxed).outcome.logs).toEqual([]); // a debug message, not a contract log
+
+    const mainnet = await nearts(run, { env });
+    expect(mainnet.code).toBe(1);
+    expect(mainnet.stderr).toBe('');
+    expect(json(mainnet).error).toMatchObject({ type: 'LinkError', message: 'unknown or invalid import' });
+  });
+
   it('--args-base64: binary return values print as hex', async ({ expect }) => {
     const r = await nearts(['run', '--wasm-file', ECHO, '--method-name', 'echo', '--args-base64', '/wCA']);
     expect(r.code).toBe(0);
@@ -424,7 +440,7 @@ describe.concurrent('nearts prepare / params / --help', SPAWNS, () => {
     for (const flag of [
       '--wasm-file <path>', '--method-name <name>', '--args <utf8>', '--args-base64 <b64>', '--args-file <path>',
       '--context-file <path>', '--state-file <path>', '--state-out <path>', '--promise-results <json>',
-      '--protocol-version <n>', '--chain-id <id>', '--config-file <path>', '--view', '--executor <name>', '--json', '--verbose',
+      '--protocol-version <n>', '--chain-id <id>', '--config-file <path>', '--view', '--executor <name>', '--sandbox', '--json', '--verbose',
     ])
       expect(r.stdout).toContain(flag);
     for (const text of ['current_account_id "alice"', 'prepaid_gas 300 Tgas', '"return_data"', '{"Successful": "<base64>"}', 'Exit code: 0'])

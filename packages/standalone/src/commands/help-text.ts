@@ -62,6 +62,10 @@ protocol version's parameters, e.g. {"max_gas_burnt": "1000"}; see \`nearts para
 Without --json: a report with the return value (text/JSON, else hex), logs, gas in Tgas, the
 receipts the call created and the gas profile sorted by cost.
 
+--sandbox links sandbox_debug_log(len, ptr) as a node built with nearcore's sandbox feature
+does (free; without the flag a contract importing it fails to link, as on mainnet); each
+message is printed on stderr as "nearts:vm-logic:sandbox <message>".
+
 Exit code: 0 the call succeeded, 1 the contract failed (including MethodNotFound), 2 bad
 usage or unreadable input.`;
 

@@ -1,5 +1,6 @@
 /** `nearts run`: options → runMethod → JSON or a readable report, with the exit code. */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { setTraceSpec } from '@nearts/primitives';
 import { parseJsonExact, RuntimeFeesError } from '@nearts/runtime-fees';
 import type { VMContext } from '@nearts/vm-logic';
 import { VMRunnerError } from '@nearts/vm-errors';
@@ -30,6 +31,7 @@ export interface RunOptions {
   configFile?: string;
   view?: boolean;
   executor?: string;
+  sandbox?: boolean;
   json?: boolean;
 }
 
@@ -96,6 +98,7 @@ export function runCommand(
   const protocolVersion = parseProtocolVersion(o.protocolVersion);
   const chainId = parseChainId(o.chainId);
   let result;
+  const restoreTrace = o.sandbox ? printSandboxDebugLog(err) : () => {};
   try {
     result = runMethod({
       code,
@@ -107,6 +110,7 @@ export function runCommand(
       chainId,
       configOverrides: configOverrides(o.configFile),
       executor: executorByName(o.executor),
+      sandbox: o.sandbox === true,
     });
   } catch (e) {
     if (e instanceof VMRunnerError && e.data.kind === 'InconsistentStateError')
@@ -116,6 +120,8 @@ export function runCommand(
       );
     if (e instanceof RuntimeFeesError) throw new UsageError(e.message, o.configFile ? '--config-file' : '--protocol-version');
     throw e;
+  } finally {
+    restoreTrace();
   }
   if (o.stateOut) writeStateOut(o.stateOut, result.state);
   const aborted = result.outcome.aborted;
@@ -130,6 +136,20 @@ export function runCommand(
     out(formatReport(result, o.methodName, { exportedMethods }));
   }
   return aborted === null ? 0 : 1;
+}
+
+const SANDBOX_TRACE = 'nearts:vm-logic:sandbox';
+
+/**
+ * `--sandbox`: `sandbox_debug_log` messages are printed on stderr as they happen (near-sandbox
+ * prints them in the node's log), next to whatever the NEARTS_DEBUG/DEBUG spec already enables.
+ * Returns the function that puts the environment's spec back.
+ */
+function printSandboxDebugLog(err: (text: string) => void): () => void {
+  const envSpec = process.env['NEARTS_DEBUG'] ?? process.env['DEBUG'] ?? '';
+  const toStderr = (line: string) => process.stderr.write(line + '\n');
+  setTraceSpec(`${envSpec},${SANDBOX_TRACE}`, (line) => (line.startsWith(SANDBOX_TRACE + ' ') ? err(line + '\n') : toStderr(line)));
+  return () => setTraceSpec(envSpec, toStderr);
 }
 
 function writeStateOut(path: string, state: Iterable<[Uint8Array, Uint8Array]>): void {

@@ -1,9 +1,10 @@
 /**
- * Two tiny contracts encoded by hand (the fixture contracts are strict MVP and call no
+ * Tiny contracts encoded by hand (the fixture contracts are strict MVP and call no
  * version-gated host function), for the protocol-version and chain-id tests:
  * - `bulkMemoryContract`: `fill` runs `memory.fill` — a bulk-memory instruction, rejected
  *   before protocol 84 (`reftypes_bulk_memory`).
  * - `chainIdContract`: `chain` returns `env::chain_id()` (host function from protocol 85).
+ * - `sandboxDebugLogContract`: prints its input with `sandbox_debug_log` (sandbox nodes only).
  */
 
 const I64 = 0x7e;
@@ -78,6 +79,30 @@ export function chainIdContract(): Uint8Array {
           ...i64(0), ...call(0), // chain_id(register 0)
           ...i64(0), ...i64(0), ...call(1), // read_register(0, ptr 0)
           ...i64(0), ...call(2), ...i64(0), ...call(3), // value_return(register_len(0), ptr 0)
+        ],
+      },
+    ],
+  });
+}
+
+/** `log_input`: `env::sandbox_debug_log` of the call input (a host function of sandbox nodes only). */
+export function sandboxDebugLogContract(): Uint8Array {
+  return encodeModule({
+    types: [funcType([I64], []), funcType([I64, I64], []), funcType([I64], [I64]), funcType([], [])],
+    imports: [
+      { field: 'input', type: 0 },
+      { field: 'read_register', type: 1 },
+      { field: 'register_len', type: 2 },
+      { field: 'sandbox_debug_log', type: 1 },
+    ],
+    functions: [
+      {
+        type: 3,
+        export: 'log_input',
+        body: [
+          ...i64(0), ...call(0), // input(register 0)
+          ...i64(0), ...i64(0), ...call(1), // read_register(0, ptr 0)
+          ...i64(0), ...call(2), ...i64(0), ...call(3), // sandbox_debug_log(register_len(0), ptr 0)
         ],
       },
     ],
