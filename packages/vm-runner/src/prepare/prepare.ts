@@ -32,6 +32,9 @@ const trace = tracer('nearts:vm-runner:prepare');
 /** nearcore's Wasmtime table-size limit when `max_elements_per_contract_table` is unset. */
 const DEFAULT_MAX_TABLE_ELEMENTS = 10_000;
 
+/** Capacity of the reused instrumented-bodies buffer kept between calls (a few large contracts). */
+const MAX_RETAINED_BODIES = 16 << 20;
+
 /**
  * Validate and instrument `code` as nearcore does at the configured protocol version.
  * Throws {@link PrepareError} with nearcore's variant when nearcore would refuse the contract.
@@ -45,6 +48,9 @@ export function prepareContract(code: Uint8Array, config: PrepareConfig): Prepar
       throw new PrepareError('Deserialization', err.message);
     }
     throw err;
+  } finally {
+    // Do not keep an unusually large contract's buffer alive after it has been used.
+    if (workspace.bodies.capacity > MAX_RETAINED_BODIES) workspace.bodies = new ByteWriter(1 << 16);
   }
 }
 
@@ -58,6 +64,7 @@ const workspace = {
   log: new InstructionLog(),
   groups: new LocalGroups(),
   scratch: new ByteWriter(4096),
+  bodies: new ByteWriter(1 << 16),
   withRefTypes: new OperatorReader(true),
   withoutRefTypes: new OperatorReader(false),
   operators(referenceTypes: boolean): OperatorReader {
@@ -251,7 +258,9 @@ class Preparation {
     const { fv, analyzer, log, scratch } = workspace;
     const ops = workspace.operators(v.features.referenceTypes);
     const body = new ByteReader(code);
-    const bodies = new ByteWriter(code.length * 4);
+    // The instrumented bodies are copied into the output module, so one buffer serves every
+    // call (a fresh one would be allocated and zeroed at several times the code size each time).
+    const bodies = workspace.bodies.clear();
     const instrumenter = new BodyInstrumenter({
       gasGlobal: v.globals.length,
       stackGlobal: v.globals.length + 1,
@@ -310,6 +319,7 @@ class Preparation {
       this.canonicalisations += instrumenter.canonicalisations;
     }
     if (!p.eof()) p.fail('trailing bytes at end of section');
+    scratch.clear();
     this.parts.code = { count, bodies };
   }
 

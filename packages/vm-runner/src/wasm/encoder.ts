@@ -4,13 +4,35 @@
  */
 
 const textEncoder = new TextEncoder();
+const EMPTY = new Uint8Array(0);
+const EMPTY_VIEW = new DataView(EMPTY.buffer);
 
 export class ByteWriter {
   private buf: Uint8Array<ArrayBuffer>;
+  /** `buf` as a DataView, for copying short runs four bytes at a time. */
+  private view: DataView;
+  /** The last source of {@link bytes} and a DataView of it (sources repeat: the contract's code). */
+  private source: Uint8Array = EMPTY;
+  private sourceView: DataView = EMPTY_VIEW;
   length = 0;
 
   constructor(initialCapacity = 1024) {
     this.buf = new Uint8Array(Math.max(1, initialCapacity));
+    // Made on the first short copy: most writers are small and never need one.
+    this.view = EMPTY_VIEW;
+  }
+
+  /** Forget the content, keeping the (grown) buffer for reuse (and no reference to a source). */
+  clear(): this {
+    this.length = 0;
+    this.source = EMPTY;
+    this.sourceView = EMPTY_VIEW;
+    return this;
+  }
+
+  /** Bytes the buffer holds before it has to grow. */
+  get capacity(): number {
+    return this.buf.length;
   }
 
   private ensure(extra: number): void {
@@ -21,6 +43,7 @@ export class ByteWriter {
     const grown = new Uint8Array(cap);
     grown.set(this.buf.subarray(0, this.length));
     this.buf = grown;
+    this.view = EMPTY_VIEW;
   }
 
   byte(b: number): this {
@@ -35,8 +58,20 @@ export class ByteWriter {
     const buf = this.buf;
     let at = this.length;
     if (n < 64) {
-      // Short copies (single instructions) are much cheaper as a loop than via subarray + set.
-      for (let i = start; i < end; i++) buf[at++] = src[i];
+      // Short copies (runs of instructions) are much cheaper as a loop than via subarray + set,
+      // and a loop over 32-bit words is cheaper than one over bytes.
+      let i = start;
+      if (n >= 4) {
+        if (src !== this.source) {
+          this.source = src;
+          this.sourceView = new DataView(src.buffer, src.byteOffset, src.byteLength);
+        }
+        const from = this.sourceView;
+        let to = this.view;
+        if (to === EMPTY_VIEW) to = this.view = new DataView(buf.buffer);
+        for (; i + 4 <= end; i += 4, at += 4) to.setUint32(at, from.getUint32(i, true), true);
+      }
+      for (; i < end; i++) buf[at++] = src[i];
     } else {
       buf.set(src.subarray(start, end), at);
       at += n;

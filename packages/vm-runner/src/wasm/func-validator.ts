@@ -6,7 +6,7 @@
  * the same decoded instruction can also feed the gas and stack analysis.
  */
 import type { ModuleValidator } from './module-validator.js';
-import { MEMORY_ACCESS, NUM_ARG, NUM_POPS, NUM_RESULT, Op } from './opcodes.js';
+import { MEM_MAX_ALIGN, MEM_STORE, MEM_TYPE, NUM_ARG, NUM_POPS, NUM_RESULT, Op } from './opcodes.js';
 import type { OperatorReader } from './operators.js';
 import { BlockType } from './operators.js';
 import type { ByteReader } from './reader.js';
@@ -202,22 +202,56 @@ export class FunctionValidator {
     if (n >= 0) {
       // All two-operand numeric instructions take two operands of the same type.
       const arg = NUM_ARG[n];
+      const pops = NUM_POPS[n];
+      // Fast path: the operands are there, in this frame, with the right type.
+      const sp = this.sp;
+      const operands = this.operands;
+      if (sp - pops >= this.ctrlHeight[this.depth - 1] && operands[sp - 1] === arg && (pops === 1 || operands[sp - 2] === arg)) {
+        operands[sp - pops] = NUM_RESULT[n];
+        this.sp = sp - pops + 1;
+        return;
+      }
       this.pop(arg, at);
-      if (NUM_POPS[n] === 2) this.pop(arg, at);
+      if (pops === 2) this.pop(arg, at);
       this.push(NUM_RESULT[n]);
       return;
     }
     if (op >= 0x28 && op <= 0x3e) {
-      const acc = MEMORY_ACCESS[op - 0x28];
+      const m = op - 0x28;
+      const type = MEM_TYPE[m];
       this.needMemory(at);
-      if (o.align > acc.maxAlign) this.r.fail('alignment must not be larger than natural', at);
-      if (acc.store) {
-        this.pop(acc.type, at);
+      if (o.align > MEM_MAX_ALIGN[m]) this.r.fail('alignment must not be larger than natural', at);
+      const sp = this.sp;
+      const operands = this.operands;
+      const height = this.ctrlHeight[this.depth - 1];
+      if (MEM_STORE[m] === 1) {
+        if (sp - 2 >= height && operands[sp - 1] === type && operands[sp - 2] === ValType.I32) {
+          this.sp = sp - 2;
+          return;
+        }
+        this.pop(type, at);
         this.pop(ValType.I32, at);
       } else {
+        if (sp - 1 >= height && operands[sp - 1] === ValType.I32) {
+          operands[sp - 1] = type;
+          return;
+        }
         this.pop(ValType.I32, at);
-        this.push(acc.type);
+        this.push(type);
       }
+      return;
+    }
+    if (op === Op.LocalSet || op === Op.LocalTee) {
+      const index = o.a;
+      if (index >= this.numLocals) this.r.fail(`unknown local ${index}: local index out of bounds`, at);
+      const t = this.locals[index];
+      const sp = this.sp;
+      if (sp - 1 >= this.ctrlHeight[this.depth - 1] && this.operands[sp - 1] === t) {
+        if (op === Op.LocalSet) this.sp = sp - 1;
+        return;
+      }
+      this.pop(t, at);
+      if (op === Op.LocalTee) this.push(t);
       return;
     }
     this.visitOther(o, op, at);

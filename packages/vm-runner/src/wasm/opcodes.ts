@@ -155,6 +155,11 @@ export const MEMORY_ACCESS: readonly { readonly type: number; readonly maxAlign:
   return rows.map(([t, maxAlign, store]) => ({ type: T[t as keyof typeof T], maxAlign, store }));
 })();
 
+/** Flat views of MEMORY_ACCESS for hot loops, indexed by opcode − 0x28. */
+export const MEM_TYPE = Uint8Array.from(MEMORY_ACCESS, (a) => a.type);
+export const MEM_MAX_ALIGN = Uint8Array.from(MEMORY_ACCESS, (a) => a.maxAlign);
+export const MEM_STORE = Uint8Array.from(MEMORY_ACCESS, (a) => (a.store ? 1 : 0));
+
 /** Mnemonics, for diagnostics and the decoded instruction stream. */
 export function opcodeName(op: number): string {
   return NAMES.get(op) ?? `0x${op.toString(16)}`;

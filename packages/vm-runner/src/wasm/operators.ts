@@ -60,35 +60,52 @@ export class OperatorReader {
 
   next(): number {
     const r = this.r;
-    this.offset = r.pos;
-    let op = r.u8();
+    const buf = r.buf;
+    const end = r.end;
+    let pos = r.pos;
+    this.offset = pos;
+    if (pos >= end) r.fail('unexpected end of input');
+    let op = buf[pos++];
+    const immediate = IMMEDIATE[op];
+    // The frequent shapes first, with one-byte LEB128 fast paths.
+    if (immediate === Imm.None) {
+      r.pos = pos;
+    } else if (immediate === Imm.Index) {
+      const b = pos < end ? buf[pos] : 0x80;
+      if (b < 0x80) {
+        this.a = b;
+        r.pos = pos + 1;
+      } else {
+        r.pos = pos;
+        this.a = r.varU32();
+      }
+    } else if (immediate === Imm.MemArg) {
+      const flags = pos < end ? buf[pos] : 0x80;
+      const offset = pos + 1 < end ? buf[pos + 1] : 0x80;
+      if (flags < 1 << 6 && offset < 0x80) {
+        this.align = flags;
+        this.memOffset = offset;
+        r.pos = pos + 2;
+      } else {
+        r.pos = pos;
+        this.readMemArg();
+      }
+    } else {
+      r.pos = pos;
+      op = this.nextOther(op);
+    }
+    this.op = op;
+    return op;
+  }
+
+  /** Instructions with less common immediates (and invalid opcodes). */
+  private nextOther(op: number): number {
+    const r = this.r;
     switch (op) {
-      case 0x00: // unreachable
-      case 0x01: // nop
-      case 0x05: // else
-      case 0x0b: // end
-      case 0x0f: // return
-      case 0x1a: // drop
-      case 0x1b: // select
-      case 0xd1: // ref.is_null
-        break;
       case 0x02:
       case 0x03:
       case 0x04:
         this.a = readBlockType(r);
-        break;
-      case 0x0c:
-      case 0x0d:
-      case 0x10:
-      case 0x20:
-      case 0x21:
-      case 0x22:
-      case 0x23:
-      case 0x24:
-      case 0x25:
-      case 0x26:
-      case 0xd2:
-        this.a = r.varU32();
         break;
       case 0x0e:
         this.readBrTable();
@@ -123,16 +140,10 @@ export class OperatorReader {
         this.heap = readHeapType(r);
         break;
       case 0xfc:
-        op = this.readPrefixed();
-        break;
+        return this.readPrefixed();
       default:
-        if (op >= 0x28 && op <= 0x3e) {
-          this.readMemArg();
-        } else if (op < 0x45 || op > 0xc4) {
-          r.fail(`unsupported opcode 0x${op.toString(16)}`, this.offset);
-        }
+        r.fail(`unsupported opcode 0x${op.toString(16)}`, this.offset);
     }
-    this.op = op;
     return op;
   }
 
@@ -193,6 +204,14 @@ export class OperatorReader {
     this.a = r.varU32();
   }
 }
+
+/** Shape of each opcode's immediates, as far as {@link OperatorReader.next} dispatches on it. */
+const Imm = { None: 0, Index: 1, MemArg: 2, Other: 3 } as const;
+const IMMEDIATE = new Uint8Array(256).fill(Imm.Other);
+for (const op of [0x00, 0x01, 0x05, 0x0b, 0x0f, 0x1a, 0x1b, 0xd1]) IMMEDIATE[op] = Imm.None;
+for (let op = 0x45; op <= 0xc4; op++) IMMEDIATE[op] = Imm.None;
+for (const op of [0x0c, 0x0d, 0x10, 0x20, 0x21, 0x22, 0x23, 0x24, 0x25, 0x26, 0xd2]) IMMEDIATE[op] = Imm.Index;
+for (let op = 0x28; op <= 0x3e; op++) IMMEDIATE[op] = Imm.MemArg;
 
 function zeroByte(r: ByteReader): number {
   const at = r.pos;

@@ -98,4 +98,42 @@ describe('instruction stream', () => {
     expect(() => r.next()).toThrow(/end of input/);
     expect(r.brTargets.length).toBe(0);
   });
+
+  it('reads padded and multi-byte index and memarg immediates like one-byte ones', () => {
+    // local.get 200; local.get 5 (padded); i64.load align=3 offset=300; i32.load align=2 (padded flags) offset=0
+    const ins = decodeInstructions(Uint8Array.of(0x20, 0xc8, 0x01, 0x20, 0x85, 0x00, 0x29, 0x03, 0xac, 0x02, 0x28, 0x82, 0x00, 0x00));
+    expect(ins.map((i) => i.immediates)).toEqual([[200], [5], [3, 300], [2, 0]]);
+    expect(ins.map((i) => i.end)).toEqual([3, 6, 10, 14]);
+  });
+
+  it('rejects truncated immediates and memarg flags with the memory-index bit', () => {
+    expect(() => decodeInstructions(Uint8Array.of(0x20))).toThrow(/end of input/);
+    expect(() => decodeInstructions(Uint8Array.of(0x20, 0x80))).toThrow(/end of input/);
+    expect(() => decodeInstructions(Uint8Array.of(0x28, 0x02))).toThrow(/end of input/);
+    expect(() => decodeInstructions(Uint8Array.of(0x28))).toThrow(/end of input/);
+    expect(() => decodeInstructions(Uint8Array.of(0x28, 0x40, 0x00))).toThrow(/alignment too large/);
+    expect(() => decodeInstructions(Uint8Array.of(0x28, 0xc0, 0x00, 0x00))).toThrow(/alignment too large/);
+  });
+});
+
+describe('ByteWriter', () => {
+  it('copies byte ranges of every short length exactly, from views at any offset, across growth', () => {
+    const backing = Uint8Array.from({ length: 300 }, (_, i) => (i * 37 + 11) & 0xff);
+    const source = backing.subarray(3, 290); // a view with a non-zero byteOffset, like a pooled Buffer
+    const w = new ByteWriter(1);
+    const expected: number[] = [];
+    for (let n = 0; n <= 70; n++) {
+      const start = (n * 13) % 200;
+      w.bytes(source, start, start + n);
+      expected.push(...source.subarray(start, start + n));
+      w.byte(n); // keeps the destination offsets unaligned
+      expected.push(n);
+    }
+    w.bytes(backing, 1, 9); // another source after the first
+    expected.push(...backing.subarray(1, 9));
+    expect(Array.from(w.finish())).toEqual(expected);
+    w.clear();
+    expect(w.finish().length).toBe(0);
+    expect(Array.from(w.bytes(source, 0, 5).finish())).toEqual(Array.from(source.subarray(0, 5)));
+  });
 });
