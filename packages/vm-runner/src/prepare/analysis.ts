@@ -44,6 +44,8 @@ export interface FunctionAnalysis {
   readonly floatResults: boolean;
   /** br_tables longer than V8 accepts (they get split when emitted). */
   readonly wideBrTables: readonly WideBrTable[];
+  /** Whether the body has a `call` or `call_indirect` (host functions included). */
+  readonly calls: boolean;
 }
 
 export interface WideBrTable {
@@ -81,6 +83,7 @@ export class Analyzer {
   private maxSize = 0;
   blockCount = 0;
   floatResults = false;
+  calls = false;
   /** br_tables longer than the engine accepts, with their label value type (or BlockType.Empty). */
   wideBrTables: WideBrTable[] = [];
   /** Whether the last point is a pure instruction's point that the next pure one may join. */
@@ -103,6 +106,7 @@ export class Analyzer {
     this.maxSize = 0;
     this.blockCount = 0;
     this.floatResults = false;
+    this.calls = false;
     this.foldable = false;
     this.pendingPure = 0;
     this.regularNumber = typeof costs.regular === 'number' ? costs.regular : -1;
@@ -120,6 +124,7 @@ export class Analyzer {
       blockCount: this.blockCount,
       floatResults: this.floatResults,
       wideBrTables: this.wideBrTables,
+      calls: this.calls,
     };
   }
 
@@ -376,6 +381,7 @@ export class Analyzer {
       case Op.Call:
       case Op.CallIndirect: {
         this.sideEffect(offset, regular);
+        this.calls = true;
         const t = this.m.types[op === Op.Call ? this.m.functions[o.a] : o.a];
         // finite-wasm pops only the parameters: call_indirect's table index stays modelled.
         this.popMany(t.params.length);

@@ -5,15 +5,30 @@
  * and branch instead, with identical results):
  *
  * ```wat
- * (func (local <original locals> i64 i32)
+ * (func (local <original locals> i64 i32 … $gas i64)
  *   (block (result <function result>)
  *     ;; stack: take operand-stack + frame bytes, or stack_exhausted()
- *     ;; gas: ceil(frame / 8) · regular_op_cost
+ *     ;; $gas = remaining_gas
+ *     ;; gas: ceil(frame / 8) · regular_op_cost, with the first instruction's charge
  *     <body, each run of instructions preceded by its charge>)
  *   ;; stack: give the bytes back (also before every `return`)
  * )
  * ```
- * A constant charge of `c` is `if (gas < c) { finite_wasm_gas(c); unreachable } gas -= c`.
+ * A constant charge of `c` is
+ * `if ($gas < c) { finite_wasm_gas(c); unreachable } $gas -= c; remaining_gas = $gas`.
+ *
+ * Why it has this shape (each part measured on tools/bench/metering.mjs):
+ * - The local `$gas` mirrors the global: the global is still written at every charge, so it holds
+ *   the exact remaining gas wherever a contract can stop or be observed (a trap of any kind, a
+ *   host call, a call, the return), but it is never *read* on the fast path. A read after the
+ *   previous charge's write is a store-to-load round trip on every charge; the local is a
+ *   register. The mirror is re-read from the global after everything that may change it: calls
+ *   (callees charge, host calls re-sync it) and linear charges.
+ * - The frame fee and the charge at the function's first instruction are one charge: nothing runs
+ *   between them, and a failing `finite_wasm_gas(a + b)` ends exactly like a passing `a` followed
+ *   by a failing `b` (the host burns the same total, GasCounter decides on the total).
+ * - A leaf function (no call or call_indirect, host calls included) only checks the stack budget:
+ *   nothing can run while its frame is taken, so taking and giving back the bytes is unobservable.
  */
 import { GAS_EXHAUSTED_FN, GAS_FN, INJECTED_FUNCTIONS, STACK_EXHAUSTED_FN } from './abi.js';
 import { ByteWriter } from '../wasm/encoder.js';
@@ -25,7 +40,7 @@ import { BlockType, OperatorReader } from '../wasm/operators.js';
 
 /** Labels per br_table when an over-long one is split (below V8's 65 520). */
 const BR_TABLE_CHUNK = 65_000;
-import { isLinearKind, PointKind, type Gas, type GasPoints } from './gas-points.js';
+import { addGas, isLinearKind, PointKind, type Gas, type GasPoints } from './gas-points.js';
 import type { InstructionLog, LocalGroups } from './instruction-log.js';
 import { absorbsNaN, canonicalisedResult } from './nan.js';
 import type { NearcoreCodeSize } from './nearcore-size.js';
@@ -54,8 +69,22 @@ export class BodyInstrumenter {
   /** Charges that are small multiples of the regular op cost, by multiple. */
   private readonly chargesByOps: (Uint8Array | undefined)[] = [];
 
+  /** Local holding the remaining gas in the body being emitted (-1: charges use the global). */
+  private gasLocal = -1;
+  /** Charges through the gas local, by local index, then by amount. */
+  private readonly localChargeCaches = new Map<number, Map<Gas, Uint8Array>>();
+  private localCharges = new Map<Gas, Uint8Array>();
+
   /** Encoding of a charge of a constant `c` (non-zero). */
   private constantCharge(c: Gas): Uint8Array {
+    if (this.gasLocal >= 0) {
+      let cached = this.localCharges.get(c);
+      if (cached === undefined) {
+        cached = this.encodeLocalCharge(c, this.gasLocal);
+        this.localCharges.set(c, cached);
+      }
+      return cached;
+    }
     const regular = this.s.regular;
     if (typeof c === 'number' && typeof regular === 'number') {
       const ops = c / regular;
@@ -87,6 +116,23 @@ export class BodyInstrumenter {
     }
   }
 
+  /** A charge through the gas local `l`, written through to the global (see the file comment). */
+  private encodeLocalCharge(c: Gas, l: number): Uint8Array {
+    const g = this.s.gasGlobal;
+    const w = new ByteWriter(48);
+    w.byte(0x20).u32(l).byte(0x42).i64n(c).byte(0x54); // gas < c
+    w.byte(0x04).byte(0x40);
+    w.byte(0x42).i64n(c).byte(0x10).u32(GAS_FN).byte(0x00); // the global is exact here
+    w.byte(0x0b);
+    w.byte(0x20).u32(l).byte(0x42).i64n(c).byte(0x7d).byte(0x22).u32(l).byte(0x24).u32(g); // gas -= c
+    return w.finish();
+  }
+
+  /** Re-read the gas local from the global (after anything that may have changed the global). */
+  private reloadGas(out: ByteWriter): void {
+    if (this.gasLocal >= 0) out.byte(0x23).u32(this.s.gasGlobal).byte(0x21).u32(this.gasLocal);
+  }
+
   /** A fee `constant + unit · n`, where `n` is the i32 on top of the stack (kept there). */
   private linearCharge(w: ByteWriter, constant: Gas, unit: Gas, tmp64: number, cnt32: number): void {
     const g = this.s.gasGlobal;
@@ -112,13 +158,24 @@ export class BodyInstrumenter {
     w.byte(0x05);
     w.byte(0x23).u32(g).byte(0x20).u32(tmp64).byte(0x7d).byte(0x24).u32(g);
     w.byte(0x0b);
+    this.reloadGas(w);
     w.byte(0x20).u32(cnt32);
   }
 
   private readonly stackSequences = new Map<number | bigint, Uint8Array>();
 
-  /** `stack -= charge` with its exhaustion check, or `stack += charge` (cached per charge). */
+  /** Whether the body being emitted calls nothing: its stack bytes are only checked. */
+  private leaf = false;
+
+  /**
+   * `stack -= charge` with its exhaustion check, or `stack += charge` (cached per charge); in a
+   * leaf only the check.
+   */
   private stackAdjust(w: ByteWriter, charge: number | bigint, release: boolean): void {
+    if (this.leaf) {
+      if (!release) this.stackCheck(w, charge);
+      return;
+    }
     const key = typeof charge === 'number' ? (release ? -charge - 1 : charge) : release ? -charge - 1n : charge;
     let seq = this.stackSequences.get(key);
     if (seq === undefined) {
@@ -132,11 +189,14 @@ export class BodyInstrumenter {
 
   private encodeStackAdjust(w: ByteWriter, charge: number | bigint, release: boolean): void {
     const s = this.s.stackGlobal;
-    if (!release) {
-      w.byte(0x23).u32(s).byte(0x42).i64n(charge).byte(0x54); // stack < charge
-      w.byte(0x04).byte(0x40).byte(0x10).u32(STACK_EXHAUSTED_FN).byte(0x00).byte(0x0b);
-    }
+    if (!release) this.stackCheck(w, charge);
     w.byte(0x23).u32(s).byte(0x42).i64n(charge).byte(release ? 0x7c : 0x7d).byte(0x24).u32(s);
+  }
+
+  /** `if (stack < charge) stack_exhausted()` (the host throws). */
+  private stackCheck(w: ByteWriter, charge: number | bigint): void {
+    w.byte(0x23).u32(this.s.stackGlobal).byte(0x42).i64n(charge).byte(0x54);
+    w.byte(0x04).byte(0x40).byte(0x10).u32(STACK_EXHAUSTED_FN).byte(0x00).byte(0x0b);
   }
 
   /**
@@ -174,7 +234,13 @@ export class BodyInstrumenter {
         if (type !== BlockType.Empty && !this.brValueLocals.has(type)) this.brValueLocals.set(type, this.brIndexLocal + extra++);
       }
     }
-    out.u32(localGroups.count + (floatScratch ? 4 : 2) + extra);
+    // The gas local comes last; without room under the engine's locals limit, charges use the
+    // global directly (same gas, just slower).
+    const scratchLocals = (floatScratch ? 4 : 2) + extra;
+    const gasLocal = params + numDeclaredLocals + scratchLocals + 1 <= MAX_FUNCTION_LOCALS ? tmp64 + scratchLocals : -1;
+    this.useGasLocal(gasLocal);
+    this.leaf = !analysis.calls;
+    out.u32(localGroups.count + scratchLocals + (gasLocal >= 0 ? 1 : 0));
     for (let g = 0; g < localGroups.count; g++) out.u32(localGroups.numbers[g]).byte(localGroups.types[g]);
     out.byte(1).byte(0x7e).byte(1).byte(0x7f);
     if (floatScratch) out.byte(1).byte(0x7d).byte(1).byte(0x7c);
@@ -182,6 +248,7 @@ export class BodyInstrumenter {
       out.byte(1).byte(0x7f);
       for (const t of this.brValueLocals.keys()) out.byte(1).byte(t);
     }
+    if (gasLocal >= 0) out.byte(1).byte(0x7e);
 
     // Both figures are small in practice; bigints only when a configuration makes them huge.
     const stackSum = analysis.operandStackSize + analysis.frameSize;
@@ -202,7 +269,7 @@ export class BodyInstrumenter {
     }
     out.byte(0x02).byte(type.results.length === 0 ? 0x40 : type.results[0]);
     this.stackAdjust(out, stackCharge, false);
-    if (frameFee !== 0 && frameFee !== 0n) out.array(this.constantCharge(frameFee));
+    this.reloadGas(out);
 
     this.pendingCanon = 0;
     this.canonicalisations = 0;
@@ -211,6 +278,13 @@ export class BodyInstrumenter {
     const n = points.count;
     const pointOffsets = points.offsets;
     let p = 0;
+    const merged = log.count > 0 ? mergedEntryCharge(points, log.offsets[0], frameFee) : null;
+    if (merged !== null) {
+      if (merged !== 0 && merged !== 0n) out.array(this.constantCharge(merged));
+      const first = points.constantAt(0);
+      if (first !== 0) this.nearcoreSize += nearcore.constantSize(first);
+      p = 1;
+    } else if (frameFee !== 0 && frameFee !== 0n) out.array(this.constantCharge(frameFee));
     const last = log.count - 1; // the body's final `end`, handled after the loop
     const offsets = log.offsets;
     const ops = log.ops;
@@ -232,6 +306,11 @@ export class BodyInstrumenter {
         if (op === Op.Call || op === Op.RefFunc) {
           out.byte(op).u32(log.a[i] + INJECTED_FUNCTIONS);
           this.nearcoreSize += nearcore.callSize(log.a[i], offsets[i + 1] - offset);
+          if (op === Op.Call) this.reloadGas(out);
+        }
+        else if (op === Op.CallIndirect) {
+          out.bytes(code, offset, offsets[i + 1]);
+          this.reloadGas(out);
         }
         else if (op === Op.BrTable) {
           if (log.b[i] > MAX_ENGINE_BR_TABLE) this.splitBrTable(out, code, offset, offsets[i + 1], wide);
@@ -258,6 +337,14 @@ export class BodyInstrumenter {
     this.stackAdjust(out, stackCharge, true);
     out.byte(0x0b);
     nearcore.addBody(this.nearcoreSize);
+  }
+
+  private useGasLocal(local: number): void {
+    this.gasLocal = local;
+    if (local < 0) return;
+    let cache = this.localChargeCaches.get(local);
+    if (cache === undefined) this.localChargeCaches.set(local, (cache = new Map()));
+    this.localCharges = cache;
   }
 
   /** The body size nearcore's instrumenter would produce, accumulated while emitting. */
@@ -348,6 +435,18 @@ export class BodyInstrumenter {
   }
 }
 
+/**
+ * The frame fee plus the charge of the first point, when that point is a constant charge at the
+ * body's first instruction (then nothing runs between the two); null otherwise.
+ */
+function mergedEntryCharge(points: GasPoints, firstOffset: number, frameFee: Gas): Gas | null {
+  if (points.count === 0 || points.offsets[0] !== firstOffset) return null;
+  const kind = points.kinds[0];
+  if (kind === PointKind.Unreachable) return null;
+  if (isLinearKind(kind) && points.linearAt(0) !== 0) return null;
+  return addGas(frameFee, points.constantAt(0));
+}
+
 // f64: select(x, 0x7ff8000000000000, (bits(x) & 0x7fff…) <= 0x7ff0000000000000)
 const F64_CANON_HEAD = new ByteWriter(16).byte(0x42).i64(0x7ff8000000000000n).finish();
 const F64_CANON_TAIL = new ByteWriter(32)
@@ -370,6 +469,7 @@ OP_CLASS_NO_NAN[Op.Call] = SPECIAL;
 OP_CLASS_NO_NAN[Op.RefFunc] = SPECIAL;
 OP_CLASS_NO_NAN[Op.Return] = SPECIAL;
 OP_CLASS_NO_NAN[Op.BrTable] = SPECIAL;
+OP_CLASS_NO_NAN[Op.CallIndirect] = SPECIAL;
 const OP_CLASS = OP_CLASS_NO_NAN.slice();
 for (let op = 0; op < 256; op++) {
   const t = canonicalisedResult(op);

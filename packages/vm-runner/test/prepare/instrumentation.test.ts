@@ -82,6 +82,38 @@ describe('gas: every executed instruction costs regular_op_cost, block/else/end 
   });
 });
 
+describe('the gas global is exact wherever a contract can stop (charges go through a local)', () => {
+  it('burns exactly up to a trap that follows calls, call_indirect and linear charges', async () => {
+    // main: frame 8 + call, drop, nop, nop, i32.const, i32.load (traps); $g: frame 8 + i32.const.
+    const load = await run(`(module (memory 1) (func $g (result i32) (i32.const 1))
+      (func (export "main") (drop (call $g)) nop nop (drop (i32.load (i32.const -1))) nop))`);
+    expect(load.error).toMatch(/MemoryOutOfBounds|out of bounds/);
+    expect(load.ops).toBe(8n + 9n + 6n);
+    // main: frame 8 + i32.const, call_indirect, drop, 3 × i32.const, memory.fill (32 + 5),
+    // i32.const, call_indirect, drop, unreachable; $g twice.
+    const mixed = await run(`(module (memory 1) (type $t (func (result i32))) (table 1 funcref) (elem (i32.const 0) $g)
+      (func $g (result i32) (i32.const 7))
+      (func (export "main")
+        (drop (call_indirect (type $t) (i32.const 0)))
+        (memory.fill (i32.const 0) (i32.const 1) (i32.const 5))
+        (drop (call_indirect (type $t) (i32.const 0)))
+        unreachable))`);
+    expect(mixed.error).toMatch(/unreachable/);
+    expect(mixed.ops).toBe(8n + 3n + 3n + 32n + 5n + 4n + 2n * 9n);
+    expect(mixed.rest).toBe(0n);
+  });
+
+  it('runs out of gas at the same instruction after a callee spent from the global', async () => {
+    // main's frame fee and first segment (call) = 9 ops, $g = 8 + 1, then main's second segment
+    // (drop + 10 nops = 11 ops) no longer fits in 25 ops: 18 burnt by wasm, then the failure.
+    const r = await run(`(module (func $g (result i32) (i32.const 1))
+      (func (export "main") (drop (call $g)) ${'nop '.repeat(10)}))`, { prepaid: 25n * R });
+    expect(r.error).toBe('GasExceeded');
+    expect(r.burnt).toBe(25n * R);
+    expect(r.burns).toEqual([18n * R, 11n * R]);
+  });
+});
+
 describe('running out of gas', () => {
   const tenNops = `(module (func (export "main") ${'nop '.repeat(10)}))`;
 
@@ -89,8 +121,9 @@ describe('running out of gas', () => {
     const r = await run(tenNops, { prepaid: 13n * R });
     expect(r.error).toBe('GasExceeded');
     expect(r.burnt).toBe(13n * R);
-    // The frame fee settles first (8 ops), then the 10-op segment is burnt through the host.
-    expect(r.burns).toEqual([8n * R, 10n * R]);
+    // The frame fee (8 ops) and the first segment (10 ops) are one charge: the host is asked for
+    // both at once, and fails on the same total as two requests would.
+    expect(r.burns).toEqual([18n * R]);
   });
 
   it('lets wasm burn up to prepaid and reports GasLimitExceeded past max_gas_burnt at the next sync', async () => {
@@ -124,6 +157,20 @@ describe('stack limiting (max_stack_height = 262 144 bytes of finite-wasm frames
       (func (export "main") (call $f (i64.const 1))))`);
     expect(withParam.error).toBe('MemoryAccessViolation');
     expect(withParam.ops).toBe(8n + 2n + 3275n * 11n);
+  });
+
+  it('stops at the same depth when a leaf function (no calls: its bytes are only checked) is the one that does not fit', async () => {
+    // $f takes 64 bytes, the leaf $l 64 + 100 × 8 = 864. The k-th $f leaves 262 144 − 64k bytes;
+    // its call to $l fits up to k = 4082 and fails in the 4083rd $f.
+    // Gas: 4082 × ($f: 8 + call + call, $l: frame 108) + the last $f's 8 + call.
+    const r = await run(`(module (func $l (local ${'i64 '.repeat(100)}))
+      (func $f (export "main") (call $l) (call $f)))`);
+    expect(r.error).toBe('MemoryAccessViolation');
+    expect(r.ops).toBe(4082n * (10n + 108n) + 9n);
+    expect(r.rest).toBe(0n);
+    // A leaf that fits never takes its bytes: 4096 activations of 64 bytes still fit around it.
+    const small = await run(`(module (func $l (param i32)) (func $f (export "main") (call $l (i32.const 0)) (call $f)))`);
+    expect(small.error).toBe('MemoryAccessViolation');
   });
 });
 
