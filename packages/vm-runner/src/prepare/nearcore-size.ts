@@ -19,10 +19,12 @@ import type { Gas } from './gas-points.js';
 import type { LocalGroups } from './instruction-log.js';
 import type { ModuleParts } from './module-writer.js';
 
-const utf8 = new TextEncoder();
-
 /** Bytes of the minimal signed LEB128 encoding of a 64-bit value. */
 export function s64Size(value: Gas): number {
+  if (typeof value === 'number' && value >= 0 && value <= Number.MAX_SAFE_INTEGER && Number.isInteger(value)) {
+    // Non-negative (the usual case: every charge): 7 bits per byte, the sign bit must be clear.
+    return value < 2 ** 6 ? 1 : value < 2 ** 13 ? 2 : value < 2 ** 20 ? 3 : value < 2 ** 27 ? 4 : value < 2 ** 34 ? 5 : value < 2 ** 41 ? 6 : value < 2 ** 48 ? 7 : 8;
+  }
   if (typeof value === 'number' && Number.isSafeInteger(value)) {
     let v = value;
     let n = 1;
@@ -54,31 +56,18 @@ class Sequences {
     return 2 * (1 + u32Size(this.stackGlobal)) + 15 + s64Size(charge);
   }
 
-  private readonly constantSizes = new Map<Gas, number>();
-  /** Sizes of charges that are small multiples of the regular op cost, by multiple. */
-  private readonly sizesByOps: number[] = [];
+  /** Bytes of a constant charge other than the constant's own LEB128. */
+  private readonly constantBase: number;
 
   constructor(
     private readonly gasGlobal: number,
     private readonly stackGlobal: number,
-    private readonly regular: Gas,
-  ) {}
+  ) {
+    this.constantBase = 3 * (1 + u32Size(gasGlobal)) + 3 + 9;
+  }
 
   constant(c: Gas): number {
-    if (typeof c === 'number' && typeof this.regular === 'number') {
-      const ops = c / this.regular;
-      if (ops < 1024 && ops === Math.floor(ops)) {
-        const cached = this.sizesByOps[ops];
-        if (cached !== undefined) return cached;
-        return (this.sizesByOps[ops] = 3 * (1 + u32Size(this.gasGlobal)) + 3 * (1 + s64Size(c)) + 9);
-      }
-    }
-    let size = this.constantSizes.get(c);
-    if (size === undefined) {
-      size = 3 * (1 + u32Size(this.gasGlobal)) + 3 * (1 + s64Size(c)) + 9;
-      this.constantSizes.set(c, size);
-    }
-    return size;
+    return this.constantBase + 3 * s64Size(c);
   }
 
   linear(constant: Gas, unit: Gas, local: number): number {
@@ -98,7 +87,7 @@ export class NearcoreCodeSize {
     stackGlobal: number,
     private readonly regular: Gas,
   ) {
-    this.seq = new Sequences(gasGlobal, stackGlobal, regular);
+    this.seq = new Sequences(gasGlobal, stackGlobal);
   }
 
   /**
@@ -184,8 +173,19 @@ function constExprSize(r: ByteReader): number {
 }
 
 function nameSize(s: string): number {
-  const n = utf8.encode(s).length;
+  const n = utf8Length(s);
   return u32Size(n) + n;
+}
+
+/** Bytes of `s` in UTF-8 (names come from validated UTF-8, so surrogates are paired). */
+function utf8Length(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    // Each UTF-16 unit adds 0, 1 or 2 bytes over its one; a surrogate pair (4 bytes) adds 1 each.
+    if (c >= 0x80) n += c < 0x800 ? 1 : c >= 0xd800 && c <= 0xdfff ? 1 : 2;
+  }
+  return n;
 }
 
 function globalSectionSize(code: Uint8Array, parts: ModuleParts, maxStackHeight: number): number {

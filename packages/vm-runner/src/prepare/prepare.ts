@@ -19,6 +19,7 @@ import { ByteReader, WasmDecodeError } from '../wasm/reader.js';
 import { nextSection, readHeader } from '../wasm/sections.js';
 import { nearcoreFeatures, readValType } from '../wasm/types.js';
 import { Analyzer, frameSizeOf, type GasCosts } from './analysis.js';
+import type { Gas } from './gas-points.js';
 import { gasValue, normaliseLimits, type Limits, type PrepareConfig } from './config.js';
 import { BodyInstrumenter } from './instrument.js';
 import { InstructionLog, LocalGroups } from './instruction-log.js';
@@ -31,6 +32,10 @@ const trace = tracer('nearts:vm-runner:prepare');
 
 /** nearcore's Wasmtime table-size limit when `max_elements_per_contract_table` is unset. */
 const DEFAULT_MAX_TABLE_ELEMENTS = 10_000;
+
+/** Instrumenters kept for reuse (by settings), and how many contracts each one serves. */
+const MAX_INSTRUMENTERS = 16;
+const INSTRUMENTER_USES = 64;
 
 /** Capacity of the reused instrumented-bodies buffer kept between calls (a few large contracts). */
 const MAX_RETAINED_BODIES = 16 << 20;
@@ -69,6 +74,24 @@ const workspace = {
   withoutRefTypes: new OperatorReader(false),
   operators(referenceTypes: boolean): OperatorReader {
     return referenceTypes ? this.withRefTypes : this.withoutRefTypes;
+  },
+  instrumenters: new Map<string, { instrumenter: BodyInstrumenter; uses: number }>(),
+  /**
+   * An instrumenter for these settings. Its caches of encoded charges only depend on them, so
+   * one serves many contracts (most contracts share a handful of global counts); it is renewed
+   * after a number of contracts so that those caches stay small.
+   */
+  instrumenter(gasGlobal: number, regular: Gas): BodyInstrumenter {
+    const key = `${gasGlobal}:${regular}`;
+    let entry = this.instrumenters.get(key);
+    if (entry === undefined || entry.uses >= INSTRUMENTER_USES) {
+      if (entry === undefined && this.instrumenters.size >= MAX_INSTRUMENTERS) this.instrumenters.clear();
+      const instrumenter = new BodyInstrumenter({ gasGlobal, stackGlobal: gasGlobal + 1, regular, nanCanonicalization: true });
+      entry = { instrumenter, uses: 0 };
+      this.instrumenters.set(key, entry);
+    }
+    entry.uses++;
+    return entry.instrumenter;
   },
 };
 
@@ -261,12 +284,7 @@ class Preparation {
     // The instrumented bodies are copied into the output module, so one buffer serves every
     // call (a fresh one would be allocated and zeroed at several times the code size each time).
     const bodies = workspace.bodies.clear();
-    const instrumenter = new BodyInstrumenter({
-      gasGlobal: v.globals.length,
-      stackGlobal: v.globals.length + 1,
-      regular: this.costs.regular,
-      nanCanonicalization: true,
-    });
+    const instrumenter = workspace.instrumenter(v.globals.length, this.costs.regular);
     const groups = workspace.groups;
     const nearcoreCode = new NearcoreCodeSize(v.globals.length, v.globals.length + 1, this.costs.regular);
     this.nearcoreCode = nearcoreCode;
