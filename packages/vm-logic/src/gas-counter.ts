@@ -194,6 +194,16 @@ export class GasCounter implements StorageAccessTracker {
   }
 
   private chargeExt(cost: ExtCosts, gas: bigint): void {
+    // The common case, without the try/finally of a charge that may fail: within the limit
+    // (which is at most u64::MAX), so burnGas would neither overflow nor clamp.
+    if (gas >= 0n) {
+      const newBurnt = this.burnt + gas;
+      if (newBurnt <= this.effectiveLimit) {
+        this.burnt = newBurnt;
+        this.profile.addExtCost(cost, gas);
+        return;
+      }
+    }
     const before = this.burnt;
     try {
       this.burnGas(gas);

@@ -58,11 +58,11 @@ export class ProfileDataV3 {
   }
 
   actionGas(): bigint {
-    return this.actionsProfile.reduce((a, g) => saturatingAddU64(a, g), 0n);
+    return saturatingSum(this.actionsProfile);
   }
 
   hostGas(): bigint {
-    return this.wasmExtProfile.reduce((a, g) => saturatingAddU64(a, g), 0n);
+    return saturatingSum(this.wasmExtProfile);
   }
 
   /** Sets `wasmGas` to what the action and host entries do not explain of `totalGasBurnt`. */
@@ -78,32 +78,32 @@ export class ProfileDataV3 {
    */
   totalComputeUsage(extCosts: Readonly<Record<ExtCosts, ParameterCost>>, sendActionComputeUsage: bigint): bigint {
     let ext = 0n;
-    EXT_COSTS.forEach((cost, i) => {
-      const value = this.wasmExtProfile[i];
-      if (value === 0n) return;
-      const { gas, compute } = extCosts[cost];
+    const profile = this.wasmExtProfile;
+    for (let i = 0; i < profile.length; i++) {
+      const value = profile[i];
+      if (value === 0n) continue;
+      const { gas, compute } = extCosts[EXT_COSTS[i]];
       // A zero-gas cost cannot have burnt anything; nearcore would divide by zero here.
       const scaled = gas === 0n ? 0n : BigInt.asUintN(64, (value * compute) / gas);
       ext = saturatingAddU64(ext, scaled);
-    });
+    }
     if (this.extensionProfile.size !== 0) ext = saturatingAddU64(ext, this.extensionGas());
     return saturatingAddU64(saturatingAddU64(ext, sendActionComputeUsage), this.wasmGas);
   }
 
   merge(other: ProfileDataV3): void {
-    for (let i = 0; i < this.actionsProfile.length; i++) {
-      this.actionsProfile[i] = saturatingAddU64(this.actionsProfile[i], other.actionsProfile[i]);
-    }
-    for (let i = 0; i < this.wasmExtProfile.length; i++) {
-      this.wasmExtProfile[i] = saturatingAddU64(this.wasmExtProfile[i], other.wasmExtProfile[i]);
-    }
+    saturatingAddInto(this.actionsProfile, other.actionsProfile);
+    saturatingAddInto(this.wasmExtProfile, other.wasmExtProfile);
     this.wasmGas = saturatingAddU64(this.wasmGas, other.wasmGas);
     for (const [name, gas] of other.extensionProfile) this.addExtensionCost(name, gas);
   }
 
   clone(): ProfileDataV3 {
     const p = new ProfileDataV3();
-    p.merge(this);
+    copyInto(p.actionsProfile, this.actionsProfile);
+    copyInto(p.wasmExtProfile, this.wasmExtProfile);
+    p.wasmGas = this.wasmGas;
+    for (const [name, gas] of this.extensionProfile) p.extensionProfile.set(name, gas);
     return p;
   }
 
@@ -155,6 +155,27 @@ export class ProfileDataV3 {
     for (let i = 0; i < p.wasmExtProfile.length; i++) p.wasmExtProfile[i] = ext[i] ?? 0n;
     return p;
   }
+}
+
+/** Σ values, saturating at u64::MAX; most entries of a profile are zero. */
+function saturatingSum(values: readonly bigint[]): bigint {
+  let total = 0n;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v !== 0n) total = saturatingAddU64(total, v);
+  }
+  return total;
+}
+
+function saturatingAddInto(into: bigint[], from: readonly bigint[]): void {
+  for (let i = 0; i < into.length; i++) {
+    const v = from[i];
+    if (v !== 0n) into[i] = saturatingAddU64(into[i], v);
+  }
+}
+
+function copyInto(into: bigint[], from: readonly bigint[]): void {
+  for (let i = 0; i < into.length; i++) into[i] = from[i];
 }
 
 /** One entry of nearcore's RPC gas profile (`CostGasUsed`); gas as a decimal string. */

@@ -165,3 +165,38 @@ describe('ProfileDataV3', () => {
     expect(p.totalComputeUsage(ext, 7n)).toBe(200_000_000_000n + C.base + 1000n + 7n);
   });
 });
+
+describe('ProfileDataV3 copies and sums', () => {
+  it('profileData is a copy: later charges do not reach an outcome already taken', () => {
+    const g = counter(U64_MAX, U64_MAX);
+    g.payBase('base');
+    g.payExtensionCost('submodule_call_base', { gas: 7n, compute: 7n });
+    const taken = g.profileData();
+    g.payBase('base');
+    g.payExtensionCost('submodule_call_base', { gas: 7n, compute: 7n });
+    expect(taken.getExtCost('base')).toBe(C.base);
+    expect(taken.extensionProfile.get('submodule_call_base')).toBe(7n);
+    expect(g.profileData().getExtCost('base')).toBe(2n * C.base);
+    expect(g.profileData().extensionProfile.get('submodule_call_base')).toBe(14n);
+  });
+
+  it('clone equals the original; merge and the sums saturate at u64::MAX', () => {
+    const p = new ProfileDataV3();
+    p.addExtCost('base', U64_MAX - 1n);
+    p.addExtCost('read_memory_byte', 5n);
+    p.addActionCost('transfer', 3n);
+    p.addExtensionCost('x', 2n);
+    const c = p.clone();
+    expect(c).toEqual(p);
+    expect(c.hostGas()).toBe(U64_MAX);
+    expect(c.actionGas()).toBe(3n);
+    c.merge(p);
+    expect(c.getExtCost('base')).toBe(U64_MAX);
+    expect(c.getExtCost('read_memory_byte')).toBe(10n);
+    expect(c.getActionCost('transfer')).toBe(6n);
+    expect(c.extensionProfile.get('x')).toBe(4n);
+    expect(p.getExtCost('read_memory_byte')).toBe(5n);
+    c.computeWasmInstructionCost(U64_MAX);
+    expect(c.wasmGas).toBe(0n);
+  });
+});

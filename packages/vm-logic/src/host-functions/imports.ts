@@ -55,21 +55,50 @@ export function invokeHostFunction(logic: VMLogic, entry: HostFunctionEntry, arg
   if (logic.gas.frameDepth !== 0 && touchesReceipts(entry)) {
     throw new SubmoduleAccessDenied(`${entry.name} cannot be called while a submodule call is active`);
   }
+  if (trace.enabled) return tracedCall(logic, entry, convertArgs(entry, args));
+  const impl = entry.impl as HostImpl;
+  const p = entry.params;
+  // Fixed-arity calls for the common shapes: no argument array, no spread.
+  let r: bigint | number | void;
+  switch (p.length) {
+    case 0:
+      r = impl(logic);
+      break;
+    case 1:
+      r = impl(logic, wasmArg(p[0].type, args[0]));
+      break;
+    case 2:
+      r = impl(logic, wasmArg(p[0].type, args[0]), wasmArg(p[1].type, args[1]));
+      break;
+    case 3:
+      r = impl(logic, wasmArg(p[0].type, args[0]), wasmArg(p[1].type, args[1]), wasmArg(p[2].type, args[2]));
+      break;
+    case 4:
+      r = impl(logic, wasmArg(p[0].type, args[0]), wasmArg(p[1].type, args[1]), wasmArg(p[2].type, args[2]), wasmArg(p[3].type, args[3]));
+      break;
+    default:
+      r = impl(logic, ...convertArgs(entry, args));
+  }
+  return r === undefined ? undefined : r;
+}
+
+type HostImpl = (logic: VMLogic, ...a: (bigint | number)[]) => bigint | number | void;
+
+/** A raw wasm value as the implementation takes it: i64 → u64 bigint, i32 → u32 number. */
+function wasmArg(type: 'i32' | 'i64', a: unknown): bigint | number {
+  if (type === 'i64') return BigInt.asUintN(64, typeof a === 'bigint' ? a : toIntegerBigint(a));
+  return (typeof a === 'bigint' ? Number(BigInt.asUintN(32, a)) : Number(a ?? 0)) >>> 0;
+}
+
+function convertArgs(entry: HostFunctionEntry, args: readonly unknown[]): (bigint | number)[] {
   const n = entry.params.length;
   const converted: (bigint | number)[] = new Array(n);
-  for (let i = 0; i < n; i++) {
-    const a = args[i];
-    if (entry.params[i].type === 'i64') {
-      converted[i] = BigInt.asUintN(64, typeof a === 'bigint' ? a : toIntegerBigint(a));
-    } else {
-      converted[i] = (typeof a === 'bigint' ? Number(BigInt.asUintN(32, a)) : Number(a ?? 0)) >>> 0;
-    }
-  }
-  const impl = entry.impl as (logic: VMLogic, ...a: (bigint | number)[]) => bigint | number | void;
-  if (!trace.enabled) {
-    const r = impl(logic, ...converted);
-    return r === undefined ? undefined : r;
-  }
+  for (let i = 0; i < n; i++) converted[i] = wasmArg(entry.params[i].type, args[i]);
+  return converted;
+}
+
+function tracedCall(logic: VMLogic, entry: HostFunctionEntry, converted: (bigint | number)[]): bigint | number | undefined {
+  const impl = entry.impl as HostImpl;
   const before = logic.gas.burntGas();
   try {
     const r = impl(logic, ...converted);

@@ -10,12 +10,13 @@
 import type {} from '../webassembly-types.js';
 import { PrepareError, type CompilationErrorData, type MethodResolveErrorKind } from '@nearts/vm-errors';
 import type { VMConfig } from '@nearts/runtime-fees';
-import { getHostFunction, invokeHostFunction, linkableHostFunctions, type HostFunctionEntry, type HostFunctionSignature, type VMLogic } from '@nearts/vm-logic';
+import { invokeHostFunction, linkableHostFunctions, type HostFunctionEntry, type HostFunctionSignature, type VMLogic } from '@nearts/vm-logic';
 import { prepareContract, type PreparedContract } from '../prepare/index.js';
 import { WasmSubmoduleEngine } from '../submodules/wasm-submodule-engine.js';
 import type { Executor, LoadResult, RunOptions } from './executor.js';
 import { GasSync } from './gas-sync.js';
 import { WasmMemory } from './wasm-memory.js';
+import { BoundImports, importEntries } from './bound-imports.js';
 
 export interface CompiledWasm {
   readonly prepared: PreparedContract;
@@ -49,20 +50,13 @@ export function hostImports(
   return { [prepared.abi.memoryModule]: env, [prepared.abi.internalModule]: internal };
 }
 
-/** The table entries a prepared module imports, looked up once per module rather than per call. */
-const entriesOf = new WeakMap<PreparedContract, { env: HostFunctionEntry[]; internal: HostFunctionEntry[] }>();
+/** One contract's import object, built once and reused by every call of the contract. */
+const boundImportsOf = new WeakMap<CompiledWasm, BoundImports>();
 
-function importEntries(prepared: PreparedContract): { env: HostFunctionEntry[]; internal: HostFunctionEntry[] } {
-  let entries = entriesOf.get(prepared);
-  if (entries === undefined) {
-    const { abi } = prepared;
-    entries = {
-      env: prepared.hostImports.filter((imp) => imp.module === abi.memoryModule).map((imp) => getHostFunction(imp.name)!),
-      internal: [abi.chargeGasImport, abi.gasExhaustedImport, abi.stackExhaustedImport].map((name) => getHostFunction(name, 'internal')!),
-    };
-    entriesOf.set(prepared, entries);
-  }
-  return entries;
+function boundImports(contract: CompiledWasm): BoundImports {
+  let bound = boundImportsOf.get(contract);
+  if (bound === undefined) boundImportsOf.set(contract, (bound = new BoundImports(contract.prepared)));
+  return bound;
 }
 
 export class WasmExecutor implements Executor<CompiledWasm> {
@@ -126,33 +120,48 @@ export class WasmExecutor implements Executor<CompiledWasm> {
     });
     logic.setMemory(new WasmMemory(memory));
     const sync = new GasSync(logic.gas);
-    let gasGlobal: WebAssembly.Global | undefined;
-    const imports = hostImports(prepared, logic, sync, () => gasGlobal, memory);
-    const instance = new WebAssembly.Instance(module, imports);
-    gasGlobal = instance.exports[prepared.abi.gasGlobalExport] as WebAssembly.Global;
-    if (logic.config.submodules !== undefined) {
-      logic.submoduleEngine = new WasmSubmoduleEngine(this, { prepared, instance, gasGlobal }, sync, options?.cache);
-    }
-    const exports = instance.exports as Record<string, () => void>;
+    // A call of a contract whose import object is in use (a nested call of the same contract)
+    // gets an import object of its own.
+    const cached = boundImports(contract);
+    const bound = cached.slot.logic === null ? cached : new BoundImports(prepared);
+    const { slot } = bound;
+    slot.logic = logic;
+    slot.sync = sync;
     try {
-      sync.enter(gasGlobal);
-      if (prepared.startExport !== null) {
-        exports[prepared.startExport]!();
-        sync.leave(gasGlobal);
-        sync.enter(gasGlobal);
+      const instance = new WebAssembly.Instance(module, bound.withMemory(memory));
+      const gasGlobal = instance.exports[prepared.abi.gasGlobalExport] as WebAssembly.Global;
+      slot.global = gasGlobal;
+      if (logic.config.submodules !== undefined) {
+        logic.submoduleEngine = new WasmSubmoduleEngine(this, { prepared, instance, gasGlobal }, sync, options?.cache);
       }
-      exports[prepared.exportedFunctions.get(method)!.exportName]!();
-      sync.leave(gasGlobal);
-    } catch (e) {
-      // Charge the wasm work done before a trap; after a host error this burns nothing more
-      // (the global is stale and above the counter's remaining gas).
-      try {
-        sync.leave(gasGlobal);
-      } catch {
-        // the counter is already exhausted: the original failure is what the outcome reports
-      }
-      throw e;
+      runExports(instance, prepared, method, sync, gasGlobal);
+    } finally {
+      bound.release();
     }
+  }
+}
+
+/** The start function if any, then the method; wasm gas settled on every exit. */
+function runExports(instance: WebAssembly.Instance, prepared: PreparedContract, method: string, sync: GasSync, gasGlobal: WebAssembly.Global): void {
+  const exports = instance.exports as Record<string, () => void>;
+  try {
+    sync.enter(gasGlobal);
+    if (prepared.startExport !== null) {
+      exports[prepared.startExport]!();
+      sync.leave(gasGlobal);
+      sync.enter(gasGlobal);
+    }
+    exports[prepared.exportedFunctions.get(method)!.exportName]!();
+    sync.leave(gasGlobal);
+  } catch (e) {
+    // Charge the wasm work done before a trap; after a host error this burns nothing more
+    // (the global is stale and above the counter's remaining gas).
+    try {
+      sync.leave(gasGlobal);
+    } catch {
+      // the counter is already exhausted: the original failure is what the outcome reports
+    }
+    throw e;
   }
 }
 
