@@ -35,9 +35,13 @@ export class ByteWriter {
     return this.buf.length;
   }
 
+  // The per-byte methods stay small so that the engine inlines them into the emitting loops;
+  // growing and word-wise copying are out of line.
   private ensure(extra: number): void {
-    const need = this.length + extra;
-    if (need <= this.buf.length) return;
+    if (this.length + extra > this.buf.length) this.grow(this.length + extra);
+  }
+
+  private grow(need: number): void {
     let cap = this.buf.length * 2;
     while (cap < need) cap *= 2;
     const grown = new Uint8Array(cap);
@@ -52,32 +56,40 @@ export class ByteWriter {
     return this;
   }
 
+  /** Append `src[start, end)`. */
   bytes(src: Uint8Array, start = 0, end = src.length): this {
     const n = end - start;
     this.ensure(n);
-    const buf = this.buf;
-    let at = this.length;
-    if (n < 64) {
+    if (n < 4) {
+      const buf = this.buf;
+      let at = this.length;
+      for (let i = start; i < end; i++) buf[at++] = src[i];
+      this.length = at;
+    } else if (n < 64) {
       // Short copies (runs of instructions) are much cheaper as a loop than via subarray + set,
       // and a loop over 32-bit words is cheaper than one over bytes.
-      let i = start;
-      if (n >= 4) {
-        if (src !== this.source) {
-          this.source = src;
-          this.sourceView = new DataView(src.buffer, src.byteOffset, src.byteLength);
-        }
-        const from = this.sourceView;
-        let to = this.view;
-        if (to === EMPTY_VIEW) to = this.view = new DataView(buf.buffer);
-        for (; i + 4 <= end; i += 4, at += 4) to.setUint32(at, from.getUint32(i, true), true);
-      }
-      for (; i < end; i++) buf[at++] = src[i];
+      this.copyShort(src, start, end);
     } else {
-      buf.set(src.subarray(start, end), at);
-      at += n;
+      this.buf.set(src.subarray(start, end), this.length);
+      this.length += n;
     }
-    this.length = at;
     return this;
+  }
+
+  private copyShort(src: Uint8Array, start: number, end: number): void {
+    if (src !== this.source) {
+      this.source = src;
+      this.sourceView = new DataView(src.buffer, src.byteOffset, src.byteLength);
+    }
+    const from = this.sourceView;
+    let to = this.view;
+    if (to === EMPTY_VIEW) to = this.view = new DataView(this.buf.buffer);
+    let at = this.length;
+    let i = start;
+    for (; i + 4 <= end; i += 4, at += 4) to.setUint32(at, from.getUint32(i, true), true);
+    const buf = this.buf;
+    for (; i < end; i++) buf[at++] = src[i];
+    this.length = at;
   }
 
   /** Append a whole array (one native copy, no view allocated). */
@@ -156,7 +168,7 @@ export class ByteWriter {
   name(text: string): this {
     const encoded = textEncoder.encode(text);
     this.u32(encoded.length);
-    return this.bytes(encoded);
+    return this.array(encoded);
   }
 
   /** Append `id`, the LEB size of `payload`, then `payload`. */

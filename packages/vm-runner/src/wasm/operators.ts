@@ -59,42 +59,38 @@ export class OperatorReader {
   }
 
   next(): number {
+    // Kept small so that the engine inlines it into the body loop: one-byte forms of the
+    // frequent immediates here, everything else out of line.
     const r = this.r;
     const buf = r.buf;
-    const end = r.end;
-    let pos = r.pos;
+    const pos = r.pos;
     this.offset = pos;
-    if (pos >= end) r.fail('unexpected end of input');
-    let op = buf[pos++];
+    if (pos >= r.end) r.fail('unexpected end of input');
+    const op = buf[pos];
     const immediate = IMMEDIATE[op];
-    // The frequent shapes first, with one-byte LEB128 fast paths.
     if (immediate === Imm.None) {
-      r.pos = pos;
-    } else if (immediate === Imm.Index) {
-      const b = pos < end ? buf[pos] : 0x80;
-      if (b < 0x80) {
-        this.a = b;
-        r.pos = pos + 1;
-      } else {
-        r.pos = pos;
-        this.a = r.varU32();
-      }
-    } else if (immediate === Imm.MemArg) {
-      const flags = pos < end ? buf[pos] : 0x80;
-      const offset = pos + 1 < end ? buf[pos + 1] : 0x80;
-      if (flags < 1 << 6 && offset < 0x80) {
-        this.align = flags;
-        this.memOffset = offset;
-        r.pos = pos + 2;
-      } else {
-        r.pos = pos;
-        this.readMemArg();
-      }
-    } else {
-      r.pos = pos;
-      op = this.nextOther(op);
+      r.pos = pos + 1;
+      this.op = op;
+      return op;
     }
-    this.op = op;
+    if (pos + 1 < r.end) {
+      const b = buf[pos + 1];
+      if (b < 0x80 && (immediate === Imm.Index || immediate === Imm.I32)) {
+        this.a = immediate === Imm.Index ? b : b & 0x40 ? b - 0x80 : b;
+        r.pos = pos + 2;
+        this.op = op;
+        return op;
+      }
+    }
+    r.pos = pos + 1;
+    return (this.op = this.nextSlow(op, immediate));
+  }
+
+  private nextSlow(op: number, immediate: number): number {
+    const r = this.r;
+    if (immediate === Imm.Index) this.a = r.varU32();
+    else if (immediate === Imm.MemArg) this.readMemArg();
+    else return this.nextOther(op);
     return op;
   }
 
@@ -184,6 +180,16 @@ export class OperatorReader {
   private readMemArg(): void {
     const r = this.r;
     const at = r.pos;
+    if (at + 1 < r.end) {
+      const flags = r.buf[at];
+      const offset = r.buf[at + 1];
+      if (flags < 1 << 6 && offset < 0x80) {
+        this.align = flags;
+        this.memOffset = offset;
+        r.pos = at + 2;
+        return;
+      }
+    }
     const flags = r.varU32();
     // Without multi-memory, bit 6 (explicit memory index) is not part of the encoding.
     if (flags >= 1 << 6) r.fail('malformed memop alignment: alignment too large', at);
@@ -206,12 +212,13 @@ export class OperatorReader {
 }
 
 /** Shape of each opcode's immediates, as far as {@link OperatorReader.next} dispatches on it. */
-const Imm = { None: 0, Index: 1, MemArg: 2, Other: 3 } as const;
+const Imm = { None: 0, Index: 1, MemArg: 2, I32: 3, Other: 4 } as const;
 const IMMEDIATE = new Uint8Array(256).fill(Imm.Other);
 for (const op of [0x00, 0x01, 0x05, 0x0b, 0x0f, 0x1a, 0x1b, 0xd1]) IMMEDIATE[op] = Imm.None;
 for (let op = 0x45; op <= 0xc4; op++) IMMEDIATE[op] = Imm.None;
 for (const op of [0x0c, 0x0d, 0x10, 0x20, 0x21, 0x22, 0x23, 0x24, 0x25, 0x26, 0xd2]) IMMEDIATE[op] = Imm.Index;
 for (let op = 0x28; op <= 0x3e; op++) IMMEDIATE[op] = Imm.MemArg;
+IMMEDIATE[0x41] = Imm.I32;
 
 function zeroByte(r: ByteReader): number {
   const at = r.pos;
