@@ -226,6 +226,21 @@ describe('NaN canonicalisation (Wasmtime runs with it on)', () => {
 });
 
 describe('engine limits', () => {
+  it('charges through the gas global itself where the gas local would cross the 50 000 locals limit', async () => {
+    // 49 997 declared i32 locals leave room for the gas local, 49 998 do not; gas is the same:
+    // frame ceil((64 + 4 · locals) / 8) = 25 007 ops, then a loop of 3 iterations × (loop,
+    // local.get, i32.const, i32.add, local.tee, i32.const, i32.lt_u, br_if) and a call.
+    for (const locals of [49_997, 49_998]) {
+      const r = await run(`(module (func $g)
+        (func (export "main") (local $i i32) (local ${'i32 '.repeat(locals - 1)})
+          (loop $l (br_if $l (i32.lt_u (local.tee $i (i32.add (local.get $i) (i32.const 1))) (i32.const 3))))
+          (call $g)))`);
+      expect(r.error).toBeNull();
+      expect(r.ops).toBe(25_007n + 3n * 8n + 1n + 8n);
+      expect(r.rest).toBe(0n);
+    }
+  });
+
   it('splits a br_table longer than V8 accepts, keeping branch targets, carried values and gas', () => {
     const n = 100_000;
     const body = new ByteWriter(n + 64).u32(0);
