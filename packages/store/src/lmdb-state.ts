@@ -78,7 +78,8 @@ export class LmdbState implements State {
   /** The committed trie: a stub for the stored root (nodes load on demand), or undefined if empty. */
   private root: Node | undefined;
   private last: CommittedBlock | undefined;
-  private cachedRoot: { version: number; root: Hash } | undefined;
+  /** The pending writes applied to the trie, as of a buffer version: `stateRoot` then `commitBlock` build it once. */
+  private cachedRoot: { version: number; node: Node | undefined; root: Hash } | undefined;
   private closed = false;
   private openForks = 0;
   private readonly loader: NodeLoader;
@@ -170,7 +171,10 @@ export class LmdbState implements State {
     this.checkOpen();
     if (this.buffer.size === 0) return hashBytes(rootHash(this.root));
     const v = this.buffer.version;
-    if (this.cachedRoot?.version !== v) this.cachedRoot = { version: v, root: rootHash(this.applied()) };
+    if (this.cachedRoot?.version !== v) {
+      const node = this.applied();
+      this.cachedRoot = { version: v, node, root: rootHash(node) };
+    }
     return hashBytes(this.cachedRoot.root);
   }
 
@@ -183,7 +187,7 @@ export class LmdbState implements State {
     this.checkOpen();
     checkHeight(height, this.last, this.buffer.depth);
     const oldRoot = this.root;
-    const newRoot = this.applied();
+    const newRoot = this.appliedNow();
     const hash = rootHash(newRoot);
     const root = hashBytes(hash);
     const writes = [...this.buffer.writes()];
@@ -275,6 +279,13 @@ export class LmdbState implements State {
     const stored = this.nodes.getKeysCount();
     if (stored !== nodes) throw new StoreError('Corrupted', `${stored} trie node records for ${nodes} reachable nodes`);
     return { entries: entries.length, nodes };
+  }
+
+  /** `applied()`, reusing the trie `stateRoot` built if no write came since. */
+  private appliedNow(): Node | undefined {
+    const cached = this.cachedRoot;
+    this.cachedRoot = undefined;
+    return cached?.version === this.buffer.version ? cached.node : this.applied();
   }
 
   private applied(): Node | undefined {

@@ -47,7 +47,8 @@ export class MemoryState implements State {
   private last: CommittedBlock | undefined;
   private readonly source: SourceHandle | undefined;
   private readonly load: NodeLoader | undefined;
-  private cachedRoot: { version: number; root: Hash } | undefined;
+  /** The pending writes applied to the trie, as of a buffer version: `stateRoot` then `commitBlock` build it once. */
+  private cachedRoot: { version: number; node: Node | undefined; root: Hash } | undefined;
   private closed = false;
 
   constructor() {
@@ -151,7 +152,7 @@ export class MemoryState implements State {
   commitBlock(height: bigint): StateRoot {
     this.checkOpen();
     checkHeight(height, this.last, this.buffer.depth);
-    this.root = this.applied();
+    this.root = this.appliedNow();
     for (const [ks, value] of this.buffer.writes()) this.flat.write(ks, value);
     this.buffer.clear();
     const root = hashBytes(rootHash(this.root));
@@ -163,7 +164,10 @@ export class MemoryState implements State {
     this.checkOpen();
     if (this.buffer.size === 0) return hashBytes(rootHash(this.root));
     const v = this.buffer.version;
-    if (this.cachedRoot?.version !== v) this.cachedRoot = { version: v, root: rootHash(this.applied()) };
+    if (this.cachedRoot?.version !== v) {
+      const node = this.applied();
+      this.cachedRoot = { version: v, node, root: rootHash(node) };
+    }
     return hashBytes(this.cachedRoot.root);
   }
 
@@ -185,6 +189,13 @@ export class MemoryState implements State {
   }
 
   /** The committed trie with every pending write applied (the committed trie itself is untouched). */
+  /** `applied()`, reusing the trie `stateRoot` built if no write came since. */
+  private appliedNow(): Node | undefined {
+    const cached = this.cachedRoot;
+    this.cachedRoot = undefined;
+    return cached?.version === this.buffer.version ? cached.node : this.applied();
+  }
+
   private applied(): Node | undefined {
     let root = this.root;
     const batch = newBatch(this.load);

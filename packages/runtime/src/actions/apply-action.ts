@@ -18,7 +18,7 @@ export function applyAction(ctx: ActionContext): ActionResult {
   const action = ctx.action;
   const accountId = rc.receipt.receiverId;
   const exec = actionExecFee(rc.apply.config, action, accountId);
-  const result = newActionResult();
+  const result = newActionResult(action.type === 'FunctionCall');
   result.gasUsed = exec.gas;
   result.gasBurnt = exec.gas;
   result.computeUsage = exec.compute;

@@ -15,6 +15,19 @@ export function actionError(kind: ActionErrorKindData, index: bigint | null = nu
   return { ok: false, error: { index, kind } };
 }
 
+/**
+ * The gas profile of a result nothing was charged to yet, shared instead of allocating two arrays
+ * of 114 entries per action and receipt (only function calls fill a profile). Frozen, so a write
+ * into it throws instead of leaking into every other result; `mergeActionResult` replaces it by
+ * an own profile before merging anything non-empty.
+ */
+export const EMPTY_PROFILE: ProfileDataV3 = (() => {
+  const p = new ProfileDataV3();
+  Object.freeze(p.actionsProfile);
+  Object.freeze(p.wasmExtProfile);
+  return Object.freeze(p);
+})();
+
 export interface ActionResult {
   gasBurnt: bigint;
   gasBurntForFunctionCall: bigint;
@@ -31,7 +44,8 @@ export interface ActionResult {
   subsidizedAmount: bigint;
 }
 
-export function newActionResult(): ActionResult {
+/** `ownProfile`: the action charges into `profile` (a function call); otherwise it stays EMPTY_PROFILE. */
+export function newActionResult(ownProfile = true): ActionResult {
   return {
     gasBurnt: 0n,
     gasBurntForFunctionCall: 0n,
@@ -41,7 +55,7 @@ export function newActionResult(): ActionResult {
     logs: [],
     newReceipts: [],
     validatorProposals: [],
-    profile: new ProfileDataV3(),
+    profile: ownProfile ? new ProfileDataV3() : EMPTY_PROFILE,
     currentContract: { type: 'None' },
     tokensBurnt: 0n,
     subsidizedAmount: 0n,
@@ -73,7 +87,7 @@ export function newReceiptResult(): ReceiptResult {
     logs: [],
     newReceipts: [],
     validatorProposals: [],
-    profile: new ProfileDataV3(),
+    profile: EMPTY_PROFILE,
     currentContracts: [],
     tokensBurnt: 0n,
     subsidizedAmount: 0n,
@@ -94,7 +108,10 @@ export function mergeActionResult(r: ReceiptResult, next: ActionResult): void {
   r.gasBurntForFunctionCall += next.gasBurntForFunctionCall;
   r.gasUsed += next.gasUsed;
   r.computeUsage += next.computeUsage;
-  r.profile.merge(next.profile);
+  if (next.profile !== EMPTY_PROFILE) {
+    if (r.profile === EMPTY_PROFILE) r.profile = new ProfileDataV3();
+    r.profile.merge(next.profile);
+  }
   r.currentContracts.push(next.currentContract);
   r.logs.push(...next.logs);
   if (next.result.ok) {

@@ -13,6 +13,7 @@
  * - one epoch, validators and minimum stake as configured.
  */
 import {
+  base58Decode,
   BorshWriter,
   decode,
   hashToBase58,
@@ -125,7 +126,23 @@ function heightSeed(prev: CryptoHash, height: bigint): CryptoHash {
   return sha256(w.finish());
 }
 
-const key = (h: Uint8Array): string => hashToBase58(h);
+/**
+ * Internal map key of a hash: its 32 bytes as a latin1 string (one char per byte), far cheaper
+ * than base58, which is only produced where a caller sees it.
+ */
+const key = (h: Uint8Array): string => Buffer.from(h.buffer, h.byteOffset, h.byteLength).toString('latin1');
+
+/** The map key of a base58 hash a caller gave, or undefined when it is not one (then nothing matches). */
+function keyOfBase58(s: string): string | undefined {
+  let bytes: Uint8Array;
+  try {
+    bytes = base58Decode(s);
+  } catch {
+    return undefined;
+  }
+  // Only the canonical spelling of a 32-byte hash names it, as when the maps were keyed by base58.
+  return bytes.length === 32 && hashToBase58(bytes) === s ? key(bytes) : undefined;
+}
 
 export class Chain {
   readonly config: RuntimeConfig;
@@ -280,8 +297,9 @@ export class Chain {
     if (options.check !== false) this.checkTransaction(v);
     this.pendingTxs.push(v);
     this.transactions.set(key(v.hash), v);
-    if (trace.enabled) trace(`submit ${key(v.hash)} ${v.signed.transaction.signerId} -> ${v.signed.transaction.receiverId}`);
-    return key(v.hash);
+    const id = hashToBase58(v.hash);
+    if (trace.enabled) trace(`submit ${id} ${v.signed.transaction.signerId} -> ${v.signed.transaction.receiverId}`);
+    return id;
   }
 
   /** Applies one block: every shard's chunk with its transactions and incoming receipts. */
@@ -340,7 +358,7 @@ export class Chain {
     const limit = this.gasLimit === null ? 0n : this.gasLimit * BigInt(this.states.length);
     this.nextPrice = nextGasPrice(this.gasPriceConfig, gasPrice, gasUsed, limit);
     this.pushBlock(block);
-    if (trace.enabled) trace(`block ${height} ${key(hash)} gas ${gasUsed} price ${gasPrice}`);
+    if (trace.enabled) trace(`block ${height} ${hashToBase58(hash)} gas ${gasUsed} price ${gasPrice}`);
     return block;
   }
 
@@ -374,14 +392,16 @@ export class Chain {
   }
 
   outcome(id: CryptoHash | string): OutcomeRecord | undefined {
-    return this.outcomes.get(typeof id === 'string' ? id : key(id));
+    const k = typeof id === 'string' ? keyOfBase58(id) : key(id);
+    return k === undefined ? undefined : this.outcomes.get(k);
   }
 
   /** All outcomes of a transaction, depth first from the transaction (nearcore `get_final_transaction_result`). */
   finalOutcome(txHash: CryptoHash | string): FinalExecutionOutcome {
-    const id = typeof txHash === 'string' ? txHash : key(txHash);
-    const tx = this.transactions.get(id);
-    if (tx === undefined) throw new RuntimeUsageError(`unknown transaction ${id}`);
+    const id = typeof txHash === 'string' ? txHash : hashToBase58(txHash);
+    const txKey = typeof txHash === 'string' ? keyOfBase58(txHash) : key(txHash);
+    const tx = txKey === undefined ? undefined : this.transactions.get(txKey);
+    if (tx === undefined || txKey === undefined) throw new RuntimeUsageError(`unknown transaction ${id}`);
     const records: OutcomeRecord[] = [];
     const visit = (oid: string): void => {
       const rec = this.outcomes.get(oid);
@@ -389,7 +409,7 @@ export class Chain {
       records.push(rec);
       for (const r of rec.outcome.outcome.receiptIds) visit(key(r));
     };
-    visit(id);
+    visit(txKey);
     if (records.length === 0) throw new RuntimeUsageError(`transaction ${id} is not in a block yet`);
     const status = finalExecutionStatus(records.map((r) => r.outcome), tx.hash);
     const [first, ...rest] = records;

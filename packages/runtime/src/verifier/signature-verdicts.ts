@@ -4,9 +4,9 @@
  * largest single cost of a native transfer, so successful verdicts are remembered per process
  * and the second check is a map lookup.
  *
- * A verdict is keyed by the exact bytes it was computed from — the signed data (transaction
- * hash), the public key's type and bytes, the signature's type and bytes — so a remembered
- * verdict is only ever reused for the very same inputs of the pure function `verifySignature`.
+ * A verdict is reused only for the exact bytes it was computed from — the signed data
+ * (transaction hash), the public key's type and bytes, the signature's type and bytes — so it
+ * stands for the very same inputs of the pure function `verifySignature`.
  * Only successes are stored: invalid signatures cannot fill the table, and a transaction never
  * seen before (apply called directly) is simply verified. The table is bounded; when full, the
  * oldest verdict is dropped, which only costs a re-verification later, never a different result.
@@ -17,19 +17,26 @@ function latin1(bytes: Uint8Array): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
 }
 
-/** The lengths up front make the concatenation unambiguous for any byte lengths. */
-function verdictKey(data: Uint8Array, signature: Signature, publicKey: PublicKey): string {
-  return (
-    `${publicKey.keyType}:${signature.keyType}:${data.length}:${publicKey.data.length}:${signature.data.length}:` +
-    latin1(data) +
-    latin1(publicKey.data) +
-    latin1(signature.data)
-  );
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
-/** A bounded set of (data, public key, signature) triples known to verify. */
+/** A verified triple; the key and signature bytes are copies, so later changes to the caller's arrays cannot match. */
+interface Verdict {
+  readonly keyType: number;
+  readonly key: Uint8Array;
+  readonly signatureType: number;
+  readonly signature: Uint8Array;
+}
+
+/**
+ * A bounded set of (data, public key, signature) triples known to verify, keyed by the data
+ * (one triple per data: a transaction hash is signed once; another valid triple replaces it).
+ */
 export class SignatureVerdicts {
-  private readonly valid = new Set<string>();
+  private readonly valid = new Map<string, Verdict>();
 
   constructor(readonly capacity: number) {}
 
@@ -39,15 +46,25 @@ export class SignatureVerdicts {
 
   /** Same result as `verifySignature(data, signature, publicKey)`. */
   verify(data: Uint8Array, signature: Signature, publicKey: PublicKey): boolean {
-    const key = verdictKey(data, signature, publicKey);
-    if (this.valid.has(key)) return true;
+    const key = latin1(data);
+    const known = this.valid.get(key);
+    if (
+      known !== undefined &&
+      known.keyType === publicKey.keyType &&
+      known.signatureType === signature.keyType &&
+      sameBytes(known.key, publicKey.data) &&
+      sameBytes(known.signature, signature.data)
+    ) {
+      return true;
+    }
     if (!verifySignature(data, signature, publicKey)) return false;
     if (this.capacity <= 0) return true;
-    if (this.valid.size >= this.capacity) {
-      const oldest = this.valid.values().next().value;
+    if (known !== undefined) this.valid.delete(key);
+    else if (this.valid.size >= this.capacity) {
+      const oldest = this.valid.keys().next().value;
       if (oldest !== undefined) this.valid.delete(oldest);
     }
-    this.valid.add(key);
+    this.valid.set(key, { keyType: publicKey.keyType, key: publicKey.data.slice(), signatureType: signature.keyType, signature: signature.data.slice() });
     return true;
   }
 }

@@ -5,9 +5,7 @@
  */
 import {
   ACCESS_KEY_NONCE_RANGE_MULTIPLIER,
-  encode,
   KeyType,
-  SignatureCodec,
   transactionNonce,
   transactionNonceMode,
   type AccessKey,
@@ -48,9 +46,8 @@ export function validateTransaction(config: RuntimeConfig, tx: VerifiableTransac
   if (t.version === 'V1' && !featureEnabled('GasKeys', protocolVersion)) return { kind: 'InvalidTransactionVersion' };
   if (transactionNonceMode(t) === 'Strict' && !featureEnabled('StrictNonce', protocolVersion)) return { kind: 'InvalidTransactionVersion' };
   if (!featureEnabled('PostQuantumSignatures', protocolVersion) && postQuantumInTx(tx.signed)) return { kind: 'InvalidTransactionVersion' };
-  const size = BigInt(
-    featureEnabled('PostQuantumSignatures', protocolVersion) ? tx.size + encode(SignatureCodec, tx.signed.signature).length : tx.size,
-  );
+  // borsh(Signature) is the key-type byte and the signature bytes (their length fixed by the type).
+  const size = BigInt(featureEnabled('PostQuantumSignatures', protocolVersion) ? tx.size + 1 + tx.signed.signature.data.length : tx.size);
   const limit = config.wasmConfig.limitConfig.maxTransactionSize;
   if (size > limit) return { kind: 'TransactionSizeExceeded', size, limit };
   if (!TRANSACTION_SIGNATURE_VERDICTS.verify(tx.hash, tx.signed.signature, t.publicKey)) return { kind: 'InvalidSignature' };
