@@ -1,5 +1,5 @@
 /** CryptoHash: 32 raw bytes, shown as base58. SHA-256 via node:crypto. */
-import { createHash } from 'node:crypto';
+import { createHash, hash as oneShotHash } from 'node:crypto';
 import { base58Decode, base58Encode } from './base58.js';
 import { BorshError } from './borsh/errors.js';
 import { fixedBytesCodec, type Codec } from './borsh/codec.js';
@@ -12,7 +12,17 @@ export const CRYPTO_HASH_LENGTH = 32;
 /** The all-zero hash (`CryptoHash::default()`), e.g. "no contract" in AccountV1.code_hash. */
 export const ZERO_HASH: CryptoHash = new Uint8Array(32);
 
+// node:crypto's one-shot `hash` (Node >= 20.12) skips the Hash object, whose construction costs
+// about as much as hashing 48 bytes; its result owns a 32-byte ArrayBuffer of its own.
+const oneShot = typeof oneShotHash === 'function' ? (data: Uint8Array) => oneShotHash('sha256', data, 'buffer') as unknown as Uint8Array : undefined;
+
 export function sha256(data: Uint8Array): CryptoHash {
+  if (oneShot !== undefined) {
+    const d = oneShot(data);
+    // A plain Uint8Array over the digest's own buffer (never a Buffer: results compare equal in tests).
+    if (d.byteOffset === 0 && d.buffer.byteLength === 32) return new Uint8Array(d.buffer);
+    return new Uint8Array(d);
+  }
   return new Uint8Array(createHash('sha256').update(data).digest());
 }
 

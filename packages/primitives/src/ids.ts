@@ -14,19 +14,23 @@ import type { BlockHeight } from './units.js';
 
 const U64_MAX = (1n << 64n) - 1n;
 
-function u64le(v: bigint, out: Uint8Array, at: number): void {
+function checkU64(v: bigint): void {
   if (v < 0n || v > U64_MAX) throw new BorshError('unencodable', `u64 out of range: ${v}`);
-  new DataView(out.buffer, out.byteOffset, out.byteLength).setBigUint64(at, v, true);
 }
+
+// One input buffer for every derivation: sha256 reads it synchronously, so it is free again on return.
+const indexInput = new Uint8Array(48);
+const indexView = new DataView(indexInput.buffer);
 
 /** sha256(base ‖ height u64 LE ‖ salt u64 LE). */
 export function createHashIndex(base: CryptoHash, blockHeight: BlockHeight, salt: bigint): CryptoHash {
   if (base.length !== 32) throw new BorshError('wrong_key_length', `hash base must be 32 bytes, got ${base.length}`);
-  const buf = new Uint8Array(48);
-  buf.set(base, 0);
-  u64le(blockHeight, buf, 32);
-  u64le(salt, buf, 40);
-  return sha256(buf);
+  checkU64(blockHeight);
+  checkU64(salt);
+  indexInput.set(base, 0);
+  indexView.setBigUint64(32, blockHeight, true);
+  indexView.setBigUint64(40, salt, true);
+  return sha256(indexInput);
 }
 
 /** Receipt id of the receipt a transaction converts into: salt 0. */

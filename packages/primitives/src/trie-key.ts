@@ -98,12 +98,6 @@ export type TrieKey =
   | { type: 'YieldIdToDataId'; receiverId: AccountId; yieldId: CryptoHash }
   | { type: 'DataIdToYieldId'; receiverId: AccountId; dataId: CryptoHash };
 
-const textEncoder = new TextEncoder();
-
-function accountBytes(id: AccountId): Uint8Array {
-  if (!isValidAccountId(id)) throw new BorshError('invalid_account_id', `invalid account id in trie key: ${JSON.stringify(id)}`);
-  return textEncoder.encode(id);
-}
 
 function concat(parts: Array<Uint8Array | number[]>): Uint8Array {
   let n = 0;
@@ -135,19 +129,52 @@ function hash32(h: CryptoHash): Uint8Array {
 }
 
 function withSeparator(col: number, id: AccountId, tail: Uint8Array): Uint8Array {
-  return concat([[col], accountBytes(id), [ACCOUNT_DATA_SEPARATOR], tail]);
+  const out = accountKey(col, id, ACCOUNT_DATA_SEPARATOR, tail.length);
+  out.set(tail, out.length - tail.length);
+  return out;
+}
+
+/**
+ * [col] ‖ account id ‖ [separator] ‖ `tailLength` bytes left for the caller, in one allocation
+ * (`separator` < 0: none). A valid id is ASCII, so each char is its own UTF-8 byte.
+ */
+function accountKey(col: number, id: AccountId, separator: number, tailLength: number): Uint8Array {
+  if (!isValidAccountId(id)) throw new BorshError('invalid_account_id', `invalid account id in trie key: ${JSON.stringify(id)}`);
+  const n = id.length;
+  const out = new Uint8Array(1 + n + (separator < 0 ? 0 : 1) + tailLength);
+  out[0] = col;
+  for (let i = 0; i < n; i++) out[1 + i] = id.charCodeAt(i);
+  if (separator >= 0) out[1 + n] = separator;
+  return out;
+}
+
+/** The access-key column's key of `key` under `accountId`, with `extra` bytes left at the end. */
+function accessKeyKey(accountId: AccountId, key: PublicKey | PublicKeyHandle, extra: number): Uint8Array {
+  if (key instanceof PublicKey && key.keyType !== KeyType.MLDSA65) {
+    const out = accountKey(TrieColumn.ACCESS_KEY, accountId, ACCESS_KEY_SEPARATOR, 1 + key.data.length + extra);
+    const at = out.length - extra - key.data.length;
+    out[at - 1] = key.keyType;
+    out.set(key.data, at);
+    return out;
+  }
+  const handle = handleBytes(key);
+  const out = accountKey(TrieColumn.ACCESS_KEY, accountId, ACCESS_KEY_SEPARATOR, handle.length + extra);
+  out.set(handle, out.length - extra - handle.length);
+  return out;
 }
 
 export const trieKeys = {
-  account: (accountId: AccountId) => concat([[TrieColumn.ACCOUNT], accountBytes(accountId)]),
-  contractCode: (accountId: AccountId) => concat([[TrieColumn.CONTRACT_CODE], accountBytes(accountId)]),
-  accessKey: (accountId: AccountId, key: PublicKey | PublicKeyHandle) =>
-    concat([[TrieColumn.ACCESS_KEY], accountBytes(accountId), [ACCESS_KEY_SEPARATOR], handleBytes(key)]),
+  account: (accountId: AccountId) => accountKey(TrieColumn.ACCOUNT, accountId, -1, 0),
+  contractCode: (accountId: AccountId) => accountKey(TrieColumn.CONTRACT_CODE, accountId, -1, 0),
+  accessKey: (accountId: AccountId, key: PublicKey | PublicKeyHandle) => accessKeyKey(accountId, key, 0),
   /** Same column as access keys, with a u16 nonce index appended. */
-  gasKeyNonce: (accountId: AccountId, key: PublicKey | PublicKeyHandle, index: number) =>
-    concat([[TrieColumn.ACCESS_KEY], accountBytes(accountId), [ACCESS_KEY_SEPARATOR], handleBytes(key), u16(index)]),
+  gasKeyNonce: (accountId: AccountId, key: PublicKey | PublicKeyHandle, index: number) => {
+    const out = accessKeyKey(accountId, key, 2);
+    out.set(u16(index), out.length - 2);
+    return out;
+  },
   /** Prefix of every access key and gas-key nonce of an account. */
-  accessKeysPrefix: (accountId: AccountId) => concat([[TrieColumn.ACCESS_KEY], accountBytes(accountId), [ACCESS_KEY_SEPARATOR]]),
+  accessKeysPrefix: (accountId: AccountId) => accountKey(TrieColumn.ACCESS_KEY, accountId, ACCESS_KEY_SEPARATOR, 0),
   receivedData: (receiverId: AccountId, dataId: CryptoHash) => withSeparator(TrieColumn.RECEIVED_DATA, receiverId, hash32(dataId)),
   postponedReceiptId: (receiverId: AccountId, dataId: CryptoHash) =>
     withSeparator(TrieColumn.POSTPONED_RECEIPT_ID, receiverId, hash32(dataId)),

@@ -17,11 +17,23 @@ export interface Codec<T> {
   read(r: BorshReader): T;
 }
 
+// Writers `encode` reuses (their buffers are scratch space: `finish` copies the bytes out). A
+// stack, so an encode nested inside a codec's write takes its own writer; a writer that grew
+// large is dropped instead of kept.
+const spareWriters: BorshWriter[] = [];
+const MAX_SPARE_WRITERS = 8;
+const MAX_SPARE_CAPACITY = 64 * 1024;
+
 /** Encodes one value into a fresh byte array (`extensions`: protocol extensions allowed, default none). */
 export function encode<T>(codec: Codec<T>, value: T, extensions?: BorshExtensions): Uint8Array {
-  const w = new BorshWriter(256, extensions);
-  codec.write(w, value);
-  return w.finish();
+  const w = spareWriters.pop() ?? new BorshWriter(256);
+  w.reset(extensions);
+  try {
+    codec.write(w, value);
+    return w.finish();
+  } finally {
+    if (spareWriters.length < MAX_SPARE_WRITERS && w.capacity <= MAX_SPARE_CAPACITY) spareWriters.push(w);
+  }
 }
 
 /** Decodes exactly one value; leftover bytes are a `trailing_bytes` error. */

@@ -16,10 +16,14 @@ export class BorshWriter {
   private pos = 0;
 
   /** Protocol extensions whose enum variants this writer may write (none by default). */
-  readonly extensions: BorshExtensions;
+  get extensions(): BorshExtensions {
+    return this.ext;
+  }
+
+  private ext: BorshExtensions;
 
   constructor(initialCapacity = 256, extensions: BorshExtensions = NO_EXTENSIONS) {
-    this.extensions = extensions;
+    this.ext = extensions;
     this.buf = new Uint8Array(initialCapacity);
     this.view = new DataView(this.buf.buffer);
   }
@@ -134,5 +138,16 @@ export class BorshWriter {
   /** A copy of the written bytes. */
   finish(): Uint8Array {
     return this.buf.slice(0, this.pos);
+  }
+
+  /** Bytes the buffer holds before it grows. */
+  get capacity(): number {
+    return this.buf.length;
+  }
+
+  /** Empties the writer for reuse (keeping its buffer), with the given extensions. */
+  reset(extensions: BorshExtensions = NO_EXTENSIONS): void {
+    this.pos = 0;
+    this.ext = extensions;
   }
 }
