@@ -11,7 +11,7 @@
  */
 import { PrepareError, type PrepareErrorKind } from '@nearts/vm-errors';
 import { tracer } from '@nearts/primitives';
-import { ByteWriter } from '../wasm/encoder.js';
+import { ByteWriter, u32Size } from '../wasm/encoder.js';
 import { FunctionValidator } from '../wasm/func-validator.js';
 import { ExternalKind, ModuleValidator, SectionId } from '../wasm/module-validator.js';
 import { OperatorReader } from '../wasm/operators.js';
@@ -68,7 +68,6 @@ const workspace = {
   analyzer: new Analyzer(),
   log: new InstructionLog(),
   groups: new LocalGroups(),
-  scratch: new ByteWriter(4096),
   bodies: new ByteWriter(1 << 16),
   withRefTypes: new OperatorReader(true),
   withoutRefTypes: new OperatorReader(false),
@@ -94,6 +93,19 @@ const workspace = {
     return entry.instrumenter;
   },
 };
+
+/**
+ * Decode, validate, analyse and log the instructions of one body. A function of its own so that
+ * the engine's inlining budget goes to the per-instruction calls of this loop.
+ */
+function walkBody(ops: OperatorReader, fv: FunctionValidator, analyzer: Analyzer, log: InstructionLog): void {
+  while (!ops.eof()) {
+    ops.next();
+    fv.visit(ops);
+    analyzer.visit(ops);
+    log.record(ops);
+  }
+}
 
 function refuse(kind: PrepareErrorKind, detail?: string): never {
   throw new PrepareError(kind, detail);
@@ -278,7 +290,7 @@ class Preparation {
     v.codeSectionStart(p, count, at);
 
     // The per-function machinery keeps its (grown) buffers from one call to the next.
-    const { fv, analyzer, log, scratch } = workspace;
+    const { fv, analyzer, log } = workspace;
     const ops = workspace.operators(v.features.referenceTypes);
     const body = new ByteReader(code);
     // The instrumented bodies are copied into the output module, so one buffer serves every
@@ -320,24 +332,22 @@ class Preparation {
       ops.reset(code, opsStart, end);
       analyzer.begin(v, fv.localTypes, this.costs, type.results.length === 0 ? 0x40 : type.results[0]);
       log.clear();
-      while (!ops.eof()) {
-        ops.next();
-        fv.visit(ops);
-        analyzer.visit(ops);
-        log.record(ops);
-      }
+      walkBody(ops, fv, analyzer, log);
       fv.finish(end);
       const analysis = analyzer.finish(frameSizeOf(type.params, groups));
       this.checkInstrumentationLimits(type.params.length, analysis.operandStackSize, analysis.blockCount);
 
-      scratch.length = 0;
-      instrumenter.emit(scratch, code, log, end, type, groups, declared, analysis, analyzer.points, nearcoreCode);
-      bodies.u32(scratch.length).append(scratch);
+      // The body is written in place after room for its size, guessed from its input size
+      // (instrumented bodies are a few times larger); the guess is corrected if it was wrong.
+      const bodyAt = bodies.length;
+      const reserved = u32Size(size * 4);
+      bodies.reserve(reserved);
+      instrumenter.emit(bodies, code, log, end, type, groups, declared, analysis, analyzer.points, nearcoreCode);
+      bodies.writeSizeBefore(bodyAt, reserved);
       this.gasPoints += analyzer.points.count;
       this.canonicalisations += instrumenter.canonicalisations;
     }
     if (!p.eof()) p.fail('trailing bytes at end of section');
-    scratch.clear();
     this.parts.code = { count, bodies };
   }
 

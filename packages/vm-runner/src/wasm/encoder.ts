@@ -92,6 +92,37 @@ export class ByteWriter {
     this.length = at;
   }
 
+  /** Leave `n` bytes to be written later (see {@link writeSizeBefore}). */
+  reserve(n: number): this {
+    this.ensure(n);
+    this.length += n;
+    return this;
+  }
+
+  /**
+   * Write, at `at`, the minimal LEB128 size of what follows the `reserved` bytes left there, and
+   * close the gap (or widen it) when the size takes another number of bytes.
+   */
+  writeSizeBefore(at: number, reserved: number): this {
+    const contentStart = at + reserved;
+    const size = this.length - contentStart;
+    const n = u32Size(size);
+    if (n !== reserved) {
+      if (n > reserved) this.ensure(n - reserved);
+      this.buf.copyWithin(at + n, contentStart, this.length);
+      this.length += n - reserved;
+    }
+    const buf = this.buf;
+    let v = size;
+    let i = at;
+    while (v >= 0x80) {
+      buf[i++] = (v & 0x7f) | 0x80;
+      v >>>= 7;
+    }
+    buf[i] = v;
+    return this;
+  }
+
   /** Append a whole array (one native copy, no view allocated). */
   array(src: Uint8Array): this {
     const n = src.length;

@@ -183,75 +183,93 @@ export class FunctionValidator {
     for (const res of t.results) this.push(res);
   }
 
-  /** Validate the instruction `o` just decoded. */
+  /**
+   * Validate the instruction `o` just decoded. The most frequent instructions, when they are
+   * valid, take a short path here (small enough for the engine to inline into the body loop);
+   * everything else, and every error, goes through {@link visitChecked}.
+   */
   visit(o: OperatorReader): void {
+    const depth = this.depth;
+    const op = o.op;
+    if (depth !== 0) {
+      const sp = this.sp;
+      const operands = this.operands;
+      // Opcodes and types as literals: named constants cost bytecode, and size decides inlining.
+      if (op === 0x20 /* local.get */ || op === 0x41 /* i32.const */) {
+        if (sp < operands.length && (op === 0x41 || o.a < this.numLocals)) {
+          operands[sp] = op === 0x41 ? 0x7f /* i32 */ : this.locals[o.a];
+          this.sp = sp + 1;
+          return;
+        }
+      } else if (op >= 0x45 && op <= 0xc4) {
+        // The operands are there, in this frame, with the right type.
+        const arg = NUM_ARG[op];
+        const pops = NUM_POPS[op];
+        if (sp - pops >= this.ctrlHeight[depth - 1] && operands[sp - 1] === arg && (pops === 1 || operands[sp - 2] === arg)) {
+          operands[sp - pops] = NUM_RESULT[op];
+          this.sp = sp - pops + 1;
+          return;
+        }
+      } else {
+        this.visitMore(o, op, depth, sp, operands);
+        return;
+      }
+    }
+    this.visitChecked(o);
+  }
+
+  /** The short paths of memory accesses and local.set/tee (the next most frequent). */
+  private visitMore(o: OperatorReader, op: number, depth: number, sp: number, operands: Uint8Array): void {
+    if (op >= 0x28 && op <= 0x3e) {
+      const m = op - 0x28;
+      const type = MEM_TYPE[m];
+      if (this.m.numMemories !== 0 && o.align <= MEM_MAX_ALIGN[m]) {
+        const height = this.ctrlHeight[depth - 1];
+        if (MEM_STORE[m] === 1) {
+          if (sp - 2 >= height && operands[sp - 1] === type && operands[sp - 2] === 0x7f) {
+            this.sp = sp - 2;
+            return;
+          }
+        } else if (sp - 1 >= height && operands[sp - 1] === 0x7f) {
+          operands[sp - 1] = type;
+          return;
+        }
+      }
+    } else if (op === 0x21 /* local.set */ || op === 0x22 /* local.tee */) {
+      const a = o.a;
+      if (a < this.numLocals && sp - 1 >= this.ctrlHeight[depth - 1] && operands[sp - 1] === this.locals[a]) {
+        if (op === 0x21) this.sp = sp - 1;
+        return;
+      }
+    }
+    this.visitChecked(o);
+  }
+
+  /** The general validation of one instruction, with every check in the spec's order. */
+  private visitChecked(o: OperatorReader): void {
     const at = o.offset;
     if (this.depth === 0) this.r.fail('operators remaining after end of function', at);
     const op = o.op;
-    // The most frequent instructions first.
-    if (op === Op.LocalGet) {
-      if (o.a >= this.numLocals) this.r.fail(`unknown local ${o.a}: local index out of bounds`, at);
-      this.push(this.locals[o.a]);
-      return;
-    }
-    if (op === Op.I32Const) {
-      this.push(ValType.I32);
-      return;
-    }
     const n = op >= 0x45 && op <= 0xc4 ? op : op >= 0xfc00 && op <= 0xfc07 ? op - 0xfb00 : -1;
     if (n >= 0) {
       // All two-operand numeric instructions take two operands of the same type.
       const arg = NUM_ARG[n];
-      const pops = NUM_POPS[n];
-      // Fast path: the operands are there, in this frame, with the right type.
-      const sp = this.sp;
-      const operands = this.operands;
-      if (sp - pops >= this.ctrlHeight[this.depth - 1] && operands[sp - 1] === arg && (pops === 1 || operands[sp - 2] === arg)) {
-        operands[sp - pops] = NUM_RESULT[n];
-        this.sp = sp - pops + 1;
-        return;
-      }
       this.pop(arg, at);
-      if (pops === 2) this.pop(arg, at);
+      if (NUM_POPS[n] === 2) this.pop(arg, at);
       this.push(NUM_RESULT[n]);
       return;
     }
     if (op >= 0x28 && op <= 0x3e) {
       const m = op - 0x28;
-      const type = MEM_TYPE[m];
       this.needMemory(at);
       if (o.align > MEM_MAX_ALIGN[m]) this.r.fail('alignment must not be larger than natural', at);
-      const sp = this.sp;
-      const operands = this.operands;
-      const height = this.ctrlHeight[this.depth - 1];
       if (MEM_STORE[m] === 1) {
-        if (sp - 2 >= height && operands[sp - 1] === type && operands[sp - 2] === ValType.I32) {
-          this.sp = sp - 2;
-          return;
-        }
-        this.pop(type, at);
+        this.pop(MEM_TYPE[m], at);
         this.pop(ValType.I32, at);
       } else {
-        if (sp - 1 >= height && operands[sp - 1] === ValType.I32) {
-          operands[sp - 1] = type;
-          return;
-        }
         this.pop(ValType.I32, at);
-        this.push(type);
+        this.push(MEM_TYPE[m]);
       }
-      return;
-    }
-    if (op === Op.LocalSet || op === Op.LocalTee) {
-      const index = o.a;
-      if (index >= this.numLocals) this.r.fail(`unknown local ${index}: local index out of bounds`, at);
-      const t = this.locals[index];
-      const sp = this.sp;
-      if (sp - 1 >= this.ctrlHeight[this.depth - 1] && this.operands[sp - 1] === t) {
-        if (op === Op.LocalSet) this.sp = sp - 1;
-        return;
-      }
-      this.pop(t, at);
-      if (op === Op.LocalTee) this.push(t);
       return;
     }
     this.visitOther(o, op, at);

@@ -136,4 +136,16 @@ describe('ByteWriter', () => {
     expect(w.finish().length).toBe(0);
     expect(Array.from(w.bytes(source, 0, 5).finish())).toEqual(Array.from(source.subarray(0, 5)));
   });
+
+  it('writes a minimal size prefix into reserved room, whatever the guess', () => {
+    for (const [contentLength, reserved] of [[0, 1], [5, 1], [5, 3], [200, 1], [200, 2], [200, 5], [20000, 2], [20000, 1]]) {
+      const content = Uint8Array.from({ length: contentLength }, (_, i) => (i * 7) & 0xff);
+      const w = new ByteWriter(2).byte(0xaa);
+      const at = w.length;
+      w.reserve(reserved).bytes(content, 0, content.length).writeSizeBefore(at, reserved);
+      w.byte(0xbb);
+      const expected = new ByteWriter().byte(0xaa).u32(contentLength).bytes(content, 0, content.length).byte(0xbb).finish();
+      expect(Array.from(w.finish())).toEqual(Array.from(expected));
+    }
+  });
 });
