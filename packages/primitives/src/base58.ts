@@ -13,7 +13,11 @@ for (let i = 0; i < ALPHABET.length; i++) INDEX[ALPHABET.charCodeAt(i)] = i;
 const LIMB = 58 ** 5;
 const LIMB_DIGITS = 5;
 let limbs = new Float64Array(64);
-const chars: number[] = [];
+let out = new Uint8Array(128);
+
+type Latin1Slice = (this: Uint8Array, start: number, end: number) => string;
+// Node's native decoder turns the ASCII digits into a flat string in one allocation.
+const latin1Slice = (Buffer.prototype as unknown as { latin1Slice?: Latin1Slice }).latin1Slice;
 
 export function base58Encode(bytes: Uint8Array): string {
   let zeros = 0;
@@ -21,6 +25,7 @@ export function base58Encode(bytes: Uint8Array): string {
   // log(256)/log(58^5) ≈ 0.2732 limbs per byte
   const size = Math.ceil(((bytes.length - zeros) * 2732) / 10000) + 1;
   if (limbs.length < size) limbs = new Float64Array(size);
+  if (out.length < zeros + size * LIMB_DIGITS) out = new Uint8Array(zeros + size * LIMB_DIGITS);
   const digits = limbs;
   let length = 0;
   for (let i = zeros; i < bytes.length; i++) {
@@ -37,31 +42,33 @@ export function base58Encode(bytes: Uint8Array): string {
       carry = q;
     }
   }
-  chars.length = 0;
-  for (let i = 0; i < zeros; i++) chars.push(0x31);
+  let n = 0;
+  for (; n < zeros; n++) out[n] = 0x31;
   // Most significant limb first, without its leading zero digits; the others padded to 5 digits.
   for (let j = length - 1; j >= 0; j--) {
     let v = digits[j];
-    const start = chars.length;
-    for (let d = 0; d < LIMB_DIGITS; d++) {
+    const count = j === length - 1 ? limbDigits(v) : LIMB_DIGITS;
+    for (let d = count - 1; d >= 0; d--) {
       const q = Math.floor(v / 58);
-      chars.push(ALPHABET_CODES[v - q * 58]);
+      out[n + d] = ALPHABET_CODES[v - q * 58];
       v = q;
-      if (j === length - 1 && v === 0) break;
     }
-    reverseFrom(chars, start);
+    n += count;
   }
-  return String.fromCharCode.apply(null, chars);
+  if (latin1Slice !== undefined) return latin1Slice.call(out, 0, n);
+  return String.fromCharCode.apply(null, Array.from(out.subarray(0, n)));
 }
 
-const ALPHABET_CODES = Array.from(ALPHABET, (c) => c.charCodeAt(0));
+const ALPHABET_CODES = Uint8Array.from(ALPHABET, (c) => c.charCodeAt(0));
 
-function reverseFrom(a: number[], start: number): void {
-  for (let i = start, j = a.length - 1; i < j; i++, j--) {
-    const t = a[i];
-    a[i] = a[j];
-    a[j] = t;
+/** Base-58 digits of a nonzero limb (1..5). */
+function limbDigits(v: number): number {
+  let d = 0;
+  while (v > 0) {
+    v = Math.floor(v / 58);
+    d++;
   }
+  return d;
 }
 
 /** Decodes base58; a character outside the alphabet is a BorshError `invalid_string`. */

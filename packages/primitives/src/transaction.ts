@@ -184,13 +184,43 @@ export interface DecodedSignedTransaction {
  */
 export function decodeSignedTransaction(bytes: Uint8Array, extensions?: BorshExtensions): DecodedSignedTransaction {
   const signedTransaction = decode(SignedTransactionCodec, bytes, extensions);
-  const txBytes = encode(TransactionCodec, signedTransaction.transaction, extensions);
+  const signatureSize = 1 + signedTransaction.signature.data.length;
+  // The input's body bytes are the re-encoding whenever every part of the transaction decodes
+  // canonically (one encoding per value); then re-encoding it again would only cost time.
+  const txBytes = canonicalBody(signedTransaction.transaction)
+    ? bytes.subarray(0, bytes.length - signatureSize)
+    : encode(TransactionCodec, signedTransaction.transaction, extensions);
   return {
     signedTransaction,
     hash: sha256(txBytes),
     size: txBytes.length,
-    wireSize: txBytes.length + 1 + signedTransaction.signature.data.length,
+    wireSize: txBytes.length + signatureSize,
   };
+}
+
+/**
+ * Actions whose fields are all canonical in borsh: integers, fixed-size keys, account ids,
+ * strings (strict UTF-8, BOM kept) and byte vectors. Not listed, so always re-encoded: access
+ * keys, delegate actions (nested transactions), global contracts, state-init maps (decoding
+ * sorts them) and extension actions.
+ */
+const CANONICAL_ACTIONS: ReadonlySet<Action['type']> = new Set<Action['type']>([
+  'CreateAccount',
+  'DeployContract',
+  'FunctionCall',
+  'Transfer',
+  'Stake',
+  'DeleteKey',
+  'DeleteAccount',
+  'TransferToGasKey',
+  'WithdrawFromGasKey',
+]);
+
+/** A V0 transaction of canonical actions: its decoded bytes are exactly its encoding. */
+function canonicalBody(t: Transaction): boolean {
+  if (t.version !== 'V0') return false;
+  for (const a of t.actions) if (!CANONICAL_ACTIONS.has(a.type)) return false;
+  return true;
 }
 
 /** True when the signature signs sha256(borsh(transaction)) under the transaction's key. */

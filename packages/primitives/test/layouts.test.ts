@@ -193,3 +193,42 @@ describe('receipts', () => {
     expect(decode(ReceiptOrStateStoredReceiptCodec, encode(ReceiptCodec, r))).toEqual({ type: 'Receipt', receipt: r });
   });
 });
+
+describe('decodeSignedTransaction hash and size', () => {
+  const base = { version: 'V0' as const, signerId: 'alice.near', publicKey: ed.publicKey, nonce: 7n, receiverId: 'bob.near', blockHash: sha256(Uint8Array.of(1)) };
+  const signedBytes = (t: Transaction): Uint8Array => encode(SignedTransactionCodec, { transaction: t, signature: ed.sign(transactionHash(t)) });
+
+  it('equal the re-encoded transaction for every kind of action', () => {
+    const kinds: Action[][] = [
+      [{ type: 'Transfer', deposit: 10n ** 24n }],
+      [{ type: 'FunctionCall', methodName: 'ünïcode_\u{feff}', args: Uint8Array.of(1, 2, 3), gas: 30n * 10n ** 12n, deposit: 1n }],
+      [{ type: 'CreateAccount' }, { type: 'DeployContract', code: Uint8Array.of(0, 97, 115, 109) }, { type: 'DeleteKey', publicKey: zeroKey }],
+      [{ type: 'Stake', stake: 5n, publicKey: ed.publicKey }, { type: 'DeleteAccount', beneficiaryId: 'carol.near' }],
+      [{ type: 'AddKey', publicKey: zeroKey, accessKey: { nonce: 0n, permission: { type: 'FullAccess' } } }],
+    ];
+    for (const actions of kinds) {
+      const t: Transaction = { ...base, actions };
+      const body = encode(TransactionCodec, t);
+      const d = decodeSignedTransaction(signedBytes(t));
+      expect(toHex(d.hash)).toBe(toHex(sha256(body)));
+      expect(d.size).toBe(body.length);
+      expect(d.wireSize).toBe(body.length + 65);
+    }
+  });
+
+  it('of a non-canonical input (unsorted state-init map) are those of its canonical form, as in nearcore', () => {
+    const stateInit = { version: 'V1' as const, code: { type: 'CodeHash' as const, hash: sha256(Uint8Array.of(7)) }, data: [[Uint8Array.of(1), Uint8Array.of(2)], [Uint8Array.of(3), Uint8Array.of(4)]] as Array<[Uint8Array, Uint8Array]> };
+    const t: Transaction = { ...base, actions: [{ type: 'DeterministicStateInit', stateInit, deposit: 1n }] };
+    const canonical = signedBytes(t);
+    // Swap the two map entries in the bytes: each is u32 len + 1 byte, u32 len + 1 byte (10 bytes).
+    const at = canonical.length - 65 - 16 - 20;
+    const unsorted = canonical.slice();
+    unsorted.set(canonical.subarray(at + 10, at + 20), at);
+    unsorted.set(canonical.subarray(at, at + 10), at + 10);
+    expect(toHex(unsorted)).not.toBe(toHex(canonical));
+    const d = decodeSignedTransaction(unsorted);
+    expect(d.signedTransaction.transaction).toEqual(t);
+    expect(toHex(d.hash)).toBe(toHex(transactionHash(t)));
+    expect(d.size).toBe(encode(TransactionCodec, t).length);
+  });
+});

@@ -3,7 +3,7 @@
  * ids as InvalidTxError), then validate it statelessly and against the signer's current account
  * and access key. Nothing is written.
  */
-import { decode, SignedTransactionCodec, transactionHashAndSize, type BorshExtensions, type SignedTransaction } from '@nearts/primitives';
+import { decodeSignedTransaction, type BorshExtensions, type DecodedSignedTransaction } from '@nearts/primitives';
 import type { RuntimeConfig } from '@nearts/runtime-fees';
 import type { State } from '@nearts/store';
 import { transactionCost, type TransactionCost } from '../config/tx-cost.js';
@@ -20,9 +20,9 @@ import {
 
 /** `extensions`: the protocol extensions the chain runs with (none: exactly protocol behaviour). */
 export function decodeTransaction(bytes: Uint8Array, extensions?: BorshExtensions): VerifiableTransaction {
-  let signed: SignedTransaction;
+  let decoded: DecodedSignedTransaction;
   try {
-    signed = decode(SignedTransactionCodec, bytes, extensions);
+    decoded = decodeSignedTransaction(bytes, extensions);
   } catch (e) {
     const err = e as { reason?: string; path?: string[]; cause?: { accountId?: string } };
     if (err.reason === 'invalid_account_id') {
@@ -33,8 +33,7 @@ export function decodeTransaction(bytes: Uint8Array, extensions?: BorshExtension
     }
     throw e;
   }
-  const { hash, size } = transactionHashAndSize(signed.transaction, extensions);
-  return { signed, hash, size };
+  return { signed: decoded.signedTransaction, hash: decoded.hash, size: decoded.size };
 }
 
 export interface CheckContext {

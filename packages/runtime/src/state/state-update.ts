@@ -24,7 +24,7 @@ export class StateUpdate {
   readonly state: State;
   private readonly baseDepth: number;
   private readonly committedKeys = new Set<string>();
-  private prospectiveKeys = new Set<string>();
+  private readonly prospectiveKeys = new Set<string>();
   private finished = false;
   /** Per open nested checkpoint: keys it added to `prospectiveKeys`. */
   private readonly nested: string[][] = [];
@@ -102,14 +102,14 @@ export class StateUpdate {
     this.state.commit();
     this.state.checkpoint();
     for (const k of this.prospectiveKeys) this.committedKeys.add(k);
-    this.prospectiveKeys = new Set();
+    this.prospectiveKeys.clear();
   }
 
   /** Drops the prospective changes. */
   rollback(): void {
     this.state.rollback();
     this.state.checkpoint();
-    this.prospectiveKeys = new Set();
+    this.prospectiveKeys.clear();
   }
 
   /** Keeps every committed change; the State is left at the depth it was given at. */
