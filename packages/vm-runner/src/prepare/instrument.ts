@@ -100,7 +100,11 @@ export class BodyInstrumenter {
     return cached;
   }
 
-  private encodeCharge(c: Gas): Uint8Array {
+  /**
+   * `slow` are the requests the failing path makes, in order: `[c]`, or the frame fee and the
+   * first instruction's charge of a merged entry charge (see `entryCharge`).
+   */
+  private encodeCharge(c: Gas, slow: readonly Gas[] = [c]): Uint8Array {
     {
       const g = this.s.gasGlobal;
       const w = new ByteWriter(48);
@@ -108,7 +112,7 @@ export class BodyInstrumenter {
       w.byte(0x04).byte(0x40);
       // `unreachable` after the call keeps the slow path a dead end, so the engine's fast path
       // does not have to assume the call's effects (a measured 2x difference in tight loops).
-      w.byte(0x42).i64n(c).byte(0x10).u32(GAS_FN).byte(0x00);
+      slowRequests(w, slow);
       w.byte(0x05);
       w.byte(0x23).u32(g).byte(0x42).i64n(c).byte(0x7d).byte(0x24).u32(g); // gas -= c
       w.byte(0x0b);
@@ -117,15 +121,28 @@ export class BodyInstrumenter {
   }
 
   /** A charge through the gas local `l`, written through to the global (see the file comment). */
-  private encodeLocalCharge(c: Gas, l: number): Uint8Array {
+  private encodeLocalCharge(c: Gas, l: number, slow: readonly Gas[] = [c]): Uint8Array {
     const g = this.s.gasGlobal;
     const w = new ByteWriter(48);
     w.byte(0x20).u32(l).byte(0x42).i64n(c).byte(0x54); // gas < c
     w.byte(0x04).byte(0x40);
-    w.byte(0x42).i64n(c).byte(0x10).u32(GAS_FN).byte(0x00); // the global is exact here
+    slowRequests(w, slow); // the global is exact here
     w.byte(0x0b);
     w.byte(0x20).u32(l).byte(0x42).i64n(c).byte(0x7d).byte(0x22).u32(l).byte(0x24).u32(g); // gas -= c
     return w.finish();
+  }
+
+  /**
+   * The frame fee and the first instruction's charge as one test, `total = frameFee + first`.
+   * When it fails, the host is still asked for the two amounts one after the other, as nearcore
+   * does: which limit error a failing request reports depends on that request's own new total
+   * (GasLimitExceeded only past max_gas_burnt), so one request for the sum could report
+   * GasLimitExceeded where the frame fee alone fails with GasExceeded.
+   */
+  private entryCharge(total: Gas, frameFee: Gas, first: Gas): Uint8Array {
+    if (frameFee === 0 || frameFee === 0n || first === 0 || first === 0n) return this.constantCharge(total);
+    const slow = [frameFee, first];
+    return this.gasLocal >= 0 ? this.encodeLocalCharge(total, this.gasLocal, slow) : this.encodeCharge(total, slow);
   }
 
   /** Re-read the gas local from the global (after anything that may have changed the global). */
@@ -280,7 +297,7 @@ export class BodyInstrumenter {
     let p = 0;
     const merged = log.count > 0 ? mergedEntryCharge(points, log.offsets[0], frameFee) : null;
     if (merged !== null) {
-      if (merged !== 0 && merged !== 0n) out.array(this.constantCharge(merged));
+      if (merged !== 0 && merged !== 0n) out.array(this.entryCharge(merged, frameFee, points.constantAt(0)));
       const first = points.constantAt(0);
       if (first !== 0) this.nearcoreSize += nearcore.constantSize(first);
       p = 1;
@@ -439,6 +456,12 @@ export class BodyInstrumenter {
  * The frame fee plus the charge of the first point, when that point is a constant charge at the
  * body's first instruction (then nothing runs between the two); null otherwise.
  */
+/** The failing path of a charge: a `finite_wasm_gas` request per amount, then `unreachable`. */
+function slowRequests(w: ByteWriter, amounts: readonly Gas[]): void {
+  for (const a of amounts) w.byte(0x42).i64n(a).byte(0x10).u32(GAS_FN);
+  w.byte(0x00);
+}
+
 function mergedEntryCharge(points: GasPoints, firstOffset: number, frameFee: Gas): Gas | null {
   if (points.count === 0 || points.offsets[0] !== firstOffset) return null;
   const kind = points.kinds[0];

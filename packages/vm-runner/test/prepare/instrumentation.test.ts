@@ -121,9 +121,18 @@ describe('running out of gas', () => {
     const r = await run(tenNops, { prepaid: 13n * R });
     expect(r.error).toBe('GasExceeded');
     expect(r.burnt).toBe(13n * R);
-    // The frame fee (8 ops) and the first segment (10 ops) are one charge: the host is asked for
-    // both at once, and fails on the same total as two requests would.
-    expect(r.burns).toEqual([18n * R]);
+    // The frame fee (8 ops) and the first segment (10 ops) are tested as one sum, but a failing
+    // test asks the host for them one after the other, as nearcore's two charges do.
+    expect(r.burns).toEqual([8n * R, 10n * R]);
+  });
+
+  it('reports the limit the frame fee alone crosses, not the one its sum with the first segment would', async () => {
+    // The frame fee (8 ops) passes prepaid (5) but not max_gas_burnt (12): GasExceeded. One
+    // request for 18 ops would also pass max_gas_burnt and report GasLimitExceeded.
+    const r = await run(tenNops, { prepaid: 5n * R, maxGasBurnt: 12n * R });
+    expect(r.error).toBe('GasExceeded');
+    expect(r.burnt).toBe(5n * R);
+    expect(r.burns).toEqual([8n * R]);
   });
 
   it('lets wasm burn up to prepaid and reports GasLimitExceeded past max_gas_burnt at the next sync', async () => {
