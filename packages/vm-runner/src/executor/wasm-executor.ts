@@ -17,6 +17,9 @@ import type { Executor, LoadResult, RunOptions } from './executor.js';
 import { GasSync } from './gas-sync.js';
 import { WasmMemory } from './wasm-memory.js';
 import { BoundImports, importEntries } from './bound-imports.js';
+import { sharedMemoryPressure } from './shared-memory-pressure.js';
+
+const WASM_PAGE_BYTES = 65536;
 
 export interface CompiledWasm {
   readonly prepared: PreparedContract;
@@ -118,6 +121,7 @@ export class WasmExecutor implements Executor<CompiledWasm> {
       maximum: prepared.memory.maximumPages,
       shared: true, // see the memory import written by preparation
     });
+    sharedMemoryPressure.memoryCreated();
     logic.setMemory(new WasmMemory(memory));
     const sync = new GasSync(logic.gas);
     // A call of a contract whose import object is in use (a nested call of the same contract)
@@ -137,6 +141,7 @@ export class WasmExecutor implements Executor<CompiledWasm> {
       runExports(instance, prepared, method, sync, gasGlobal);
     } finally {
       bound.release();
+      if (memory.buffer.byteLength > prepared.memory.initialPages * WASM_PAGE_BYTES) sharedMemoryPressure.callGrewMemory();
     }
   }
 }
