@@ -12,16 +12,17 @@ export const CRYPTO_HASH_LENGTH = 32;
 /** The all-zero hash (`CryptoHash::default()`), e.g. "no contract" in AccountV1.code_hash. */
 export const ZERO_HASH: CryptoHash = new Uint8Array(32);
 
-// node:crypto's one-shot `hash` (Node >= 20.12) skips the Hash object, whose construction costs
-// about as much as hashing 48 bytes; its result owns a 32-byte ArrayBuffer of its own.
-const oneShot = typeof oneShotHash === 'function' ? (data: Uint8Array) => oneShotHash('sha256', data, 'buffer') as unknown as Uint8Array : undefined;
+// node:crypto's one-shot `hash` (Node >= 20.12) skips the Hash object, and asking it for a latin1
+// ('binary') string instead of a Buffer skips a separate backing store per digest: both cost
+// more than hashing a few dozen bytes.
+const oneShotLatin1 = typeof oneShotHash === 'function' ? (data: Uint8Array) => oneShotHash('sha256', data, 'binary') : undefined;
 
 export function sha256(data: Uint8Array): CryptoHash {
-  if (oneShot !== undefined) {
-    const d = oneShot(data);
-    // A plain Uint8Array over the digest's own buffer (never a Buffer: results compare equal in tests).
-    if (d.byteOffset === 0 && d.buffer.byteLength === 32) return new Uint8Array(d.buffer);
-    return new Uint8Array(d);
+  if (oneShotLatin1 !== undefined) {
+    const s = oneShotLatin1(data);
+    const out = new Uint8Array(32);
+    for (let i = 0; i < 32; i++) out[i] = s.charCodeAt(i);
+    return out;
   }
   return new Uint8Array(createHash('sha256').update(data).digest());
 }

@@ -10,20 +10,21 @@
 import { createHash, hash as oneShotHash } from 'node:crypto';
 import { BRANCH, EXTENSION, LEAF, STUB, type Hash, type Node, type ValueSlot } from './node.js';
 import { writeEncodedPath } from './nibbles.js';
-import { bytesToKeyString } from '../bytes.js';
 
 /** nearcore's `Trie::EMPTY_ROOT`: `CryptoHash::default()`, 32 zero bytes. */
 export const EMPTY_ROOT: Uint8Array = new Uint8Array(32);
 export const EMPTY_HASH: Hash = '\0'.repeat(32);
 
-const digest: (data: Uint8Array) => Uint8Array =
+// The digest straight as a latin1 string ('binary' is Node's name for latin1): a digest Buffer
+// would cost a separate backing store per hash, several times the hashing of a trie node itself.
+const digestLatin1: (data: Uint8Array) => string =
   typeof oneShotHash === 'function'
-    ? (data) => oneShotHash('sha256', data, 'buffer') as unknown as Uint8Array
-    : (data) => createHash('sha256').update(data).digest();
+    ? (data) => oneShotHash('sha256', data, 'binary')
+    : (data) => createHash('sha256').update(data).digest('binary');
 
-/** sha256 as a 32-char latin1 string (the digest buffer itself dies young). */
+/** sha256 as a 32-char latin1 string. */
 export function sha256(data: Uint8Array): Hash {
-  return bytesToKeyString(digest(data));
+  return digestLatin1(data);
 }
 
 /** A hash string as bytes. */
