@@ -94,19 +94,6 @@ const workspace = {
   },
 };
 
-/**
- * Decode, validate, analyse and log the instructions of one body. A function of its own so that
- * the engine's inlining budget goes to the per-instruction calls of this loop.
- */
-function walkBody(ops: OperatorReader, fv: FunctionValidator, analyzer: Analyzer, log: InstructionLog): void {
-  while (!ops.eof()) {
-    ops.next();
-    fv.visit(ops);
-    analyzer.visit(ops);
-    log.record(ops);
-  }
-}
-
 function refuse(kind: PrepareErrorKind, detail?: string): never {
   throw new PrepareError(kind, detail);
 }
@@ -332,7 +319,12 @@ class Preparation {
       ops.reset(code, opsStart, end);
       analyzer.begin(v, fv.localTypes, this.costs, type.results.length === 0 ? 0x40 : type.results[0]);
       log.clear();
-      walkBody(ops, fv, analyzer, log);
+      while (!ops.eof()) {
+        ops.next();
+        fv.visit(ops);
+        analyzer.visit(ops);
+        log.record(ops);
+      }
       fv.finish(end);
       const analysis = analyzer.finish(frameSizeOf(type.params, groups));
       this.checkInstrumentationLimits(type.params.length, analysis.operandStackSize, analysis.blockCount);
