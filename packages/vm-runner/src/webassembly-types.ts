@@ -24,6 +24,10 @@ declare global {
       constructor(descriptor: { value: string; mutable?: boolean }, value?: unknown);
       value: unknown;
     }
+    class Table {
+      readonly length: number;
+      get(index: number): unknown;
+    }
     class RuntimeError extends Error {}
     class CompileError extends Error {}
     class LinkError extends Error {}

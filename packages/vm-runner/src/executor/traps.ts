@@ -6,6 +6,27 @@
  */
 import type {} from '../webassembly-types.js';
 import { FunctionCallError, HostError, VMRunnerError, type FunctionCallErrorData, type WasmTrapKind } from '@nearts/vm-errors';
+import { INDIRECT_CALL_SLOT_EXPORT, tableExportName } from '../prepare/abi.js';
+
+const NULL_OR_SIGNATURE_MISMATCH = /null function or function signature mismatch|function signature mismatch/;
+
+/**
+ * A `call_indirect` trap of `instance` as nearcore reports it: V8 uses one message for a null
+ * table slot and for a signature mismatch, Wasmtime two traps. The prepared module records the
+ * slot of every `call_indirect` just before it runs (abi.ts), so after the trap the host can see
+ * whether that slot is empty. Other errors are returned unchanged.
+ */
+export function refineIndirectCallTrap(error: unknown, instance: WebAssembly.Instance): unknown {
+  if (!(error instanceof WebAssembly.RuntimeError) || !NULL_OR_SIGNATURE_MISMATCH.test(error.message)) return error;
+  const slot = instance.exports[INDIRECT_CALL_SLOT_EXPORT];
+  if (!(slot instanceof WebAssembly.Global)) return error;
+  const packed = BigInt.asUintN(64, slot.value as bigint);
+  const table = instance.exports[tableExportName(Number(packed >> 32n))];
+  const element = Number(packed & 0xffff_ffffn);
+  if (table instanceof WebAssembly.Table && element < table.length && table.get(element) === null)
+    return new FunctionCallError({ kind: 'WasmTrap', trap: 'IndirectCallToNull' });
+  return error;
+}
 
 /** V8's RuntimeError messages → nearcore WasmTrap. */
 const V8_TRAPS: ReadonlyArray<[RegExp, WasmTrapKind]> = [
@@ -15,10 +36,9 @@ const V8_TRAPS: ReadonlyArray<[RegExp, WasmTrapKind]> = [
   [/data segment .*out of bounds|out of bounds memory access/, 'MemoryOutOfBounds'],
   [/divide by zero|remainder by zero|divide result unrepresentable|integer overflow/, 'IllegalArithmetic'],
   [/float unrepresentable in integer range|integer result unrepresentable/, 'IllegalArithmetic'],
-  // V8 does not distinguish a null table slot from a signature mismatch; nearcore does.
-  // Instrumentation checks for null slots before call_indirect where it can, so what reaches
-  // here is a signature mismatch.
-  [/null function or function signature mismatch|function signature mismatch/, 'IncorrectCallIndirectSignature'],
+  // V8 reports a null table slot with this message too; `refineIndirectCallTrap` turns those
+  // into IndirectCallToNull while the instance is still at hand.
+  [NULL_OR_SIGNATURE_MISMATCH, 'IncorrectCallIndirectSignature'],
   [/invalid index into function table/, 'MemoryOutOfBounds'],
 ];
 

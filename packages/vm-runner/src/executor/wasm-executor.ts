@@ -15,6 +15,7 @@ import { prepareContract, type PreparedContract } from '../prepare/index.js';
 import { WasmSubmoduleEngine } from '../submodules/wasm-submodule-engine.js';
 import type { Executor, LoadResult, RunOptions } from './executor.js';
 import { GasSync } from './gas-sync.js';
+import { refineIndirectCallTrap } from './traps.js';
 import { WasmMemory } from './wasm-memory.js';
 import { BoundImports, importEntries } from './bound-imports.js';
 import { sharedMemoryPressure } from './shared-memory-pressure.js';
@@ -166,7 +167,7 @@ function runExports(instance: WebAssembly.Instance, prepared: PreparedContract, 
     } catch {
       // the counter is already exhausted: the original failure is what the outcome reports
     }
-    throw e;
+    throw refineIndirectCallTrap(e, instance);
   }
 }
 

@@ -32,6 +32,12 @@
  * - `remaining_gas` — the mutable i64 gas global (u64 bit pattern).
  * - `start` — the contract's start function, when it has one; the start section itself is
  *   removed so that the host runs it *after* setting up gas, under metering.
+ * - Modules with tables only: `table0`, `table1`, … — each table; `indirect_call_slot` — a
+ *   mutable i64 global that every `call_indirect` sets just before it runs to
+ *   `table index << 32 | element index`. V8 reports a null slot and a signature mismatch with one
+ *   message where nearcore (Wasmtime) reports IndirectCallToNull or
+ *   IncorrectCallIndirectSignature; after such a trap the host looks the slot up to tell them
+ *   apart (executor/traps.ts).
  *
  * Gas synchronisation (nearcore's Wasmtime call hook, done by hand):
  * - before calling into wasm (the `start` export, then the method), set
@@ -54,6 +60,12 @@ export const MEMORY_IMPORT = 'memory';
 export const MEMORY_EXPORT = 'memory';
 export const REMAINING_GAS_EXPORT = 'remaining_gas';
 export const START_EXPORT = 'start';
+export const INDIRECT_CALL_SLOT_EXPORT = 'indirect_call_slot';
+
+/** The export under which table `index` of the contract is found (modules with tables). */
+export function tableExportName(index: number): string {
+  return `table${index}`;
+}
 /** Prefix of every contract export in the prepared module. */
 export const EXPORT_PREFIX = '\0';
 

@@ -145,6 +145,18 @@ export class BodyInstrumenter {
     return this.gasLocal >= 0 ? this.encodeLocalCharge(total, this.gasLocal, slow) : this.encodeCharge(total, slow);
   }
 
+  /**
+   * `indirect_call_slot = table << 32 | element` with the element index on top of the stack
+   * (kept there): V8 traps a null slot and a signature mismatch alike, the host tells them apart
+   * from this slot (abi.ts). The slot global follows the stack global in modules with tables.
+   */
+  private recordIndirectSlot(out: ByteWriter, table: number): void {
+    const slot = this.s.stackGlobal + 1;
+    out.byte(0xad); // i64.extend_i32_u
+    if (table !== 0) out.byte(0x42).i64n(BigInt(table) << 32n).byte(0x84); // i64.or
+    out.byte(0x24).u32(slot).byte(0x23).u32(slot).byte(0xa7); // global.set, global.get, i32.wrap_i64
+  }
+
   /** Re-read the gas local from the global (after anything that may have changed the global). */
   private reloadGas(out: ByteWriter): void {
     if (this.gasLocal >= 0) out.byte(0x23).u32(this.s.gasGlobal).byte(0x21).u32(this.gasLocal);
@@ -326,6 +338,7 @@ export class BodyInstrumenter {
           if (op === Op.Call) this.reloadGas(out);
         }
         else if (op === Op.CallIndirect) {
+          this.recordIndirectSlot(out, log.b[i]);
           out.bytes(code, offset, offsets[i + 1]);
           this.reloadGas(out);
         }

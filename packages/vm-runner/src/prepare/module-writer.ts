@@ -11,6 +11,7 @@ import {
   EXPORT_PREFIX,
   GAS_EXHAUSTED_IMPORT,
   GAS_IMPORT,
+  INDIRECT_CALL_SLOT_EXPORT,
   INJECTED_FUNCTIONS,
   INTERNAL_MODULE,
   MEMORY_EXPORT,
@@ -19,6 +20,7 @@ import {
   REMAINING_GAS_EXPORT,
   STACK_EXHAUSTED_IMPORT,
   START_EXPORT,
+  tableExportName,
 } from './abi.js';
 
 /** A payload range of the input, and how many items it holds after its count. */
@@ -107,22 +109,30 @@ export function writeModule(code: Uint8Array, parts: ModuleParts, s: WriteSettin
     sections.push([SectionId.Table, tables]);
   }
 
-  // Globals: the contract's, then remaining gas (0 until the host sets it) and the stack budget.
+  // Globals: the contract's, then remaining gas (0 until the host sets it), the stack budget and,
+  // with tables, the slot of the last call_indirect (see abi.ts).
   const gasGlobal = parts.numGlobals;
-  const globals = section().u32(parts.numGlobals + 2);
+  const tableCount = parts.tables?.types.length ?? 0;
+  const globals = section().u32(parts.numGlobals + 2 + (tableCount > 0 ? 1 : 0));
   if (parts.globals) copyPatched(globals, code, parts.globals.itemsStart, parts.globals.end, parts.globals.patches);
   globals.byte(0x7e).byte(0x01).byte(0x42).byte(0x00).byte(0x0b);
   globals.byte(0x7e).byte(0x01).byte(0x42).i64(BigInt(s.maxStackHeight)).byte(0x0b);
+  if (tableCount > 0) globals.byte(0x7e).byte(0x01).byte(0x42).byte(0x00).byte(0x0b);
   sections.push([SectionId.Global, globals]);
 
   const contractExports = parts.exports.filter((e) => e.kind !== ExternalKind.Memory);
-  const exports = section().u32(contractExports.length + 2 + (parts.start === undefined ? 0 : 1));
+  const injectedExports = 2 + (parts.start === undefined ? 0 : 1) + (tableCount > 0 ? 1 + tableCount : 0);
+  const exports = section().u32(contractExports.length + injectedExports);
   for (const e of contractExports) {
     exports.name(EXPORT_PREFIX + e.name).byte(e.kind).u32(e.kind === ExternalKind.Func ? e.index + INJECTED_FUNCTIONS : e.index);
   }
   exports.name(MEMORY_EXPORT).byte(ExternalKind.Memory).u32(0);
   exports.name(REMAINING_GAS_EXPORT).byte(ExternalKind.Global).u32(gasGlobal);
   if (parts.start !== undefined) exports.name(START_EXPORT).byte(ExternalKind.Func).u32(parts.start + INJECTED_FUNCTIONS);
+  if (tableCount > 0) {
+    exports.name(INDIRECT_CALL_SLOT_EXPORT).byte(ExternalKind.Global).u32(gasGlobal + 2);
+    for (let t = 0; t < tableCount; t++) exports.name(tableExportName(t)).byte(ExternalKind.Table).u32(t);
+  }
   sections.push([SectionId.Export, exports]);
 
   if (parts.elements) {

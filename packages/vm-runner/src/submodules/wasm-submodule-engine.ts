@@ -23,7 +23,7 @@ import { LruContractCache } from '../cache/lru-cache.js';
 import { configSignature } from '../config-signature.js';
 import type { LoadResult } from '../executor/executor.js';
 import type { GasSync } from '../executor/gas-sync.js';
-import { classifyWasmException } from '../executor/traps.js';
+import { classifyWasmException, refineIndirectCallTrap } from '../executor/traps.js';
 import { hostImports, type CompiledWasm, type WasmExecutor } from '../executor/wasm-executor.js';
 import { WasmMemory } from '../executor/wasm-memory.js';
 import type { PreparedContract } from '../prepare/index.js';
@@ -117,7 +117,7 @@ export class WasmSubmoduleEngine implements SubmoduleEngine {
         if (settle instanceof SubmoduleGasExhausted) throw settle;
       }
       if (passesThrough(e)) throw e;
-      return classifyWasmException(e);
+      return classifyWasmException(refineIndirectCallTrap(e, instance));
     }
   }
 
@@ -126,6 +126,7 @@ export class WasmSubmoduleEngine implements SubmoduleEngine {
     const out: Record<string, unknown> = {};
     const { sync } = this;
     const parentGlobal = this.parent.gasGlobal;
+    const parentInstance = this.parent.instance;
     for (const imp of prepared.hostImports) {
       if (imp.module !== PARENT_MODULE) continue;
       const exportName = this.parent.prepared.exportedFunctions.get(imp.name)!.exportName;
@@ -135,6 +136,9 @@ export class WasmSubmoduleEngine implements SubmoduleEngine {
         sync.handOver(own, parentGlobal);
         try {
           return target(...args);
+        } catch (e) {
+          // The contract's own code trapped: its table tells a null slot from a bad signature.
+          throw refineIndirectCallTrap(e, parentInstance);
         } finally {
           sync.handOver(parentGlobal, own);
         }
