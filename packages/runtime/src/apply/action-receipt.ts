@@ -12,12 +12,14 @@ import {
   tracer,
   trieKeys,
   ZERO_HASH,
+  type Action,
+  type CryptoHash,
   type Receipt,
 } from '@nearts/primitives';
 import { execFee, gasPenaltyForGasRefund } from '@nearts/runtime-fees';
 import type { PromiseResult } from '@nearts/vm-logic';
 import { applyAction } from '../actions/apply-action.js';
-import type { ReceiptContext } from '../actions/context.js';
+import type { ActionContext, ReceiptContext } from '../actions/context.js';
 import { mergeActionResult, newReceiptResult, setReceiptError, type ReceiptResult } from '../actions/result.js';
 import { totalDeposit, totalPrepaidExecFees, totalPrepaidGas, totalPrepaidSendFees } from '../config/tx-cost.js';
 import { StorageInconsistentError } from '../errors.js';
@@ -89,6 +91,23 @@ function loadPromiseResults(p: Processing, receipt: Receipt, ar: AnyActionReceip
   });
 }
 
+/**
+ * The context of one action. Its hash (a sha256) is derived on first use: only function calls
+ * read it. Inputs that cannot be hashed still fail before the action runs.
+ */
+function actionContext(rc: ReceiptContext, action: Action, receiptId: CryptoHash, blockHeight: bigint, actionIndex: number): ActionContext {
+  const hashable = receiptId.length === 32 && blockHeight >= 0n && blockHeight < 1n << 64n;
+  let actionHash = hashable ? undefined : createActionHash(receiptId, blockHeight, actionIndex);
+  return {
+    rc,
+    action,
+    actionIndex,
+    get actionHash(): CryptoHash {
+      return (actionHash ??= createActionHash(receiptId, blockHeight, actionIndex));
+    },
+  };
+}
+
 export function applyActionReceipt(p: Processing, receipt: Receipt): ExecutionOutcomeWithId {
   const ar = actionReceiptOfReceipt(receipt);
   if (ar === undefined) throw new StorageInconsistentError('given receipt should be an action receipt');
@@ -117,8 +136,7 @@ export function applyActionReceipt(p: Processing, receipt: Receipt): ExecutionOu
   result.computeUsage = receiptExec.compute;
 
   for (let i = 0; i < ar.actions.length; i++) {
-    const actionHash = createActionHash(receipt.receiptId, apply.blockHeight, i);
-    const next = applyAction({ rc, action: ar.actions[i], actionHash, actionIndex: i });
+    const next = applyAction(actionContext(rc, ar.actions[i], receipt.receiptId, apply.blockHeight, i));
     if (next.result.ok) {
       for (const r of next.newReceipts) {
         const e = validateReceipt(config.wasmConfig.limitConfig, r, apply.protocolVersion, 'NewReceipt', config.wasmConfig.submodules);

@@ -25,6 +25,7 @@ import {
 } from '../verifier/transaction.js';
 import type { Processing } from './processing.js';
 import type { ExecutionOutcomeWithId } from './types.js';
+import { latin1 } from '../latin1.js';
 
 /** A transaction of the chunk and whether it is still inside its validity period. */
 export interface ChunkTransaction {
@@ -49,10 +50,6 @@ export function failedTxOutcome(tx: VerifiableTransaction, error: InvalidTxError
   };
 }
 
-/** Bytes as a latin1 string (one char per byte): a cheap exact map key. */
-function latin1(h: Uint8Array): string {
-  return Buffer.from(h.buffer, h.byteOffset, h.byteLength).toString('latin1');
-}
 
 export function processTransactions(p: Processing, txs: readonly ChunkTransaction[]): void {
   const apply = p.apply;

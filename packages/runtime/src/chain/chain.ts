@@ -54,6 +54,7 @@ import { ShardLayout } from './shard-layout.js';
 import { TrieShape } from '../ext/trie-shape.js';
 import { checkTransactionAgainstState, decodeTransaction } from './submission.js';
 import { viewCall, type ViewCallResult } from './view-call.js';
+import { latin1 } from '../latin1.js';
 
 const trace = tracer('nearts:runtime:chain');
 
@@ -130,7 +131,7 @@ function heightSeed(prev: CryptoHash, height: bigint): CryptoHash {
  * Internal map key of a hash: its 32 bytes as a latin1 string (one char per byte), far cheaper
  * than base58, which is only produced where a caller sees it.
  */
-const key = (h: Uint8Array): string => Buffer.from(h.buffer, h.byteOffset, h.byteLength).toString('latin1');
+const key = latin1;
 
 /** The map key of a base58 hash a caller gave, or undefined when it is not one (then nothing matches). */
 function keyOfBase58(s: string): string | undefined {

@@ -14,8 +14,8 @@
  */
 import type { TrieAccessPath, TrieShapeSource } from './trie-accounting.js';
 import { SortedStrings } from './sorted-strings.js';
+import { latin1 } from '../latin1.js';
 
-const latin1 = (b: Uint8Array): string => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('latin1');
 
 function nibble(k: string, d: number): number {
   if (d >= 2 * k.length) return -1;

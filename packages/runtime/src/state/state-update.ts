@@ -15,10 +15,9 @@
  * written inside it were written (so a failed call leaves storage gas as if it never ran).
  */
 import type { Entry, State } from '@nearts/store';
+import { latin1, latin1Bytes } from '../latin1.js';
 
-function keyString(key: Uint8Array): string {
-  return Buffer.from(key.buffer, key.byteOffset, key.byteLength).toString('latin1');
-}
+const keyString = latin1;
 
 export class StateUpdate {
   readonly state: State;
@@ -94,7 +93,7 @@ export class StateUpdate {
 
   /** Keys set or removed during the chunk and kept (committed), in no particular order. */
   touchedKeys(): Uint8Array[] {
-    return [...this.committedKeys].map((k) => new Uint8Array(Buffer.from(k, 'latin1')));
+    return Array.from(this.committedKeys, latin1Bytes);
   }
 
   /** Accepts the prospective changes. */

@@ -12,10 +12,8 @@
  * oldest verdict is dropped, which only costs a re-verification later, never a different result.
  */
 import { verifySignature, type PublicKey, type Signature } from '@nearts/primitives';
+import { latin1 } from '../latin1.js';
 
-function latin1(bytes: Uint8Array): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
-}
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   if (a.length !== b.length) return false;
