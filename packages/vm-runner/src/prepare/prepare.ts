@@ -312,7 +312,7 @@ class Preparation {
       }
       const opsStart = body.pos;
 
-      const { typeIndex } = v.nextCodeEntry(p, start);
+      const typeIndex = v.nextCodeEntry(p, start);
       const type = v.types[typeIndex];
       fv.begin(v, body, type);
       for (let g = 0; g < groups.count; g++) fv.defineLocals(groups.numbers[g], groups.types[g], start);

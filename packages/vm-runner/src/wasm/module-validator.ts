@@ -512,13 +512,13 @@ export class ModuleValidator {
     }
   }
 
-  /** The function index and type index of the next code section entry. */
-  nextCodeEntry(r: ByteReader, at: number): { funcIndex: number; typeIndex: number } {
+  /** The type index of the next code section entry (no object per body: this runs for each one). */
+  nextCodeEntry(r: ByteReader, at: number): number {
     if (this.nextCodeIndex < 0) this.nextCodeIndex = this.numImportedFunctions;
     const funcIndex = this.nextCodeIndex;
     if (funcIndex >= this.functions.length) r.fail('code section entry exceeds number of functions', at);
     this.nextCodeIndex++;
-    return { funcIndex, typeIndex: this.functions[funcIndex] };
+    return this.functions[funcIndex];
   }
 
   /** Returns re-encodings needed for non-minimal segment flags (usually none). */
