@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 // 2. Call overhead of vm-runner:
 //  - repeat calls of a small cached method (cpu-bench `noop`) — issue 3's goal is ≤ 30 µs — next
-//    to the bare V8 floor for the same call (instantiate the original module, call `noop`);
+//    to the bare V8 floor for the same call (instantiate the original module, call `noop`) and to
+//    V8's share of a nearts call (the prepared module instantiated over a fresh 64 MiB shared
+//    memory, as nearcore's memory must be, with a stub host: what is left once nearts' own work is
+//    taken away);
 //  - the first (cold) call — prepare + compile + run — versus a repeat call;
 //  - a large contract (near-sdk-rs fungible token, ~170 KB) versus the tiny one, cold and repeat.
 // Repeat calls pass the code hash, as the runtime does (it has it in the account). A cold call
@@ -12,12 +15,38 @@ import { createHash } from 'node:crypto';
 import { goal, interleave, isMain, main, textTable } from './lib/harness.mjs';
 import { profileRegion } from './lib/profiler.mjs';
 import { builtContract, npmContract, uniquify } from './lib/contracts.mjs';
-import { callNearts, LruContractCache, MockedExternal, rawContract, returnText, utf8 } from './lib/nearts.mjs';
+import { callNearts, CONFIG, LruContractCache, MockedExternal, rawContract, returnText, utf8 } from './lib/nearts.mjs';
+import { WasmExecutor } from '../../packages/vm-runner/dist/index.js';
 import { fmtRatio, fmtSpread } from './lib/stats.mjs';
 
 export const GOAL_REPEAT_US = 30;
 
 const sha = (b) => createHash('sha256').update(b).digest();
+
+/**
+ * V8's part of a nearts call of `method`: the prepared (instrumented) module instantiated over a
+ * fresh 64 MiB shared memory with stub host functions (the method calls none), the gas global
+ * set, the method called. No vm-logic, no cache lookup, no outcome.
+ */
+function preparedContract(code, method) {
+  const loaded = new WasmExecutor().load(code, CONFIG.wasmConfig);
+  if (!loaded.ok) throw new Error(`cannot prepare: ${JSON.stringify(loaded.error)}`);
+  const { prepared, module } = loaded.contract;
+  const { abi } = prepared;
+  const env = {};
+  const internal = {};
+  for (const imp of WebAssembly.Module.imports(module)) {
+    if (imp.kind === 'function') (imp.module === abi.memoryModule ? env : internal)[imp.name] = () => {};
+  }
+  const imports = { [abi.memoryModule]: env, [abi.internalModule]: internal };
+  const exportName = prepared.exportedFunctions.get(method).exportName;
+  return () => {
+    env[abi.memoryImport] = new WebAssembly.Memory({ initial: prepared.memory.initialPages, maximum: prepared.memory.maximumPages, shared: true });
+    const instance = new WebAssembly.Instance(module, imports);
+    instance.exports[abi.gasGlobalExport].value = 10n ** 15n;
+    instance.exports[exportName]();
+  };
+}
 let variant = 1;
 
 export async function run(options = {}) {
@@ -38,12 +67,14 @@ export async function run(options = {}) {
   if (init.aborted) throw new Error(`fungible_token new failed: ${returnText(init)}`);
 
   const raw = rawContract(tiny);
+  const preparedNoop = preparedContract(tiny, 'noop');
   const check = (what, got, want) => {
     if (got !== want) mismatches.push(`${what}: got ${got}, expected ${want}`);
   };
   const repeat = interleave(
     {
       'V8 floor (tiny noop)': () => raw('noop', new Uint8Array(0)),
+      'V8 share of a nearts call (tiny noop)': () => preparedNoop(),
       'nearts tiny noop': () => check('tiny noop', returnText(callNearts({ code: tiny, codeHash: tinyHash, method: 'noop', cache })), '<None>'),
       'nearts ft get_total_supply': () =>
         check('ft get_total_supply', returnText(callNearts({ code: ft, codeHash: ftHash, method: 'get_total_supply', input: '{}', external: ftState, cache })), '"1000000"'),
@@ -79,6 +110,7 @@ export async function run(options = {}) {
     cold: cold.perCall,
     coldWall: cold.wallPerCall,
     coldRatios: cold.ratios,
+    tinyOverV8Share: ratioOf(tinyRepeat, repeat.perCall['V8 share of a nearts call (tiny noop)']),
     tinyColdOverRepeat: ratioOf(tinyCold, tinyRepeat),
     ftColdOverRepeat: ratioOf(ftCold, ftRepeat),
     ftOverTinyRepeat: repeat.ratios['nearts ft get_total_supply'],
@@ -113,6 +145,7 @@ export function render(r) {
     `# ${r.title}: ${r.rounds} rounds of ${r.batch} repeat calls, ${r.coldRounds} cold rounds`,
     textTable(['call', 'kind', 'CPU per call', 'wall per call'], rows),
     `repeat, relative to the V8 floor: ${Object.entries(f.repeatRatios).map(([n, s]) => `${n} ${fmtRatio(s)}`).join('; ')}`,
+    `nearts tiny noop / V8's share of it (medians): ${f.tinyOverV8Share.toFixed(2)}×`,
     `cold / repeat: tiny ${f.tinyColdOverRepeat.toFixed(0)}×, ft ${f.ftColdOverRepeat.toFixed(0)}×`,
     `large / tiny: repeat ${fmtRatio(f.ftOverTinyRepeat)}; cold ${fmtRatio(f.ftOverTinyCold)}`,
     ...r.mismatches.map((m) => `MISMATCH ${m}`),
