@@ -113,14 +113,14 @@ export function mergeActionResult(r: ReceiptResult, next: ActionResult): void {
     r.profile.merge(next.profile);
   }
   r.currentContracts.push(next.currentContract);
-  r.logs.push(...next.logs);
+  if (next.logs.length !== 0) r.logs.push(...next.logs);
   if (next.result.ok) {
     let value = next.result.value;
     // A promise index is local to the action; shift it past the receipts of earlier actions.
     if (value.kind === 'ReceiptIndex') value = { kind: 'ReceiptIndex', receiptIndex: value.receiptIndex + r.newReceipts.length };
     r.result = { ok: true, value };
-    r.newReceipts.push(...next.newReceipts);
-    r.validatorProposals.push(...next.validatorProposals);
+    if (next.newReceipts.length !== 0) r.newReceipts.push(...next.newReceipts);
+    if (next.validatorProposals.length !== 0) r.validatorProposals.push(...next.validatorProposals);
     r.tokensBurnt += next.tokensBurnt;
     r.subsidizedAmount += next.subsidizedAmount;
   } else {

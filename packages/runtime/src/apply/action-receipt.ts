@@ -174,7 +174,7 @@ export function applyActionReceipt(p: Processing, receipt: Receipt): ExecutionOu
     refund = refundUnspentGasAndDeposits(p, burnPrice, purchasePrice, receipt, ar, result, created);
   }
   p.stats.gasDeficitAmount += refund.priceDeficit;
-  p.validatorProposals.push(...result.validatorProposals);
+  if (result.validatorProposals.length !== 0) p.validatorProposals.push(...result.validatorProposals);
 
   if (result.result.ok) p.state.commit();
   else p.state.rollback();

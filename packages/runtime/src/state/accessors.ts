@@ -44,7 +44,7 @@ export function getValue<T>(state: Readable, key: Uint8Array, codec: Codec<T>, w
 
 export function getAccount(state: Readable, accountId: AccountId): Account | undefined {
   const a = getValue(state, trieKeys.account(accountId), AccountCodec, `account ${accountId}`);
-  return a === undefined ? undefined : { ...a };
+  return a;
 }
 
 export function setAccount(state: StateUpdate, accountId: AccountId, account: Account): void {
