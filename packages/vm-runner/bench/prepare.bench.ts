@@ -3,7 +3,9 @@
  *
  * 1. Throughput of `prepareContract` (validate + analyse + instrument) on real contracts, in MB
  *    of original wasm per second. Contracts come from fixtures/contracts/npm (fetch them with
- *    `node tools/fixtures/fetch-contracts.mjs`) and fixtures/contracts/built when present.
+ *    `node tools/fixtures/fetch-contracts.mjs`) and fixtures/contracts/built when present. CPU
+ *    time, after a JIT warm-up on all of them; the median of 5 rounds over all contracts, with
+ *    the range of the rounds in parentheses.
  * 2. Metering overhead: CPU-heavy loops run on Node's WebAssembly, instrumented (gas + stack +
  *    NaN canonicalisation) versus the original module, as a ratio of run times.
  *
@@ -31,15 +33,15 @@ const root = fileURLToPath(new URL('../../../../', import.meta.url));
 const config: PrepareConfig = runtimeConfig(86).wasmConfig;
 
 /**
- * Run `fn` repeatedly for about `seconds` of wall time; returns iterations per second of this
+ * Run `fn` repeatedly for about `budgetSeconds` of wall time; returns iterations per second of this
  * process's CPU time (less sensitive to other processes on a shared machine than wall time).
  */
-function rate(fn: () => void): number {
+function rate(fn: () => void, budgetSeconds = seconds): number {
   for (let i = 0; i < 3; i++) fn();
   let iterations = 0;
   const start = process.hrtime.bigint();
   const cpuStart = process.cpuUsage();
-  const budget = BigInt(Math.round(seconds * 1e9));
+  const budget = BigInt(Math.round(budgetSeconds * 1e9));
   while (process.hrtime.bigint() - start < budget) {
     fn();
     iterations++;
@@ -60,28 +62,48 @@ function contracts(): { name: string; code: Uint8Array }[] {
   return out;
 }
 
+/** Rounds of the throughput measurement: every contract once per round, medians reported. */
+const ROUNDS = 5;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[sorted.length >> 1];
+}
+
 function throughput(): void {
   const list = contracts();
   if (list.length === 0) console.log('no contracts found: run node tools/fixtures/fetch-contracts.mjs');
-  let totalBytes = 0;
-  let totalSeconds = 0;
+  const preparable: { name: string; code: Uint8Array; prepared: PreparedContract }[] = [];
   for (const { name, code } of list) {
-    let prepared: PreparedContract | undefined;
     try {
-      prepared = prepareContract(code, config);
+      preparable.push({ name, code, prepared: prepareContract(code, config) });
     } catch (e) {
       console.log(`${name.padEnd(36)} not preparable: ${(e as Error).message}`);
-      continue;
     }
-    const perSecond = rate(() => prepareContract(code, config));
+  }
+  // Warm the JIT on every contract first, so that the first one measured is not also paying for
+  // tier-up; then measure in rounds over all contracts, which spreads drift in the machine's
+  // load over all of them instead of one.
+  const warmUntil = process.hrtime.bigint() + BigInt(Math.round((seconds / 2) * 1e9));
+  while (process.hrtime.bigint() < warmUntil) for (const { code } of preparable) prepareContract(code, config);
+  const rates = preparable.map(() => [] as number[]);
+  for (let round = 0; round < ROUNDS; round++) {
+    preparable.forEach(({ code }, i) => rates[i].push(rate(() => prepareContract(code, config), seconds / ROUNDS)));
+  }
+  let totalBytes = 0;
+  let totalSeconds = 0;
+  preparable.forEach(({ name, code, prepared }, i) => {
+    const perSecond = median(rates[i]);
     const mbps = (code.length * perSecond) / 1e6;
+    const low = (code.length * Math.min(...rates[i])) / 1e6;
+    const high = (code.length * Math.max(...rates[i])) / 1e6;
     totalBytes += code.length;
     totalSeconds += 1 / perSecond;
     const growth = prepared.code.length / code.length;
     console.log(
-      `${name.padEnd(36)} ${String(code.length).padStart(8)} B  ${(1000 / perSecond).toFixed(2).padStart(7)} ms  ${mbps.toFixed(1).padStart(6)} MB/s  output ×${growth.toFixed(2)}`,
+      `${name.padEnd(36)} ${String(code.length).padStart(8)} B  ${(1000 / perSecond).toFixed(2).padStart(7)} ms  ${mbps.toFixed(1).padStart(6)} MB/s (${low.toFixed(1)}–${high.toFixed(1)})  output ×${growth.toFixed(2)}`,
     );
-  }
+  });
   if (totalSeconds > 0) console.log(`${'all contracts'.padEnd(36)} ${(totalBytes / totalSeconds / 1e6).toFixed(1).padStart(35)} MB/s`);
 }
 
