@@ -210,17 +210,25 @@ export class FunctionValidator {
           this.sp = sp - pops + 1;
           return;
         }
-      } else {
-        this.visitMore(o, op, depth, sp, operands);
-        return;
       }
     }
     this.visitChecked(o);
   }
 
-  /** The short paths of memory accesses and local.set/tee (the next most frequent). */
-  private visitMore(o: OperatorReader, op: number, depth: number, sp: number, operands: Uint8Array): void {
-    if (op >= 0x28 && op <= 0x3e) {
+  /**
+   * The general validation of one instruction, with every check in the spec's order, after the
+   * short paths of memory accesses and local.set/tee (the next most frequent). One function on
+   * purpose: too large to be inlined into {@link visit}, which keeps `visit` small enough to be
+   * inlined into the body loop.
+   */
+  private visitChecked(o: OperatorReader): void {
+    const op = o.op;
+    const depth = this.depth;
+    const sp = this.sp;
+    const operands = this.operands;
+    if (depth === 0) {
+      // reported below
+    } else if (op >= 0x28 && op <= 0x3e) {
       const m = op - 0x28;
       const type = MEM_TYPE[m];
       if (this.m.numMemories !== 0 && o.align <= MEM_MAX_ALIGN[m]) {
@@ -242,14 +250,8 @@ export class FunctionValidator {
         return;
       }
     }
-    this.visitChecked(o);
-  }
-
-  /** The general validation of one instruction, with every check in the spec's order. */
-  private visitChecked(o: OperatorReader): void {
     const at = o.offset;
-    if (this.depth === 0) this.r.fail('operators remaining after end of function', at);
-    const op = o.op;
+    if (depth === 0) this.r.fail('operators remaining after end of function', at);
     const n = op >= 0x45 && op <= 0xc4 ? op : op >= 0xfc00 && op <= 0xfc07 ? op - 0xfb00 : -1;
     if (n >= 0) {
       // All two-operand numeric instructions take two operands of the same type.
