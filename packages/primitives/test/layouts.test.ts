@@ -13,6 +13,7 @@ import {
   decodeSignedTransaction,
   delegateActionV2Hash,
   encode,
+  encodedLength,
   fromHex,
   sha256,
   toHex,
@@ -230,5 +231,15 @@ describe('decodeSignedTransaction hash and size', () => {
     expect(d.signedTransaction.transaction).toEqual(t);
     expect(toHex(d.hash)).toBe(toHex(transactionHash(t)));
     expect(d.size).toBe(encode(TransactionCodec, t).length);
+  });
+});
+
+describe('encodedLength', () => {
+  it('is the length of encode for the same value and extensions', () => {
+    const t: Transaction = { version: 'V0', signerId: 'alice.near', publicKey: ed.publicKey, nonce: 1n, receiverId: 'bob.near', blockHash: sha256(Uint8Array.of(2)), actions: [{ type: 'FunctionCall', methodName: 'go', args: new Uint8Array(5000), gas: 1n, deposit: 0n }] };
+    expect(encodedLength(TransactionCodec, t)).toBe(encode(TransactionCodec, t).length);
+    expect(encodedLength(ActionCodec, { type: 'Transfer', deposit: 1n })).toBe(17);
+    // A writer that grew for a large value still gives exact lengths for small ones afterwards.
+    expect(encodedLength(ActionCodec, { type: 'CreateAccount' })).toBe(1);
   });
 });

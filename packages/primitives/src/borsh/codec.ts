@@ -36,6 +36,18 @@ export function encode<T>(codec: Codec<T>, value: T, extensions?: BorshExtension
   }
 }
 
+/** The length of `encode(codec, value, extensions)`, without copying the bytes out. */
+export function encodedLength<T>(codec: Codec<T>, value: T, extensions?: BorshExtensions): number {
+  const w = spareWriters.pop() ?? new BorshWriter(256);
+  w.reset(extensions);
+  try {
+    codec.write(w, value);
+    return w.length;
+  } finally {
+    if (spareWriters.length < MAX_SPARE_WRITERS && w.capacity <= MAX_SPARE_CAPACITY) spareWriters.push(w);
+  }
+}
+
 /** Decodes exactly one value; leftover bytes are a `trailing_bytes` error. */
 export function decode<T>(codec: Codec<T>, bytes: Uint8Array, extensions?: BorshExtensions): T {
   const r = new BorshReader(bytes, extensions);

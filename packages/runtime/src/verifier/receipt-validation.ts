@@ -2,7 +2,7 @@
  * Receipt validation (nearcore verifier.rs `validate_receipt`): new receipts a contract creates
  * (size limit, ids, actions) and receipts arriving from elsewhere (same checks minus size).
  */
-import { encode, isValidAccountId, ReceiptCodec, type Receipt } from '@nearts/primitives';
+import { encodedLength, isValidAccountId, ReceiptCodec, type Receipt } from '@nearts/primitives';
 import type { LimitConfig, SubmoduleConfig } from '@nearts/runtime-fees';
 import type { ReceiptValidationErrorData } from '../tx-errors.js';
 import { validateActions, type ValidateMode } from './action-validation.js';
@@ -17,7 +17,7 @@ export function validateReceipt(
   submodules?: SubmoduleConfig,
 ): ReceiptValidationErrorData | null {
   if (mode === 'NewReceipt') {
-    const size = BigInt(encode(ReceiptCodec, receipt, submodules === undefined ? undefined : STATE_EXTENSIONS).length);
+    const size = BigInt(encodedLength(ReceiptCodec, receipt, submodules === undefined ? undefined : STATE_EXTENSIONS));
     if (size > limits.maxReceiptSize) return { kind: 'ReceiptSizeExceeded', size, limit: limits.maxReceiptSize };
   }
   if (!isValidAccountId(receipt.predecessorId)) return { kind: 'InvalidPredecessorId', account_id: receipt.predecessorId };
