@@ -181,6 +181,8 @@ export class ByteWriter {
    */
   i64n(value: number | bigint): this {
     if (typeof value === 'bigint') return this.i64(value);
+    // Values that fit an i32 (most charges) take the integer path.
+    if (value === (value | 0)) return this.i32(value);
     this.ensure(10);
     const buf = this.buf;
     let v = value;

@@ -46,6 +46,10 @@ describe('LEB128', () => {
       expect(new ByteReader(new ByteWriter().i64n(v <= BigInt(Number.MAX_SAFE_INTEGER) && v >= -BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : v).finish()).varI64()).toBe(v);
     }
     expect(Array.from(new ByteWriter().u32(624485).finish())).toEqual([0xe5, 0x8e, 0x26]);
+    // i64n takes an integer path for values that fit an i32: the same bytes as the bigint path.
+    for (const v of [0, -0, 63, 64, -64, -65, 822756, 2 ** 31 - 1, 2 ** 31, -(2 ** 31), -(2 ** 31) - 1, 2 ** 40, -(2 ** 40), Number.MAX_SAFE_INTEGER]) {
+      expect(Array.from(new ByteWriter().i64n(v).finish())).toEqual(Array.from(new ByteWriter().i64(BigInt(v)).finish()));
+    }
   });
 });
 
