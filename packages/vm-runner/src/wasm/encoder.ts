@@ -199,9 +199,22 @@ export class ByteWriter {
   }
 
   name(text: string): this {
-    const encoded = textEncoder.encode(text);
-    this.u32(encoded.length);
-    return this.array(encoded);
+    const n = text.length;
+    let ascii = true;
+    for (let i = 0; i < n && ascii; i++) ascii = text.charCodeAt(i) < 0x80;
+    if (!ascii) {
+      const encoded = textEncoder.encode(text);
+      this.u32(encoded.length);
+      return this.array(encoded);
+    }
+    // ASCII (nearly every import and export name): one byte per character, no temporary array.
+    this.u32(n);
+    this.ensure(n);
+    const buf = this.buf;
+    let at = this.length;
+    for (let i = 0; i < n; i++) buf[at++] = text.charCodeAt(i);
+    this.length = at;
+    return this;
   }
 
   /** Append `id`, the LEB size of `payload`, then `payload`. */

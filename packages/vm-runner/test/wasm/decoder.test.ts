@@ -152,4 +152,12 @@ describe('ByteWriter', () => {
       expect(Array.from(w.finish())).toEqual(Array.from(expected));
     }
   });
+
+  it('writes names as length-prefixed UTF-8, ASCII or not', () => {
+    for (const text of ['', 'memory', '\0get_balance', 'é', 'ascii then é', '😀', 'x'.repeat(200)]) {
+      const bytes = new TextEncoder().encode(text);
+      const expected = new ByteWriter().u32(bytes.length).bytes(bytes, 0, bytes.length).finish();
+      expect(Array.from(new ByteWriter(1).name(text).finish())).toEqual(Array.from(expected));
+    }
+  });
 });
