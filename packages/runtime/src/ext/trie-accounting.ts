@@ -13,6 +13,7 @@
  */
 import { sha256 } from '@nearts/primitives';
 import type { StorageAccessTracker } from '@nearts/vm-logic';
+import { latin1 } from '../latin1.js';
 
 /** The nodes (root first) a lookup of a key visits in the committed trie, and whether it ends at the key. */
 export interface TrieAccessPath {
@@ -58,6 +59,6 @@ export class TrieAccounting {
 
   /** Loading a value: identified by its hash, as nearcore's cache does. */
   derefValue(value: Uint8Array): void {
-    this.touch('v' + Buffer.from(sha256(value)).toString('latin1'));
+    this.touch('v' + latin1(sha256(value)));
   }
 }
