@@ -54,7 +54,8 @@ export function prepareContract(code: Uint8Array, config: PrepareConfig): Prepar
     }
     throw err;
   } finally {
-    // Do not keep an unusually large contract's buffer alive after it has been used.
+    // Keep no reference to the contract, nor an unusually large buffer, after the call.
+    workspace.bodies.clear();
     if (workspace.bodies.capacity > MAX_RETAINED_BODIES) workspace.bodies = new ByteWriter(1 << 16);
   }
 }
