@@ -3,6 +3,7 @@
  * Leading zero bytes map to leading '1's. Quadratic, which is fine for keys and hashes.
  */
 import { BorshError } from './borsh/errors.js';
+import { latin1 } from './latin1.js';
 
 const ALPHABET = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
 const INDEX = new Int8Array(128).fill(-1);
@@ -15,9 +16,6 @@ const LIMB_DIGITS = 5;
 let limbs = new Float64Array(64);
 let out = new Uint8Array(128);
 
-type Latin1Slice = (this: Uint8Array, start: number, end: number) => string;
-// Node's native decoder turns the ASCII digits into a flat string in one allocation.
-const latin1Slice = (Buffer.prototype as unknown as { latin1Slice?: Latin1Slice }).latin1Slice;
 
 export function base58Encode(bytes: Uint8Array): string {
   let zeros = 0;
@@ -55,8 +53,8 @@ export function base58Encode(bytes: Uint8Array): string {
     }
     n += count;
   }
-  if (latin1Slice !== undefined) return latin1Slice.call(out, 0, n);
-  return String.fromCharCode.apply(null, Array.from(out.subarray(0, n)));
+  // The ASCII digits become a flat string in one allocation.
+  return latin1(out.subarray(0, n));
 }
 
 const ALPHABET_CODES = Uint8Array.from(ALPHABET, (c) => c.charCodeAt(0));

@@ -15,6 +15,7 @@
 import { createPublicKey, verify as nodeVerify, type KeyObject } from 'node:crypto';
 import { secp256k1 } from '@noble/curves/secp256k1.js';
 import { KeyType, type PublicKey, type Signature } from './keys.js';
+import { latin1 } from './latin1.js';
 
 const ED25519_SPKI_PREFIX = Uint8Array.from([0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00]);
 
@@ -28,7 +29,7 @@ const ED25519_KEY_CACHE_CAPACITY = 4096;
 const ed25519KeyCache = new Map<string, KeyObject | null>();
 
 function ed25519KeyObject(raw: Uint8Array): KeyObject | null {
-  const cacheKey = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('latin1');
+  const cacheKey = latin1(raw);
   const hit = ed25519KeyCache.get(cacheKey);
   if (hit !== undefined) return hit;
   const der = Buffer.allocUnsafe(ED25519_SPKI_PREFIX.length + 32);

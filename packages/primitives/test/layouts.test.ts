@@ -14,6 +14,10 @@ import {
   delegateActionV2Hash,
   encode,
   encodedLength,
+  U16Codec,
+  U32Codec,
+  U64Codec,
+  U128Codec,
   fromHex,
   sha256,
   toHex,
@@ -241,5 +245,19 @@ describe('encodedLength', () => {
     expect(encodedLength(ActionCodec, { type: 'Transfer', deposit: 1n })).toBe(17);
     // A writer that grew for a large value still gives exact lengths for small ones afterwards.
     expect(encodedLength(ActionCodec, { type: 'CreateAccount' })).toBe(1);
+  });
+});
+
+describe('integer reads', () => {
+  it('u16, u32, u64 and u128 round-trip at their edges (exact-double fast path included)', () => {
+    const u64s = [0n, 1n, 0xffff_ffffn, 0x1_0000_0000n, (1n << 53n) - 1n, 1n << 53n, (1n << 53n) + 1n, 0x1f_ffff_ffff_ffffn, 0x20_0000_0000_0000n, (1n << 64n) - 1n];
+    for (const v of u64s) expect(decode(U64Codec, encode(U64Codec, v))).toBe(v);
+    const u128s = [0n, (1n << 64n) - 1n, 1n << 64n, 10n ** 27n + 12345n, (1n << 128n) - 1n];
+    for (const v of u128s) expect(decode(U128Codec, encode(U128Codec, v))).toBe(v);
+    for (const v of [0, 1, 0xff, 0x100, 0xffff]) expect(decode(U16Codec, encode(U16Codec, v))).toBe(v);
+    for (const v of [0, 1, 0x7fff_ffff, 0x8000_0000, 0xffff_ffff]) expect(decode(U32Codec, encode(U32Codec, v))).toBe(v);
+    // Little-endian on a view that does not start at its buffer's beginning.
+    const bytes = Uint8Array.of(9, 1, 2, 3, 4, 5, 6, 7, 8).subarray(1);
+    expect(decode(U64Codec, bytes)).toBe(0x0807060504030201n);
   });
 });

@@ -13,7 +13,11 @@ const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
  */
 export class BorshReader {
   readonly bytes: Uint8Array;
-  private readonly view: DataView;
+  /**
+   * Made on first use (u128 only): `bytes.buffer` on a small array V8 keeps on its heap moves the
+   * bytes into a new off-heap buffer, which costs more than decoding a small value.
+   */
+  private viewCache: DataView | undefined;
   private pos: number;
 
   /** Protocol extensions whose enum variants this reader accepts (none by default). */
@@ -22,7 +26,7 @@ export class BorshReader {
   constructor(bytes: Uint8Array, extensions: BorshExtensions = NO_EXTENSIONS) {
     this.bytes = bytes;
     this.extensions = extensions;
-    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    this.viewCache = undefined;
     this.pos = 0;
   }
 
@@ -57,23 +61,35 @@ export class BorshReader {
 
   u16(): number {
     this.need(2, 'u16');
-    const v = this.view.getUint16(this.pos, true);
-    this.pos += 2;
-    return v;
+    const b = this.bytes;
+    const p = this.pos;
+    this.pos = p + 2;
+    return b[p] | (b[p + 1] << 8);
   }
 
   u32(): number {
     this.need(4, 'u32');
-    const v = this.view.getUint32(this.pos, true);
+    const v = this.u32At(this.pos);
     this.pos += 4;
     return v;
   }
 
   u64(): bigint {
     this.need(8, 'u64');
-    const v = this.view.getBigUint64(this.pos, true);
+    const lo = this.u32At(this.pos);
+    const hi = this.u32At(this.pos + 4);
     this.pos += 8;
-    return v;
+    // Below 2^53 the value is an exact double: one BigInt instead of three.
+    return hi < 0x20_0000 ? BigInt(hi * 0x1_0000_0000 + lo) : (BigInt(hi) << 32n) | BigInt(lo);
+  }
+
+  private u32At(p: number): number {
+    const b = this.bytes;
+    return (b[p] | (b[p + 1] << 8) | (b[p + 2] << 16) | (b[p + 3] << 24)) >>> 0;
+  }
+
+  private get view(): DataView {
+    return (this.viewCache ??= new DataView(this.bytes.buffer, this.bytes.byteOffset, this.bytes.byteLength));
   }
 
   u128(): bigint {
