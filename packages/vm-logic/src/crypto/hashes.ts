@@ -12,11 +12,13 @@ import { createHash } from 'node:crypto';
 import { keccak_256, keccak_512 } from '@noble/hashes/sha3.js';
 import { ripemd160 as nobleRipemd160 } from '@noble/hashes/legacy.js';
 import { HostError } from '@nearts/vm-errors';
+import { sha256 as primitivesSha256 } from '@nearts/primitives';
 
 const U64_MAX = (1n << 64n) - 1n;
 
+/** primitives' sha256: node:crypto's one-shot hash, no Hash object per call. */
 export function sha256(data: Uint8Array): Uint8Array {
-  return new Uint8Array(createHash('sha256').update(data).digest());
+  return primitivesSha256(data);
 }
 
 /** Original Keccak-256 (pre-NIST padding), as Ethereum uses; not SHA3-256. */
