@@ -4,7 +4,7 @@
  * 1. Throughput of `prepareContract` (validate + analyse + instrument) on real contracts, in MB
  *    of original wasm per second. Contracts come from fixtures/contracts/npm (fetch them with
  *    `node tools/fixtures/fetch-contracts.mjs`) and fixtures/contracts/built when present. CPU
- *    time, after a JIT warm-up on all of them; the median of 5 rounds over all contracts, with
+ *    time, after a JIT warm-up on all of them; the median of 15 rounds over all contracts, with
  *    the range of the rounds in parentheses.
  * 2. Metering overhead: CPU-heavy loops run on Node's WebAssembly, instrumented (gas + stack +
  *    NaN canonicalisation) versus the original module, as a ratio of run times.
@@ -62,8 +62,8 @@ function contracts(): { name: string; code: Uint8Array }[] {
   return out;
 }
 
-/** Rounds of the throughput measurement: every contract once per round, medians reported. */
-const ROUNDS = 5;
+/** Rounds of the throughput measurement: every contract once per round (short rounds, so that a burst of load on the machine spoils few of them), medians reported. */
+const ROUNDS = 15;
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
