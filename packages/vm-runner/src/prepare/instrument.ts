@@ -141,9 +141,18 @@ export class BodyInstrumenter {
    */
   private entryCharge(total: Gas, frameFee: Gas, first: Gas): Uint8Array {
     if (frameFee === 0 || frameFee === 0n || first === 0 || first === 0n) return this.constantCharge(total);
-    const slow = [frameFee, first];
-    return this.gasLocal >= 0 ? this.encodeLocalCharge(total, this.gasLocal, slow) : this.encodeCharge(total, slow);
+    // Few distinct (local, frame fee, first charge) triples per contract: encode each once.
+    const key = `${this.gasLocal}:${frameFee}:${first}`;
+    let cached = this.entryCharges.get(key);
+    if (cached === undefined) {
+      const slow = [frameFee, first];
+      cached = this.gasLocal >= 0 ? this.encodeLocalCharge(total, this.gasLocal, slow) : this.encodeCharge(total, slow);
+      this.entryCharges.set(key, cached);
+    }
+    return cached;
   }
+
+  private readonly entryCharges = new Map<string, Uint8Array>();
 
   /**
    * `indirect_call_slot = table << 32 | element` with the element index on top of the stack
