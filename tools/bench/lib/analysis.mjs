@@ -47,14 +47,15 @@ export function analyses(results, profiles) {
     const prof = profiles['native-tps'];
     const best = tp.rows.reduce((a, r) => (r.native.median > a.native.median ? r : a));
     const perTxUs = 1e6 / best.native.median;
-    const checkUs = (prof.totalMs * 1000 * sh.signatureVerification) / 100 / (2 * prof.work.txs);
+    const checkUs = (prof.totalMs * 1000 * sh.signatureVerification) / 100 / prof.work.txs;
+    const restUs = perTxUs * (1 - sh.signatureVerification / 100);
     out['native-tps'] = [
-      `Best: ${fmt(best.native.median)} native transfers per CPU-second (${sizeLabel(best.accounts)} accounts, ${best.backend}), ${fmt(perTxUs)} µs of CPU per transfer. In the profile ${p(sh.signatureVerification)} of the time is ed25519 signature verification (node:crypto, ${fmt(checkUs)} µs per check), and every transaction is checked **twice**: ${p(sh.verifyInSubmit)} under \`Chain.submit\` (packages/runtime \`chain/submission.ts\`, \`checkTransaction\` → \`validateTransaction\`) and ${p(sh.verifyInApply)} under \`apply\` (\`apply/transactions.ts\`, \`processTransactions\` → \`validateTransaction\`). The state root per block takes ${p(sh.stateRoot)}, GC ${p(sh.garbageCollector)}.`,
-      `What would close it: check each signature once — the chain could hand \`apply\` the verdict \`submit\` already reached (keyed by transaction hash, signature and key), removing half of the verification share. ${
+      `Best: ${fmt(best.native.median)} native transfers per CPU-second (${sizeLabel(best.accounts)} accounts, ${best.backend}), ${fmt(perTxUs)} µs of CPU per transfer. In the profile ${p(sh.signatureVerification)} of the time is ed25519 signature verification (node:crypto, ${fmt(checkUs)} µs per check; each transaction is checked once: \`Chain.submit\` checks it (${p(sh.verifyInSubmit)}) and \`apply\` reuses that verdict (${p(sh.verifyInApply)})). The state root per block takes ${p(sh.stateRoot)}, GC ${p(sh.garbageCollector)}.`,
+      `What would close it: ${
         checkUs >= 100
-          ? `Even then, one check (${fmt(checkUs)} µs here) is more than the 100 µs a transfer may take at 10,000/s, so the goal per core also needs a cheaper check than node:crypto's one-shot verify or the checks spread over worker threads (making the goal per machine rather than per core).`
-          : `One check per transaction still bounds a core at about ${fmt(1e6 / checkUs)} transfers per second here, so 10,000/s per core also needs the rest of the per-transaction path (about ${fmt(perTxUs * (1 - sh.signatureVerification / 100))} µs now: decoding, hashing, receipts, state updates, the root) cut to under ${fmt(100 - checkUs)} µs, or the checks spread over worker threads.`
-      }`,
+          ? `one check (${fmt(checkUs)} µs here) is already more than the 100 µs a transfer may take at 10,000/s, so the goal per core needs a cheaper check than node:crypto's one-shot verify (there is none in Node) or the checks spread over worker threads (a goal per machine rather than per core).`
+          : `one check bounds a core at about ${fmt(1e6 / checkUs)} transfers per second here, so 10,000/s per core also needs the rest of the per-transaction path (about ${fmt(restUs)} µs now: decoding, hashing, receipts, state updates, outcomes, the root, the chain's history) cut to under ${fmt(100 - checkUs)} µs, or the checks spread over worker threads (a goal per machine rather than per core).`
+      } The rest is spread thin (see the profile): no single step is more than a few per cent.`,
     ].join('\n\n');
   }
   if (tp && s('ft-tps')) {
@@ -62,7 +63,7 @@ export function analyses(results, profiles) {
     const best = tp.rows.reduce((a, r) => (r.ft.median > a.ft.median ? r : a));
     const perTxUs = 1e6 / best.ft.median;
     out['ft-tps'] = [
-      `Best: ${fmt(best.ft.median)} FT transfer calls per CPU-second (${sizeLabel(best.accounts)} accounts, ${best.backend}), ${fmt(perTxUs)} µs of CPU per call end to end (a transaction, a function-call receipt, a refund receipt). In the profile: vm-runner's \`runContract\` ${p(sh.runContract)} in all, of which the token's own (instrumented) wasm ${p(sh.contractWasm)}, host functions ${p(sh.hostFunctions)}, instantiation ${p(sh.instantiate)}, the 64 MiB memory per call ${p(sh.memoryAlloc)}; signature verification, twice per transaction as for native transfers, ${p(sh.signatureVerification)}; state root ${p(sh.stateRoot)}; GC ${p(sh.garbageCollector)}.`,
+      `Best: ${fmt(best.ft.median)} FT transfer calls per CPU-second (${sizeLabel(best.accounts)} accounts, ${best.backend}), ${fmt(perTxUs)} µs of CPU per call end to end (a transaction, a function-call receipt, a refund receipt). In the profile: vm-runner's \`runContract\` ${p(sh.runContract)} in all, of which the token's own (instrumented) wasm ${p(sh.contractWasm)}, host functions ${p(sh.hostFunctions)}, instantiation ${p(sh.instantiate)}, the 64 MiB memory per call ${p(sh.memoryAlloc)}; signature verification (once per transaction) ${p(sh.signatureVerification)}; state root ${p(sh.stateRoot)}; GC ${p(sh.garbageCollector)}.`,
       'The token\'s wasm share includes V8 work inside `memory.grow` (the token grows its memory on every call, and V8 11.3 then re-creates the buffer of every shared memory not yet collected: vm-runner bounds that with major GCs, see its README "Per-call cost"). What would close the rest: instantiation of the 170 KB module with its 48 imports over a fresh 64 MiB memory every call (V8\'s cost), the metering overhead on the contract share, and the signature check. Reaching 2,000/s per core means about 500 µs per call for all three receipts together.',
     ].join('\n\n');
   }
