@@ -183,11 +183,7 @@ export class Analyzer {
 
   private push(t: ValType): void {
     if (this.curPoly) return;
-    if (this.sp === this.operands.length) {
-      const grown = new Uint8Array(this.operands.length * 2);
-      grown.set(this.operands);
-      this.operands = grown;
-    }
+    if (this.sp === this.operands.length) this.growOperands();
     const s = stackSizeOf(t);
     this.operands[this.sp++] = s;
     this.size += s;
@@ -208,16 +204,14 @@ export class Analyzer {
     }
   }
 
-  /** Called before each instruction: flush the charge scheduled after the previous one. */
-  private setOffset(offset: number): void {
-    if (this.schedKind >= 0) {
-      this.flushPure();
-      const c = this.schedConst;
-      if (typeof c === 'number') this.points.pushConstant(offset, this.schedKind, c);
-      else this.points.push(offset, this.schedKind, c, 0);
-      this.schedKind = -1;
-      this.foldable = false;
-    }
+  /** Before the instruction at `offset`: push the charge scheduled after the previous one. */
+  private flushScheduled(offset: number): void {
+    this.flushPure();
+    const c = this.schedConst;
+    if (typeof c === 'number') this.points.pushConstant(offset, this.schedKind, c);
+    else this.points.push(offset, this.schedKind, c, 0);
+    this.schedKind = -1;
+    this.foldable = false;
   }
 
   private before(offset: number, kind: number, constant: Gas, linear: Gas = 0): number {
@@ -281,14 +275,51 @@ export class Analyzer {
 
   // ---- the visitor ---------------------------------------------------------------------------
 
+  /**
+   * Kept small so that the engine inlines it into the body loop: the frequent instructions (pure,
+   * with a fixed stack effect) are handled here, everything else out of line.
+   */
   visit(o: OperatorReader): void {
     const offset = o.offset;
-    this.setOffset(offset);
+    if (this.schedKind >= 0) this.flushScheduled(offset);
     const op = o.op;
-    if (op < 0x100 && FAST_POPS[op] !== SLOW) {
-      this.visitSimple(o, op, offset);
+    const pops = op < 0x100 ? FAST_POPS[op] : SLOW;
+    if (pops === SLOW) {
+      this.visitGeneral(o, op, offset);
       return;
     }
+    if (this.foldable && !this.curPoly && this.regularNumber >= 0) this.pendingPure++;
+    else this.pure(offset, this.costs.regular);
+    if (CANONICALISED[op] === 1) this.floatResults = true;
+    if (this.curPoly) return;
+    let sp = this.sp;
+    let size = this.size;
+    for (let i = 0; i < pops && sp > 0; i++) size -= this.operands[--sp];
+    let push = FAST_PUSH[op];
+    if (push >= PUSH_GLOBAL) push = this.sizeOfVariable(push, o.a);
+    if (push !== 0) {
+      if (sp === this.operands.length) this.growOperands();
+      this.operands[sp++] = push;
+      size += push;
+      if (size > this.maxSize) this.maxSize = size;
+    }
+    this.sp = sp;
+    this.size = size;
+  }
+
+  /** Stack size of local or global `index` (`kind`: PUSH_LOCAL or PUSH_GLOBAL). */
+  private sizeOfVariable(kind: number, index: number): number {
+    return SIZE_OF[kind === PUSH_LOCAL ? this.localTypes[index] : this.m.globals[index].type];
+  }
+
+  private growOperands(): void {
+    const grown = new Uint8Array(this.operands.length * 2);
+    grown.set(this.operands);
+    this.operands = grown;
+  }
+
+  /** The instructions other than the frequent ones `visit` handles itself. */
+  private visitGeneral(o: OperatorReader, op: number, offset: number): void {
     const regular = this.costs.regular;
     const n = op >= 0x45 && op <= 0xc4 ? op : op >= 0xfc00 && op <= 0xfc07 ? op - 0xfb00 : -1;
     if (n >= 0) {
@@ -313,6 +344,10 @@ export class Analyzer {
       }
       return;
     }
+    this.visitControl(o, op, offset, regular);
+  }
+
+  private visitControl(o: OperatorReader, op: number, offset: number, regular: Gas): void {
     switch (op) {
       case Op.Unreachable:
         this.before(offset, PointKind.PreControlFlow, regular);
@@ -390,32 +425,6 @@ export class Analyzer {
       }
       default:
         this.visitRest(o, op, offset, regular);
-    }
-  }
-
-  /**
-   * The most frequent instructions (constants, locals, globals, drop, select, pure numeric):
-   * pure, with a fixed stack effect. Same result as the general path, with less dispatch.
-   */
-  private visitSimple(o: OperatorReader, op: number, offset: number): void {
-    if (this.foldable && !this.curPoly && this.regularNumber >= 0) this.pendingPure++;
-    else this.pure(offset, this.costs.regular);
-    if (CANONICALISED[op] === 1) this.floatResults = true;
-    if (this.curPoly) return;
-    const pops = FAST_POPS[op];
-    for (let i = 0; i < pops && this.sp > 0; i++) this.size -= this.operands[--this.sp];
-    let push = FAST_PUSH[op];
-    if (push === PUSH_LOCAL) push = SIZE_OF[this.localTypes[o.a]];
-    else if (push === PUSH_GLOBAL) push = SIZE_OF[this.m.globals[o.a].type];
-    if (push !== 0) {
-      if (this.sp === this.operands.length) {
-        const grown = new Uint8Array(this.operands.length * 2);
-        grown.set(this.operands);
-        this.operands = grown;
-      }
-      this.operands[this.sp++] = push;
-      this.size += push;
-      if (this.size > this.maxSize) this.maxSize = this.size;
     }
   }
 

@@ -142,17 +142,22 @@ export class BodyInstrumenter {
   private entryCharge(total: Gas, frameFee: Gas, first: Gas): Uint8Array {
     if (frameFee === 0 || frameFee === 0n || first === 0 || first === 0n) return this.constantCharge(total);
     // Few distinct (local, frame fee, first charge) triples per contract: encode each once.
-    const key = `${this.gasLocal}:${frameFee}:${first}`;
-    let cached = this.entryCharges.get(key);
+    // Nested maps rather than one string key: building the key cost more than the lookups.
+    let byFrameFee = this.entryCharges.get(this.gasLocal);
+    if (byFrameFee === undefined) this.entryCharges.set(this.gasLocal, (byFrameFee = new Map()));
+    let byFirst = byFrameFee.get(frameFee);
+    if (byFirst === undefined) byFrameFee.set(frameFee, (byFirst = new Map()));
+    let cached = byFirst.get(first);
     if (cached === undefined) {
       const slow = [frameFee, first];
       cached = this.gasLocal >= 0 ? this.encodeLocalCharge(total, this.gasLocal, slow) : this.encodeCharge(total, slow);
-      this.entryCharges.set(key, cached);
+      byFirst.set(first, cached);
     }
     return cached;
   }
 
-  private readonly entryCharges = new Map<string, Uint8Array>();
+  /** Merged entry charges by gas local (-1: the global), frame fee and first charge. */
+  private readonly entryCharges = new Map<number, Map<Gas, Map<Gas, Uint8Array>>>();
 
   /**
    * `indirect_call_slot = table << 32 | element` with the element index on top of the stack
