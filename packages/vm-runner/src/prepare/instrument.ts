@@ -71,27 +71,26 @@ export class BodyInstrumenter {
 
   /** Local holding the remaining gas in the body being emitted (-1: charges use the global). */
   private gasLocal = -1;
-  /** Charges through the gas local, by local index, then by amount. */
-  private readonly localChargeCaches = new Map<number, Map<Gas, Uint8Array>>();
-  private localCharges = new Map<Gas, Uint8Array>();
+  /** Charges through the gas local, by local index (see `useGasLocal`). */
+  private readonly localChargeCaches = new Map<number, LocalCharges>();
+  private localCharges: LocalCharges = { byOps: [], byAmount: new Map() };
 
   /** Encoding of a charge of a constant `c` (non-zero). */
   private constantCharge(c: Gas): Uint8Array {
+    // Charges are mostly small multiples of the regular op cost: an array index is cheaper
+    // than a map lookup by amount.
+    const ops = opsMultiple(c, this.s.regular);
     if (this.gasLocal >= 0) {
-      let cached = this.localCharges.get(c);
+      const local = this.localCharges;
+      if (ops >= 0) return (local.byOps[ops] ??= this.encodeLocalCharge(c, this.gasLocal));
+      let cached = local.byAmount.get(c);
       if (cached === undefined) {
         cached = this.encodeLocalCharge(c, this.gasLocal);
-        this.localCharges.set(c, cached);
+        local.byAmount.set(c, cached);
       }
       return cached;
     }
-    const regular = this.s.regular;
-    if (typeof c === 'number' && typeof regular === 'number') {
-      const ops = c / regular;
-      if (ops < 1024 && ops === Math.floor(ops)) {
-        return (this.chargesByOps[ops] ??= this.encodeCharge(c));
-      }
-    }
+    if (ops >= 0) return (this.chargesByOps[ops] ??= this.encodeCharge(c));
     let cached = this.constantCharges.get(c);
     if (cached === undefined) {
       cached = this.encodeCharge(c);
@@ -387,7 +386,7 @@ export class BodyInstrumenter {
     this.gasLocal = local;
     if (local < 0) return;
     let cache = this.localChargeCaches.get(local);
-    if (cache === undefined) this.localChargeCaches.set(local, (cache = new Map()));
+    if (cache === undefined) this.localChargeCaches.set(local, (cache = { byOps: [], byAmount: new Map() }));
     this.localCharges = cache;
   }
 
@@ -487,6 +486,20 @@ export class BodyInstrumenter {
 function slowRequests(w: ByteWriter, amounts: readonly Gas[]): void {
   for (const a of amounts) w.byte(0x42).i64n(a).byte(0x10).u32(GAS_FN);
   w.byte(0x00);
+}
+
+/** Encoded charges through one gas local. */
+interface LocalCharges {
+  /** By multiple of the regular op cost (see `opsMultiple`). */
+  readonly byOps: (Uint8Array | undefined)[];
+  readonly byAmount: Map<Gas, Uint8Array>;
+}
+
+/** `c / regular` when that is a whole number below 1024, else -1. */
+function opsMultiple(c: Gas, regular: Gas): number {
+  if (typeof c !== 'number' || typeof regular !== 'number') return -1;
+  const ops = c / regular;
+  return ops < 1024 && ops === Math.floor(ops) && ops * regular === c ? ops : -1;
 }
 
 function mergedEntryCharge(points: GasPoints, firstOffset: number, frameFee: Gas): Gas | null {
