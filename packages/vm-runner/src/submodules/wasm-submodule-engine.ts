@@ -24,6 +24,8 @@ import { configSignature } from '../config-signature.js';
 import type { LoadResult } from '../executor/executor.js';
 import type { GasSync } from '../executor/gas-sync.js';
 import { classifyWasmException, refineIndirectCallTrap } from '../executor/traps.js';
+import { sharedMemoryPressure } from '../executor/shared-memory-pressure.js';
+import { WASM_PAGE_SIZE } from '../prepare/abi.js';
 import { hostImports, type CompiledWasm, type WasmExecutor } from '../executor/wasm-executor.js';
 import { WasmMemory } from '../executor/wasm-memory.js';
 import type { PreparedContract } from '../prepare/index.js';
@@ -83,8 +85,18 @@ export class WasmSubmoduleEngine implements SubmoduleEngine {
   }
 
   private execute({ prepared, module }: CompiledWasm, run: SubmoduleRun): FunctionCallErrorData | null {
-    const { logic, method } = run;
     const memory = new WebAssembly.Memory({ initial: prepared.memory.initialPages, maximum: prepared.memory.maximumPages, shared: true });
+    sharedMemoryPressure.memoryCreated();
+    try {
+      return this.executeIn(memory, { prepared, module }, run);
+    } finally {
+      // A submodule's shared memory costs V8 the same per-grow work as a contract's.
+      if (memory.buffer.byteLength > prepared.memory.initialPages * WASM_PAGE_SIZE) sharedMemoryPressure.callGrewMemory();
+    }
+  }
+
+  private executeIn(memory: WebAssembly.Memory, { prepared, module }: CompiledWasm, run: SubmoduleRun): FunctionCallErrorData | null {
+    const { logic, method } = run;
     logic.setMemory(new WasmMemory(memory));
     let gasGlobal: WebAssembly.Global | undefined;
     const imports = hostImports(prepared, logic, this.sync, () => gasGlobal, memory);

@@ -9,6 +9,7 @@ import { MockedExternal, SubmoduleStatus, testContext, type VMOutcome } from '@n
 import type { SubmodulePolicy } from '@nearts/primitives';
 import { LruContractCache, runContract, type LoadResult } from '../../src/index.js';
 import { wat } from '../prepare/harness.js';
+import { sharedMemoryPressure } from '../../src/executor/shared-memory-pressure.js';
 import { CALLBACK, COUNTER, ECHO, ENGINE, LOCAL_ADD, NESTED, RECEIPT_MAKER } from './fixtures.js';
 
 const ON = withSubmodules(runtimeConfig(86));
@@ -98,6 +99,15 @@ describe('calling submodules from the engine contract', () => {
     expect(r.outcome.profile.extensionProfile.get('submodule_call_base')).toBe(3n * ON.wasmConfig.submodules!.callBase.gas);
     expect(e.call('echo', 'echo', 'again').result).toBe('sub:again');
     expect(e.ext.submodules!.codeReads).toBe(1);
+  });
+
+  it('each submodule call’s fresh shared memory is counted for V8’s per-grow bookkeeping', () => {
+    const e = new Engine();
+    e.deploy('echo', code.ECHO);
+    const before = sharedMemoryPressure.created;
+    e.call('echo', 'echo', 'hello', 10n * TGAS, 3);
+    // The engine contract's memory and one per submodule call (no collection runs this soon).
+    expect(sharedMemoryPressure.created - before).toBe(4);
   });
 
   it('reports NotFound, Unloadable (no such method, bad wasm, forbidden import, import outside the policy)', () => {
