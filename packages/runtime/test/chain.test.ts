@@ -11,7 +11,8 @@ import {
   trieKeys,
 } from '@nearts/primitives';
 import { describe, expect, it } from 'vitest';
-import { checkSupplyInvariant, nextGasPrice, DEFAULT_GAS_PRICE } from '../src/index.js';
+import { MemoryState } from '@nearts/store';
+import { checkSupplyInvariant, nextGasPrice, DEFAULT_GAS_PRICE, TrieShape, type Chain } from '../src/index.js';
 import { execute, keyOf, signTx, testChain } from './helpers.js';
 
 const TRANSFER_GAS = 223_182_562_500n; // receipt + transfer, send or exec
@@ -45,6 +46,39 @@ describe('chain', () => {
     for (const h of hashes) expect(chain.finalOutcome(h).status.kind).toBe('SuccessValue');
     expect(chain.viewAccount('bob.near')!.amount).toBe(105n * NEAR);
     expect(state.get(trieKeys.delayedReceipt(0n))).toBeUndefined();
+  });
+
+  it('builds each shard\'s trie shape at genesis as from its committed keys (empty or pre-filled state)', () => {
+    const shapeOf = (chain: Chain, shard: number) => (chain as unknown as { shapes: TrieShape[] }).shapes[shard]!;
+    const check = (chain: Chain) => {
+      for (const [i, state] of chain.allStates.entries()) {
+        const keys = [...state.iter()].map(([k]) => k);
+        const expected = TrieShape.fromKeys(keys);
+        const shape = shapeOf(chain, i);
+        expect(shape.size).toBe(expected.size);
+        const probes = [...keys, ...keys.map((k) => k.subarray(0, k.length - 1)), Uint8Array.of(9, 9)];
+        for (const k of probes) expect(shape.committedTrieAccessPath(k)).toEqual(expected.committedTrieAccessPath(k));
+      }
+    };
+    const code = new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]);
+    const extra = {
+      shardBoundaries: ['b'],
+      globalContracts: [{ code }],
+      accounts: [
+        // The same key listed twice is written twice: one trie key.
+        { accountId: 'carol.near', amount: NEAR, keys: [keyOf('carol.near').publicKey, keyOf('carol.near').publicKey], data: [[Uint8Array.of(1), Uint8Array.of(2)]] as Array<[Uint8Array, Uint8Array]> },
+      ],
+    };
+    check(testChain(extra));
+    // A factory handing out states that already hold something: the shape comes from reading them back.
+    const prefilled = () => {
+      const s = new MemoryState();
+      s.set(Uint8Array.of(200, 1), Uint8Array.of(1));
+      return s;
+    };
+    const chain = testChain({ ...extra, stateFactory: prefilled });
+    expect(chain.state.get(Uint8Array.of(200, 1))).toEqual(Uint8Array.of(1));
+    check(chain);
   });
 
   it('routes receipts between shards', () => {

@@ -39,6 +39,17 @@ describe('TrieShape', () => {
     expect(s.committedTrieAccessPath(b(1, 2)).nodeIds.map((id) => id[0])).toEqual(['E', 'B', 'L']);
   });
 
+  it('from key strings: the same shape as from keys, whatever the order and duplicates', () => {
+    const keys = [b(1, 2), b(1), b(1, 3), b(0x21, 5), b(1, 2, 7), b(0x20)];
+    const fromKeys = TrieShape.fromKeys(keys);
+    const strings = [...keys, b(1, 3)].reverse().map((k) => Buffer.from(k).toString('latin1'));
+    const fromStrings = TrieShape.fromKeyStrings(strings);
+    expect(fromStrings.size).toBe(keys.length);
+    for (const probe of [...keys, b(1, 4), b(0x22), b(1, 2, 7, 1), b(2)]) {
+      expect(fromStrings.committedTrieAccessPath(probe)).toEqual(fromKeys.committedTrieAccessPath(probe));
+    }
+  });
+
   it('follows inserts and removals', () => {
     const s = TrieShape.fromKeys([b(1, 2)]);
     s.update(b(1, 3), true);

@@ -27,7 +27,7 @@ import { StoreError } from './errors.js';
 import type { CommittedBlock, Entry, State, StateRoot } from './state.js';
 import { WriteBuffer } from './write-buffer.js';
 import { bytesToKeyString, checkKey, checkPrefix, checkValue, copyBytes, equalBytes, keyStringToBytes } from './bytes.js';
-import { MemoryState, checkHeight, type TrieSource } from './memory-state.js';
+import { MemoryState, checkHeight, trieOfWrites, type TrieSource } from './memory-state.js';
 import { mergeSorted } from './merge.js';
 import { flatGet, flatRange, flatWrite, type FlatDb } from './flat.js';
 import { BRANCH, EXTENSION, STUB, Stub, bytesValue, type Hash, type Node, type NodeLoader, type ResolvedNode } from './trie/node.js';
@@ -190,22 +190,24 @@ export class LmdbState implements State {
     const newRoot = this.appliedNow();
     const hash = rootHash(newRoot);
     const root = hashBytes(hash);
-    const writes = [...this.buffer.writes()];
+    // In key order: lmdb's B-tree takes sorted inserts at about half the cost of scattered ones.
+    const writes = this.buffer.sortedWrites();
     this.env.transactionSync(() => {
       // Another process writing the same directory would make our cached view wrong: refuse.
       const storedRoot = this.meta.getBinary(META_ROOT);
       if (!equalBytes(storedRoot ?? EMPTY_ROOT, this.last?.root ?? EMPTY_ROOT)) {
         throw new StoreError('Conflict', 'the database was changed by another writer');
       }
-      for (const [ks, value] of writes) flatWrite(this.flat, keyStringToBytes(ks), value);
-      const written = new Set<string>();
+      for (let i = 0; i < writes.keys.length; i++) flatWrite(this.flat, keyStringToBytes(writes.keys[i]!), writes.values[i]!);
+      // Without an old trie (a genesis) nothing can be obsolete: no need to track what was written.
+      const written = oldRoot === undefined ? undefined : new Set<string>();
       const retained = new Set<Node>();
       collectNewNodes(newRoot, '', 0, (key, record) => {
-        written.add(bytesToKeyString(key));
+        written?.add(bytesToKeyString(key));
         this.nodes.putSync(key, record);
       }, retained);
       collectObsolete(oldRoot, '', 0, retained, this.loader, (key) => {
-        if (!written.has(bytesToKeyString(key))) this.nodes.removeSync(key);
+        if (!written!.has(bytesToKeyString(key))) this.nodes.removeSync(key);
       });
       this.meta.putSync(META_FORMAT, FORMAT);
       this.meta.putSync(META_HEIGHT, encodeHeight(height));
@@ -289,7 +291,8 @@ export class LmdbState implements State {
   }
 
   private applied(): Node | undefined {
-    let root = this.root;
+    if (this.root === undefined) return trieOfWrites(this.buffer);
+    let root: Node | undefined = this.root;
     const batch = newBatch(this.loader);
     for (const [ks, value] of this.buffer.writes()) {
       root = value === null ? remove(root, ks, batch) : insert(root, ks, bytesValue(value), batch);

@@ -16,7 +16,8 @@ import { StoreError } from './errors.js';
 import type { CommittedBlock, Entry, State, StateRoot } from './state.js';
 import { WriteBuffer } from './write-buffer.js';
 import { bytesToKeyString, checkKey, checkPrefix, checkValue, copyBytes, keyStringToBytes } from './bytes.js';
-import { bytesValue, type Hash, type Node, type NodeLoader } from './trie/node.js';
+import { bytesValue, type Hash, type Node, type NodeLoader, type ValueSlot } from './trie/node.js';
+import { buildSorted } from './trie/build.js';
 import { insert, newBatch, remove } from './trie/update.js';
 import { iterate, valueNodeKey, type ValueNode } from './trie/read.js';
 import { FlatLayers } from './flat-layers.js';
@@ -197,7 +198,8 @@ export class MemoryState implements State {
   }
 
   private applied(): Node | undefined {
-    let root = this.root;
+    if (this.root === undefined) return trieOfWrites(this.buffer);
+    let root: Node | undefined = this.root;
     const batch = newBatch(this.load);
     for (const [ks, value] of this.buffer.writes()) {
       root = value === null ? remove(root, ks, batch) : insert(root, ks, bytesValue(value), batch);
@@ -216,6 +218,25 @@ export class MemoryState implements State {
   private checkOpen(): void {
     if (this.closed) throw new StoreError('Closed', 'the state is closed');
   }
+}
+
+/**
+ * The trie of the pending writes alone (for an empty committed trie, e.g. a genesis): built
+ * bottom-up from the sorted keys, the same nodes as inserting them one by one.
+ */
+export function trieOfWrites(buffer: WriteBuffer): Node | undefined {
+  const keys: string[] = [];
+  const values: ValueSlot[] = [];
+  const writes = buffer.sortedWrites();
+  for (let i = 0; i < writes.keys.length; i++) {
+    const v = writes.values[i]!;
+    // null: a deletion, of a key that is not in an empty trie anyway.
+    if (v !== null) {
+      keys.push(writes.keys[i]!);
+      values.push(bytesValue(v));
+    }
+  }
+  return buildSorted(keys, values);
 }
 
 export function checkHeight(height: bigint, last: CommittedBlock | undefined, depth: number): void {

@@ -253,6 +253,43 @@ describe.each(backends)('$name', (backend) => {
   });
 });
 
+describe.each(backends)('$name first block (built bottom-up from the sorted writes)', (backend) => {
+  afterEach(() => backend.cleanup());
+
+  it('gives the from-scratch root, then later blocks update it like any other', () => {
+    const s = backend.create();
+    const model = new Map<string, Uint8Array>();
+    const put = (k: Uint8Array, v: Uint8Array) => {
+      s.set(k, v);
+      model.set(hex(k), v);
+    };
+    // Keys that prefix others, long shared prefixes, a key deleted again before the commit.
+    for (let i = 0; i < 300; i++) put(Uint8Array.of(i % 7, i % 3, i & 0xff, i >> 8), Uint8Array.of(i));
+    put(Uint8Array.of(1), utf8('short'));
+    put(Uint8Array.of(1, 1), utf8('prefix'));
+    put(new Uint8Array(40).fill(9), utf8('long'));
+    s.set(utf8('gone'), utf8('x'));
+    expect(s.remove(utf8('gone'))).toBe(true);
+    const rootOf = () => computeStateRoot([...model].map(([k, v]) => [Uint8Array.from(Buffer.from(k, 'hex')), v] as [Uint8Array, Uint8Array]));
+    // Prefix scans before and after the root is computed (which sorts the pending writes once).
+    const scan = (p: number) => [...s.iter(Uint8Array.of(p))].map(([k]) => hex(k));
+    const before = [0, 1, 6].map(scan);
+    expect(s.stateRoot()).toEqual(rootOf());
+    expect([0, 1, 6].map(scan)).toEqual(before);
+    expect(before[1]).toEqual([...model.keys()].filter((k) => k.startsWith('01')).sort());
+    expect(s.commitBlock(1n)).toEqual(rootOf());
+    expect([...s.iter()].map(([k]) => hex(k))).toEqual([...model.keys()].sort());
+    for (let i = 0; i < 300; i += 3) {
+      const k = Uint8Array.of(i % 7, i % 3, i & 0xff, i >> 8);
+      s.remove(k);
+      model.delete(hex(k));
+    }
+    put(Uint8Array.of(1, 1, 1), utf8('deeper'));
+    expect(s.commitBlock(2n)).toEqual(rootOf());
+    expect([...s.iter()].map(([k]) => hex(k))).toEqual([...model.keys()].sort());
+  });
+});
+
 describe.each(backends)('$name against a model', (backend) => {
   afterEach(() => backend.cleanup());
 

@@ -48,7 +48,7 @@ import { InvalidTxError, type InvalidTxErrorData } from '../tx-errors.js';
 import type { VerifiableTransaction } from '../verifier/transaction.js';
 import { finalExecutionOutcomeView, finalExecutionStatus, type FinalExecutionOutcome } from '../views/outcome-view.js';
 import { DEFAULT_GAS_PRICE, nextGasPrice, type GasPriceConfig } from './gas-price.js';
-import { writeGenesis, type GenesisAccount, type GenesisGlobalContract } from './genesis.js';
+import { writeGenesis, type GenesisAccount, type GenesisGlobalContract, type GenesisTarget } from './genesis.js';
 import { stateSupply } from './invariant.js';
 import { ShardLayout } from './shard-layout.js';
 import { TrieShape } from '../ext/trie-shape.js';
@@ -145,6 +145,11 @@ function keyOfBase58(s: string): string | undefined {
   return bytes.length === 32 && hashToBase58(bytes) === s ? key(bytes) : undefined;
 }
 
+/** Whether `s` holds no key at all (committed or pending): its root is the empty trie's. */
+function isEmptyState(s: State): boolean {
+  return s.stateRoot().every((b) => b === 0);
+}
+
 export class Chain {
   readonly config: RuntimeConfig;
   readonly protocolVersion: number;
@@ -187,14 +192,24 @@ export class Chain {
     const factory = g.stateFactory ?? (() => new MemoryState());
     this.states = this.layout.shardIds.map(() => factory());
     this.incoming = this.layout.shardIds.map(() => []);
-    writeGenesis((id) => this.states[Number(this.layout.accountShard(id))], this.states, g.accounts, g.globalContracts ?? [], this.config);
+    // A state empty before genesis holds exactly the genesis writes afterwards: its trie shape is
+    // built from the keys written (sorted once) instead of reading the whole state back.
+    const written = this.states.map((s) => (isEmptyState(s) ? ([] as string[]) : undefined));
+    const targets = this.states.map((s, i): GenesisTarget => {
+      const keys = written[i];
+      return keys === undefined ? s : { set: (k, v) => (keys.push(latin1(k)), s.set(k, v)) };
+    });
+    writeGenesis((id) => targets[Number(this.layout.accountShard(id))], targets, g.accounts, g.globalContracts ?? [], this.config);
     this.genesisSupply = this.states.reduce((sum, s) => {
       const x = stateSupply(s, this.config);
       return sum + x.accounts + x.gasKeys + x.storedReceipts;
     }, 0n);
     const height = g.genesisHeight ?? 0n;
     const roots = this.states.map((s) => s.commitBlock(height));
-    this.shapes = this.states.map((s) => TrieShape.fromKeys([...s.iter()].map(([k]) => k)));
+    this.shapes = this.states.map((s, i) => {
+      const keys = written[i];
+      return keys === undefined ? TrieShape.fromKeys([...s.iter()].map(([k]) => k)) : TrieShape.fromKeyStrings(keys);
+    });
     const timestamp = g.genesisTimestamp ?? 1_600_000_000_000_000_000n;
     const genesis: Block = {
       height,

@@ -47,11 +47,24 @@ export interface GenesisGlobalContract {
   by?: 'CodeHash' | { accountId: AccountId };
 }
 
+/** Where genesis writes: a shard's state (or a wrapper of it that watches the writes). */
+export type GenesisTarget = Pick<State, 'set'>;
+
+const FULL_ACCESS: AccessKey = { nonce: 0n, permission: { type: 'FullAccess' } };
+// Encoded once: most genesis keys are default keys. Values handed to a state are never modified
+// (see `State.set`), so every such key can share these bytes.
+let fullAccessEncoded: Uint8Array | undefined;
+
+function encodeAccessKey(accessKey: AccessKey): Uint8Array {
+  if (accessKey !== FULL_ACCESS) return encode(AccessKeyCodec, accessKey);
+  return (fullAccessEncoded ??= encode(AccessKeyCodec, FULL_ACCESS));
+}
+
 function keyOf(k: GenesisKey | PublicKey | string): { publicKey: PublicKey; accessKey: AccessKey } {
-  if (typeof k === 'string') return { publicKey: PublicKey.fromString(k), accessKey: { nonce: 0n, permission: { type: 'FullAccess' } } };
-  if (k instanceof PublicKey) return { publicKey: k, accessKey: { nonce: 0n, permission: { type: 'FullAccess' } } };
+  if (typeof k === 'string') return { publicKey: PublicKey.fromString(k), accessKey: FULL_ACCESS };
+  if (k instanceof PublicKey) return { publicKey: k, accessKey: FULL_ACCESS };
   const publicKey = typeof k.publicKey === 'string' ? PublicKey.fromString(k.publicKey) : k.publicKey;
-  return { publicKey, accessKey: k.accessKey ?? { nonce: 0n, permission: { type: 'FullAccess' } } };
+  return { publicKey, accessKey: k.accessKey ?? FULL_ACCESS };
 }
 
 export function globalContractId(g: GenesisGlobalContract): GlobalContractIdentifier {
@@ -60,8 +73,8 @@ export function globalContractId(g: GenesisGlobalContract): GlobalContractIdenti
 
 /** Writes global contracts (on every shard state given) and accounts (each on its own shard's state). */
 export function writeGenesis(
-  stateOf: (accountId: AccountId) => State,
-  allStates: readonly State[],
+  stateOf: (accountId: AccountId) => GenesisTarget,
+  allStates: readonly GenesisTarget[],
   accounts: readonly GenesisAccount[],
   globals: readonly GenesisGlobalContract[],
   config: RuntimeConfig,
@@ -79,7 +92,7 @@ export function writeGenesis(
     let usage = storage.numBytesAccount;
     for (const k of a.keys ?? []) {
       const { publicKey, accessKey } = keyOf(k);
-      const encoded = encode(AccessKeyCodec, accessKey);
+      const encoded = encodeAccessKey(accessKey);
       state.set(trieKeys.accessKey(a.accountId, publicKey), encoded);
       usage += storage.numExtraBytesRecord + publicKeyTrieIdLen(publicKey) + BigInt(encoded.length);
     }

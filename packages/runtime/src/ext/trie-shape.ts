@@ -41,6 +41,17 @@ export class TrieShape implements TrieShapeSource {
     return s;
   }
 
+  /** From key strings (latin1, see `latin1`) in any order, duplicates allowed; sorts `keys` in place. */
+  static fromKeyStrings(keys: string[]): TrieShape {
+    keys.sort();
+    let n = 0;
+    for (let i = 0; i < keys.length; i++) if (n === 0 || keys[i] !== keys[n - 1]) keys[n++] = keys[i]!;
+    keys.length = n;
+    const s = new TrieShape();
+    s.keys = SortedStrings.from(keys);
+    return s;
+  }
+
   get size(): number {
     return this.keys.length;
   }

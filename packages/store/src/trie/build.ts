@@ -38,6 +38,15 @@ function build(keys: string[], values: ValueSlot[], from: number, to: number, de
   return c > 0 ? new Extension(first, depth, at, branch) : branch;
 }
 
+/**
+ * The canonical trie over `keys` (key strings, strictly increasing, non-empty) with `values[i]`
+ * under `keys[i]`, built bottom-up in one pass: the same nodes as inserting the keys one by one,
+ * without the per-insert path copies.
+ */
+export function buildSorted(keys: string[], values: ValueSlot[]): Node | undefined {
+  return keys.length === 0 ? undefined : build(keys, values, 0, keys.length, 0);
+}
+
 /** The canonical trie root node of `entries` (any order; keys must be distinct and non-empty). */
 export function buildTrie(entries: Iterable<Entry>): Node | undefined {
   const sorted = [...entries].sort((a, b) => compareBytes(a[0], b[0]));
