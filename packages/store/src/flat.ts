@@ -89,18 +89,27 @@ export function flatGet(db: FlatDb, key: Uint8Array, transaction?: Transaction):
   return undefined;
 }
 
-/** Writes or (value === null) deletes one key. Must run inside a write transaction. */
-export function flatWrite(db: FlatDb, key: Uint8Array, value: Uint8Array | null): void {
+const APPEND = { append: true } as const;
+
+/**
+ * Writes or (value === null) deletes one key. Must run inside a write transaction. `append`: the
+ * key is above every key stored so far (keys written in increasing order into an empty table),
+ * so lmdb can append it without a search; lmdb fails the write if it is not.
+ */
+export function flatWrite(db: FlatDb, key: Uint8Array, value: Uint8Array | null, append = false): void {
   if (key.length < BUCKET_PREFIX) {
     if (value === null) db.removeSync(key);
     else {
       const rec = new Uint8Array(value.length + 1);
       rec[0] = PLAIN;
       rec.set(value, 1);
-      db.putSync(key, rec);
+      if (append) db.putSync(key, rec, APPEND);
+      else db.putSync(key, rec);
     }
     return;
   }
+  // A bucket is rewritten once per long key it holds, so it is never appended (it still sorts
+  // after every shorter key before it, which keeps appending the later keys valid).
   const bucketKey = key.subarray(0, BUCKET_PREFIX);
   const existing = db.getBinary(bucketKey);
   const entries = (existing ? decodeBucket(existing) : []).filter(([k]) => compareBytes(k, key) !== 0);

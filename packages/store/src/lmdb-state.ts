@@ -54,6 +54,8 @@ const META_ROOT = Uint8Array.of(2);
 const META_FORMAT = Uint8Array.of(3);
 const FORMAT = Uint8Array.of(1);
 const EMPTY = new Uint8Array(0);
+/** lmdb put option for a key above every stored key (MDB_APPEND: no B-tree search; fails otherwise). */
+const APPEND = { append: true } as const;
 
 type BinaryDb = Database<Uint8Array, Uint8Array>;
 
@@ -198,14 +200,27 @@ export class LmdbState implements State {
       if (!equalBytes(storedRoot ?? EMPTY_ROOT, this.last?.root ?? EMPTY_ROOT)) {
         throw new StoreError('Conflict', 'the database was changed by another writer');
       }
-      for (let i = 0; i < writes.keys.length; i++) flatWrite(this.flat, keyStringToBytes(writes.keys[i]!), writes.values[i]!);
-      // Without an old trie (a genesis) nothing can be obsolete: no need to track what was written.
-      const written = oldRoot === undefined ? undefined : new Set<string>();
+      // Without a stored trie (a first block) both tables are empty (the flat table holds exactly
+      // the trie's keys), and keys come in increasing order: lmdb appends instead of searching.
+      const empty = oldRoot === undefined;
+      for (let i = 0; i < writes.keys.length; i++) flatWrite(this.flat, keyStringToBytes(writes.keys[i]!), writes.values[i]!, empty);
+      // Nothing can be obsolete then either: no need to track what was written.
+      const written = empty ? undefined : new Set<string>();
       const retained = new Set<Node>();
-      collectNewNodes(newRoot, '', 0, (key, record) => {
-        written?.add(bytesToKeyString(key));
-        this.nodes.putSync(key, record);
-      }, retained);
+      const hashedKeys: Array<[Uint8Array, Uint8Array]> = [];
+      // A record key is the hex-prefix encoding of the node's path: 0x00 + bytes for an even
+      // length, 0x1N + bytes for an odd one. Depth-first order visits each parity's keys in
+      // increasing order, so one pass per parity writes them all in key order.
+      for (const parity of [0, 1]) {
+        collectNewNodes(newRoot, '', 0, parity, (key, record) => {
+          written?.add(bytesToKeyString(key));
+          // Keys of very long paths are hashes (0xff…, see recordKey): not in order, written last.
+          if (!empty) this.nodes.putSync(key, record);
+          else if (key[0] === 0xff) hashedKeys.push([key, record]);
+          else this.nodes.putSync(key, record, APPEND);
+        }, retained);
+      }
+      for (const [key, record] of hashedKeys) this.nodes.putSync(key, record);
       collectObsolete(oldRoot, '', 0, retained, this.loader, (key) => {
         if (!written!.has(bytesToKeyString(key))) this.nodes.removeSync(key);
       });
@@ -347,6 +362,7 @@ function collectNewNodes(
   node: Node | undefined,
   path: string,
   nibbles: number,
+  parity: number,
   emit: (key: Uint8Array, record: Uint8Array) => void,
   retained: Set<Node>,
 ): void {
@@ -355,17 +371,20 @@ function collectNewNodes(
     retained.add(node);
     return;
   }
-  emit(recordKey(path, nibbles), encodeRecord(node));
+  if ((nibbles & 1) === parity) emit(recordKey(path, nibbles), encodeRecord(node));
   if (node.kind === EXTENSION) {
     const child = node.child;
     if (child.kind === STUB) retained.add(child);
-    else collectNewNodes(child, concatNibbles(path, 0, nibbles, node.path, node.start, node.end), nibbles + node.end - node.start, emit, retained);
+    else {
+      const childPath = concatNibbles(path, 0, nibbles, node.path, node.start, node.end);
+      collectNewNodes(child, childPath, nibbles + node.end - node.start, parity, emit, retained);
+    }
   } else if (node.kind === BRANCH) {
     for (let i = 0; i < 16; i++) {
       const c = node.children[i];
       if (c === undefined) continue;
       if (c.kind === STUB) retained.add(c);
-      else collectNewNodes(c, concatNibbles(path, 0, nibbles, singleNibble(i), 0, 1), nibbles + 1, emit, retained);
+      else collectNewNodes(c, concatNibbles(path, 0, nibbles, singleNibble(i), 0, 1), nibbles + 1, parity, emit, retained);
     }
   }
 }

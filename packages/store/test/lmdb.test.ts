@@ -96,6 +96,8 @@ it('stores keys longer than lmdb allows, in byte order', () => {
   for (const [k, v] of entries) db.set(k, v);
   const root = db.commitBlock(1n);
   expect(root).toEqual(computeStateRoot(entries));
+  // The first block appends its records in key order (node records keyed by hash among them).
+  expect(db.verify().entries).toBe(7);
   const sorted = entries.map(([k]) => hex(k)).sort();
   expect([...db.iter()].map(([k]) => hex(k))).toEqual(sorted);
   // A prefix longer than the bucket prefix: keys 6, 0, 1 (byte order), not 2 (too short).
