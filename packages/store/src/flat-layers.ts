@@ -43,6 +43,20 @@ export class FlatLayers {
     else this.top.set(keyString, value);
   }
 
+  /**
+   * Records a whole block of committed writes at once when nothing is recorded yet (a first
+   * block): `writes` itself becomes the index, instead of copying it entry by entry. The caller
+   * hands the map over.
+   */
+  writeAll(writes: Map<string, Value>): void {
+    if (this.top.size > 0 || this.parent !== undefined) {
+      for (const [k, v] of writes) this.write(k, v);
+      return;
+    }
+    if (this.base === undefined) for (const [k, v] of writes) if (v === null) writes.delete(k);
+    this.top = writes;
+  }
+
   /** An independent copy; O(1), both sides share the current contents read-only. */
   fork(): FlatLayers {
     const shared = new Layer(this.top, this.parent, (this.parent?.depth ?? 0) + 1);

@@ -154,8 +154,7 @@ export class MemoryState implements State {
     this.checkOpen();
     checkHeight(height, this.last, this.buffer.depth);
     this.root = this.appliedNow();
-    for (const [ks, value] of this.buffer.writes()) this.flat.write(ks, value);
-    this.buffer.clear();
+    this.flat.writeAll(this.buffer.take());
     const root = hashBytes(rootHash(this.root));
     this.last = { height, root };
     return copyBytes(root);

@@ -86,6 +86,15 @@ export class WriteBuffer {
     this.sortedCache = undefined;
   }
 
+  /** Hands over every pending write (key string → value or null) and empties the buffer. */
+  take(): Map<string, Uint8Array | null> {
+    if (this.marks.length > 0) throw new StoreError('CheckpointOpen', 'cannot clear with open checkpoints');
+    const map = this.map;
+    this.map = new Map();
+    this.clear();
+    return map;
+  }
+
   /** All pending writes as (key string, value or null), in map order. */
   writes(): IterableIterator<[string, Uint8Array | null]> {
     return this.map.entries();

@@ -44,8 +44,7 @@ const viewStateProof = [
 function encodings(node: Node | undefined, out = new Map<string, Uint8Array>()): Map<string, Uint8Array> {
   if (node === undefined || node.kind === 3) return out;
   const hash = hashNode(node);
-  const { bytes, length } = encodeNode(node);
-  out.set(hash, bytes.slice(0, length));
+  out.set(hash, encodeNode(node).slice());
   if (node.kind === EXTENSION) encodings(node.child, out);
   if (node.kind === BRANCH) for (const c of node.children) encodings(c, out);
   return out;
@@ -94,7 +93,8 @@ describe('nearcore node layouts and memory usage', () => {
 
   it('value refs hash the value with sha256 (raw_node.rs vector)', () => {
     const leaf = new Leaf('\x12', 2, valueRef);
-    const { bytes, length } = encodeNode(leaf);
+    const bytes = encodeNode(leaf);
+    const length = bytes.length;
     // tag 0, path [0x20] (empty leaf path), then value ref (3, sha256([123,245,255])).
     expect([...bytes.subarray(0, 1 + 4 + 1)]).toEqual([0, 1, 0, 0, 0, 0x20]);
     expect([...bytes.subarray(6, 6 + 36)]).toEqual([
@@ -109,14 +109,16 @@ describe('nearcore node layouts and memory usage', () => {
     const noValue = new Array<Node | undefined>(16).fill(undefined);
     noValue[3] = child(1);
     noValue[5] = child(2);
-    const { bytes: a, length: la } = encodeNode(new Branch(noValue, undefined, undefined));
+    const a = encodeNode(new Branch(noValue, undefined, undefined));
+    const la = a.length;
     expect([...a.subarray(0, 3)]).toEqual([1, 40, 0]);
     expect([...a.subarray(3, 35)]).toEqual(new Array(32).fill(1));
     expect([...a.subarray(35, 67)]).toEqual(new Array(32).fill(2));
     expect(la).toBe(67 + 8);
     const withValue = new Array<Node | undefined>(16).fill(undefined);
     withValue[3] = child(1);
-    const { bytes: b, length: lb } = encodeNode(new Branch(withValue, '\x01', valueRef));
+    const b = encodeNode(new Branch(withValue, '\x01', valueRef));
+    const lb = b.length;
     expect(b[0]).toBe(2);
     expect([...b.subarray(1, 5)]).toEqual([3, 0, 0, 0]);
     expect([...b.subarray(37, 39)]).toEqual([8, 0]);

@@ -35,10 +35,19 @@ export function hashBytes(h: Hash): Uint8Array {
 }
 
 let scratch = new Uint8Array(1024);
+/** views[n] = scratch[0, n): one view per length, not a new typed array per encoded node. */
+let views: Array<Uint8Array | undefined> = [];
 
 function ensure(size: number): Uint8Array {
-  if (scratch.length < size) scratch = new Uint8Array(Math.max(size, scratch.length * 2));
+  if (scratch.length < size) {
+    scratch = new Uint8Array(Math.max(size, scratch.length * 2));
+    views = [];
+  }
   return scratch;
+}
+
+function scratchView(length: number): Uint8Array {
+  return (views[length] ??= scratch.subarray(0, length));
 }
 
 function writeU32(out: Uint8Array, at: number, v: number): number {
@@ -73,9 +82,9 @@ function writeValueRef(out: Uint8Array, at: number, v: ValueSlot): number {
 
 /**
  * Encodes `node` as borsh(RawTrieNodeWithSize) into a shared scratch buffer and returns the
- * number of bytes written. Children must already have their hashes.
+ * encoding: a view of that buffer, valid until the next call. Children must already have their hashes.
  */
-export function encodeNode(node: Exclude<Node, { kind: typeof STUB }>): { bytes: Uint8Array; length: number } {
+export function encodeNode(node: Exclude<Node, { kind: typeof STUB }>): Uint8Array {
   let out: Uint8Array;
   let at = 0;
   switch (node.kind) {
@@ -114,7 +123,7 @@ export function encodeNode(node: Exclude<Node, { kind: typeof STUB }>): { bytes:
     }
   }
   at = writeU64(out, at, node.mem);
-  return { bytes: out, length: at };
+  return scratchView(at);
 }
 
 /** Hashes every node under `node` that has no hash yet (post-order) and returns the node's hash. */
@@ -129,8 +138,7 @@ export function hashNode(node: Node): Hash {
       if (c !== undefined && c.hash === undefined) hashNode(c);
     }
   }
-  const { bytes, length } = encodeNode(n);
-  const h = sha256(bytes.subarray(0, length));
+  const h = sha256(encodeNode(n));
   n.hash = h;
   return h;
 }

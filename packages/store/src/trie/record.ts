@@ -32,7 +32,8 @@ export function recordKey(path: string, nibbles: number): Uint8Array {
 
 /** Encodes a resolved node (children hashed) as its stored record. */
 export function encodeRecord(node: ResolvedNode): Uint8Array {
-  const { bytes, length } = encodeNode(node);
+  const encoded = encodeNode(node);
+  const length = encoded.length;
   const childMems: number[] = [];
   if (node.kind === EXTENSION) childMems.push(node.child.mem);
   else if (node.kind === BRANCH) {
@@ -42,7 +43,7 @@ export function encodeRecord(node: ResolvedNode): Uint8Array {
     }
   }
   const out = new Uint8Array(length + 8 * childMems.length);
-  out.set(bytes.subarray(0, length));
+  out.set(encoded);
   let at = length;
   for (const m of childMems) at = writeU64(out, at, m);
   return out;
