@@ -29,9 +29,19 @@ export interface GasCosts {
 
 const Target = { UntakenForward: 0, Forward: 1, Loop: 2 } as const;
 
+/**
+ * Single-byte opcodes the instrumenter re-encodes or extends (instrument.ts); so are every
+ * `0xfc` instruction and every float result that gets NaN-canonicalised. The analysis lists
+ * where they are so that the instrumenter need not look at every instruction.
+ */
+export const REWRITTEN_OPS: readonly number[] = [Op.Call, Op.RefFunc, Op.Return, Op.BrTable, Op.CallIndirect];
+
 /** Opcodes whose float result gets NaN-canonicalised (1) or not (0). */
 const CANONICALISED = new Uint8Array(256);
 for (let op = 0; op < 256; op++) CANONICALISED[op] = canonicalisedResult(op) !== 0 ? 1 : 0;
+/** Single-byte opcodes the instrumenter rewrites (1) or copies (0). */
+const REWRITTEN = CANONICALISED.slice();
+for (const op of REWRITTEN_OPS) REWRITTEN[op] = 1;
 
 export interface FunctionAnalysis {
   /** Bytes of the activation frame: 64 + parameters + declared locals. */
@@ -46,6 +56,12 @@ export interface FunctionAnalysis {
   readonly wideBrTables: readonly WideBrTable[];
   /** Whether the body has a `call` or `call_indirect` (host functions included). */
   readonly calls: boolean;
+  /**
+   * Indices (in body order) of the instructions the instrumenter rewrites rather than copies
+   * (see {@link REWRITTEN_OPS}), valid in `events[0 .. eventCount)` until the next body.
+   */
+  readonly events: Int32Array;
+  readonly eventCount: number;
 }
 
 export interface WideBrTable {
@@ -92,6 +108,10 @@ export class Analyzer {
   private pendingPure = 0;
   /** `costs.regular` when it is a number (then pure runs are counted, not summed). */
   private regularNumber = -1;
+  /** Instructions visited in this body (the next one's index is this minus one while visiting). */
+  private visited = 0;
+  private events = new Int32Array(1024);
+  private eventCount = 0;
 
   /** `localTypes`: the type of every local, parameters first (not copied; read while visiting). */
   begin(m: ModuleValidator, localTypes: Uint8Array, costs: GasCosts, resultType: number): void {
@@ -110,6 +130,8 @@ export class Analyzer {
     this.foldable = false;
     this.pendingPure = 0;
     this.regularNumber = typeof costs.regular === 'number' ? costs.regular : -1;
+    this.visited = 0;
+    this.eventCount = 0;
     if (this.wideBrTables.length > 0) this.wideBrTables = [];
     this.newFrame(Target.UntakenForward, resultType, false);
   }
@@ -125,7 +147,19 @@ export class Analyzer {
       floatResults: this.floatResults,
       wideBrTables: this.wideBrTables,
       calls: this.calls,
+      events: this.events,
+      eventCount: this.eventCount,
     };
+  }
+
+  /** The instruction being visited is one the instrumenter rewrites. */
+  private noteRewritten(): void {
+    if (this.eventCount === this.events.length) {
+      const grown = new Int32Array(this.events.length * 2);
+      grown.set(this.events);
+      this.events = grown;
+    }
+    this.events[this.eventCount++] = this.visited - 1;
   }
 
   // ---- frames --------------------------------------------------------------------------------
@@ -281,6 +315,7 @@ export class Analyzer {
    */
   visit(o: OperatorReader): void {
     const offset = o.offset;
+    this.visited++;
     if (this.schedKind >= 0) this.flushScheduled(offset);
     const op = o.op;
     const pops = op < 0x100 ? FAST_POPS[op] : SLOW;
@@ -290,7 +325,10 @@ export class Analyzer {
     }
     if (this.foldable && !this.curPoly && this.regularNumber >= 0) this.pendingPure++;
     else this.pure(offset, this.costs.regular);
-    if (CANONICALISED[op] === 1) this.floatResults = true;
+    if (CANONICALISED[op] === 1) {
+      this.floatResults = true;
+      this.noteRewritten();
+    }
     if (this.curPoly) return;
     let sp = this.sp;
     let size = this.size;
@@ -320,6 +358,7 @@ export class Analyzer {
 
   /** The instructions other than the frequent ones `visit` handles itself. */
   private visitGeneral(o: OperatorReader, op: number, offset: number): void {
+    if (op >= 0x100 || REWRITTEN[op] === 1) this.noteRewritten();
     const regular = this.costs.regular;
     const n = op >= 0x45 && op <= 0xc4 ? op : op >= 0xfc00 && op <= 0xfc07 ? op - 0xfb00 : -1;
     if (n >= 0) {

@@ -35,7 +35,7 @@ import { ByteWriter } from '../wasm/encoder.js';
 import { Op } from '../wasm/opcodes.js';
 import { MAX_FUNCTION_LOCALS } from '../wasm/func-validator.js';
 import type { FuncType } from '../wasm/types.js';
-import { MAX_ENGINE_BR_TABLE, type FunctionAnalysis, type WideBrTable } from './analysis.js';
+import { MAX_ENGINE_BR_TABLE, REWRITTEN_OPS, type FunctionAnalysis, type WideBrTable } from './analysis.js';
 import { BlockType, OperatorReader } from '../wasm/operators.js';
 
 /** Labels per br_table when an over-long one is split (below V8's 65 520). */
@@ -268,7 +268,8 @@ export class BodyInstrumenter {
     // Splitting an over-long br_table needs an i32 for the index and a local per label type.
     const wide = analysis.wideBrTables;
     this.brIndexLocal = tmp64 + (floatScratch ? 4 : 2);
-    this.brValueLocals.clear();
+    // Map.clear allocates a fresh table even when the map is empty (as it almost always is).
+    if (this.brValueLocals.size > 0) this.brValueLocals.clear();
     let extra = 0;
     if (wide.length > 0) {
       extra = 1;
@@ -331,44 +332,62 @@ export class BodyInstrumenter {
     const offsets = log.offsets;
     const ops = log.ops;
     const classes = this.s.nanCanonicalization ? OP_CLASS : OP_CLASS_NO_NAN;
-    // Runs of instructions that need nothing are copied in one go.
+    // Only the instructions with charges, the rewritten ones (listed by the analysis) and those
+    // right after a float result need attention; the runs between them are copied in one go.
     let spanStart = last >= 0 ? offsets[0] : bodyEnd;
-    for (let i = 0; i < last; i++) {
-      const op = ops[i];
-      const offset = offsets[i];
-      const cls = op < 0x100 ? classes[op] : SPECIAL;
-      const charged = p < n && pointOffsets[p] === offset;
-      if (!charged && cls === PLAIN && this.pendingCanon === 0) continue;
-      out.bytes(code, spanStart, offset);
-      spanStart = offset;
-      if (this.pendingCanon !== 0) this.flushCanon(out, op, tmp64, cnt32);
-      if (charged) p = this.emitCharges(out, points, p, offset, tmp64, cnt32);
-      if (cls === SPECIAL) {
-        spanStart = offsets[i + 1];
-        if (op === Op.Call || op === Op.RefFunc) {
-          out.byte(op).u32(log.a[i] + INJECTED_FUNCTIONS);
-          this.nearcoreSize += nearcore.callSize(log.a[i], offsets[i + 1] - offset);
-          if (op === Op.Call) this.reloadGas(out);
+    if (last > 0) {
+      const events = analysis.events;
+      const eventCount = analysis.eventCount;
+      const endOffset = offsets[last];
+      let e = 0;
+      // The next rewritten instruction (`last`: none before the final `end`).
+      let rewritten = eventCount > 0 ? events[0] : last;
+      // The instruction after a float result, while the result's canonicalisation is pending.
+      let afterFloat = -1;
+      for (;;) {
+        let offset = afterFloat >= 0 ? offsets[afterFloat] : offsets[rewritten];
+        if (p < n && pointOffsets[p] < offset) offset = pointOffsets[p];
+        if (offset >= endOffset) break;
+        out.bytes(code, spanStart, offset);
+        spanStart = offset;
+        if (afterFloat >= 0) {
+          this.flushCanon(out, ops[afterFloat], tmp64, cnt32);
+          afterFloat = -1;
         }
-        else if (op === Op.CallIndirect) {
-          this.recordIndirectSlot(out, log.b[i]);
-          out.bytes(code, offset, offsets[i + 1]);
-          this.reloadGas(out);
+        if (p < n && pointOffsets[p] === offset) p = this.emitCharges(out, points, p, offset, tmp64, cnt32);
+        if (offsets[rewritten] !== offset) continue;
+        const i = rewritten;
+        rewritten = ++e < eventCount ? events[e] : last;
+        const op = ops[i];
+        const cls = op < 0x100 ? classes[op] : SPECIAL;
+        if (cls === SPECIAL) {
+          spanStart = offsets[i + 1];
+          if (op === Op.Call || op === Op.RefFunc) {
+            out.byte(op).u32(log.a[i] + INJECTED_FUNCTIONS);
+            this.nearcoreSize += nearcore.callSize(log.a[i], offsets[i + 1] - offset);
+            if (op === Op.Call) this.reloadGas(out);
+          }
+          else if (op === Op.CallIndirect) {
+            this.recordIndirectSlot(out, log.b[i]);
+            out.bytes(code, offset, offsets[i + 1]);
+            this.reloadGas(out);
+          }
+          else if (op === Op.BrTable) {
+            if (log.b[i] > MAX_ENGINE_BR_TABLE) this.splitBrTable(out, code, offset, offsets[i + 1], wide);
+            else out.bytes(code, offset, offsets[i + 1]);
+          }
+          else if (op === Op.Return) {
+            this.nearcoreSize += nearcore.release;
+            this.stackAdjust(out, stackCharge, true);
+            out.byte(0x0f);
+          } else writePrefixed(out, op, log.a[i], log.b[i]);
+        } else if (cls !== PLAIN) {
+          const next = offsets[i + 1];
+          out.bytes(code, offset, next);
+          spanStart = next;
+          this.pendingCanon = cls === F32_RESULT ? 0x7d : 0x7c;
+          afterFloat = i + 1;
         }
-        else if (op === Op.BrTable) {
-          if (log.b[i] > MAX_ENGINE_BR_TABLE) this.splitBrTable(out, code, offset, offsets[i + 1], wide);
-          else out.bytes(code, offset, offsets[i + 1]);
-        }
-        else if (op === Op.Return) {
-          this.nearcoreSize += nearcore.release;
-          this.stackAdjust(out, stackCharge, true);
-          out.byte(0x0f);
-        } else writePrefixed(out, op, log.a[i], log.b[i]);
-      } else if (cls !== PLAIN) {
-        const next = offsets[i + 1];
-        out.bytes(code, offset, next);
-        spanStart = next;
-        this.pendingCanon = cls === F32_RESULT ? 0x7d : 0x7c;
       }
     }
     if (last >= 0) {
@@ -528,11 +547,7 @@ const SPECIAL = 1;
 const F32_RESULT = 2;
 const F64_RESULT = 3;
 const OP_CLASS_NO_NAN = new Uint8Array(256);
-OP_CLASS_NO_NAN[Op.Call] = SPECIAL;
-OP_CLASS_NO_NAN[Op.RefFunc] = SPECIAL;
-OP_CLASS_NO_NAN[Op.Return] = SPECIAL;
-OP_CLASS_NO_NAN[Op.BrTable] = SPECIAL;
-OP_CLASS_NO_NAN[Op.CallIndirect] = SPECIAL;
+for (const op of REWRITTEN_OPS) OP_CLASS_NO_NAN[op] = SPECIAL;
 const OP_CLASS = OP_CLASS_NO_NAN.slice();
 for (let op = 0; op < 256; op++) {
   const t = canonicalisedResult(op);
