@@ -193,7 +193,7 @@ export class GasPointTable implements GasPoints {
         const off = offsets[i];
         const l = linears[i];
         if (aL === 0 && l === 0 && aOff === off) {
-          const mk = mergeSamePoint(aKind, kinds[i]);
+          const mk = MERGE_SAME_POINT[(aKind << 4) | kinds[i]];
           if (mk >= 0) {
             aKind = mk;
             aC += constants[i];
@@ -204,7 +204,7 @@ export class GasPointTable implements GasPoints {
       // Stage A is complete: merge it into B or write B out.
       let absorbed = false;
       if (haveB && bL === 0 && aL === 0) {
-        const mk = mergeAcross(bKind, aKind);
+        const mk = MERGE_ACROSS[(bKind << 4) | aKind];
         if (mk >= 0) {
           bKind = mk;
           bC += aC;
@@ -331,4 +331,14 @@ function mergeAcross(a: number, b: number): number {
   if (a === Pure && b === Pre) return Pre;
   if (a === Post && b === Pure) return Post;
   return -1;
+}
+
+/** Both merge rules as tables indexed by `a << 4 | b` (kinds are below 16), for the hot sweep. */
+const MERGE_SAME_POINT = new Int8Array(256).fill(-1);
+const MERGE_ACROSS = new Int8Array(256).fill(-1);
+for (let a = 0; a <= PointKind.TableCopy; a++) {
+  for (let b = 0; b <= PointKind.TableCopy; b++) {
+    MERGE_SAME_POINT[(a << 4) | b] = mergeSamePoint(a, b);
+    MERGE_ACROSS[(a << 4) | b] = mergeAcross(a, b);
+  }
 }
