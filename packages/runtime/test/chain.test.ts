@@ -81,6 +81,12 @@ describe('chain', () => {
     check(chain);
   });
 
+  it('refuses a genesis listing an account twice', () => {
+    expect(() => testChain({ accounts: [{ accountId: 'carol.near', amount: NEAR }, { accountId: 'carol.near', amount: NEAR }] })).toThrow(
+      'genesis lists account carol.near twice',
+    );
+  });
+
   it('routes receipts between shards', () => {
     const chain = testChain({ shardBoundaries: ['b'] });
     expect(chain.layout.accountShard('alice.near')).toBe(0n);

@@ -227,12 +227,16 @@ export function trieOfWrites(buffer: WriteBuffer): Node | undefined {
   const keys: string[] = [];
   const values: ValueSlot[] = [];
   const writes = buffer.sortedWrites();
+  let slot: ValueSlot | undefined;
   for (let i = 0; i < writes.keys.length; i++) {
     const v = writes.values[i]!;
     // null: a deletion, of a key that is not in an empty trie anyway.
     if (v !== null) {
       keys.push(writes.keys[i]!);
-      values.push(bytesValue(v));
+      // Neighbours often hold the very same value array (e.g. every default access key of a
+      // genesis): one slot for them, so its hash is computed once (a slot only ever gains its hash).
+      if (slot?.bytes !== v) slot = bytesValue(v);
+      values.push(slot);
     }
   }
   return buildSorted(keys, values);

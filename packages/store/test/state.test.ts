@@ -268,6 +268,9 @@ describe.each(backends)('$name first block (built bottom-up from the sorted writ
     put(Uint8Array.of(1), utf8('short'));
     put(Uint8Array.of(1, 1), utf8('prefix'));
     put(new Uint8Array(40).fill(9), utf8('long'));
+    // Neighbouring keys handed the very same value array.
+    const shared = utf8('shared');
+    for (let i = 0; i < 5; i++) put(Uint8Array.of(8, i), shared);
     s.set(utf8('gone'), utf8('x'));
     expect(s.remove(utf8('gone'))).toBe(true);
     const rootOf = () => computeStateRoot([...model].map(([k, v]) => [Uint8Array.from(Buffer.from(k, 'hex')), v] as [Uint8Array, Uint8Array]));
