@@ -20,6 +20,7 @@ import type { RuntimeConfig } from '@nearts/runtime-fees';
 import type { State } from '@nearts/store';
 import { publicKeyTrieIdLen } from '../config/tx-cost.js';
 import { RuntimeUsageError } from '../errors.js';
+import { ValueSlab } from './value-slab.js';
 
 export interface GenesisKey {
   publicKey: PublicKey | string;
@@ -84,6 +85,7 @@ export function writeGenesis(
     for (const s of allStates) s.set(trieKeys.globalContractCode(globalContractId(g)), g.code);
   }
   const seen = new Set<string>();
+  const slab = new ValueSlab();
   for (const a of accounts) {
     // One set operation per account (add, then see whether it grew): at a million accounts the
     // hashing of a fresh id is a visible part of genesis.
@@ -114,6 +116,6 @@ export function writeGenesis(
       usage += id.type === 'CodeHash' ? 32n : BigInt(Buffer.byteLength(id.accountId));
     }
     const account = newAccount(a.amount, a.locked ?? 0n, contract, usage);
-    state.set(trieKeys.account(a.accountId), encode(AccountCodec, account));
+    state.set(trieKeys.account(a.accountId), slab.copy(encode(AccountCodec, account)));
   }
 }
