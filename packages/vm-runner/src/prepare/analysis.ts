@@ -245,7 +245,10 @@ export class Analyzer {
     if (typeof c === 'number') this.points.pushConstant(offset, this.schedKind, c);
     else this.points.push(offset, this.schedKind, c, 0);
     this.schedKind = -1;
-    this.foldable = false;
+    // Pure instructions from here on may fold into this point: the optimisation would merge them
+    // into it anyway, keeping its kind (Post, Pure or Unreachable absorb a Pure point at the same
+    // offset, and a loop's point only ever changes from Pure to Post).
+    this.foldable = typeof c === 'number';
   }
 
   private before(offset: number, kind: number, constant: Gas, linear: Gas = 0): number {
