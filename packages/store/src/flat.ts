@@ -89,7 +89,8 @@ export function flatGet(db: FlatDb, key: Uint8Array, transaction?: Transaction):
   return undefined;
 }
 
-const APPEND = { append: true } as const;
+/** lmdb put option for a key above every stored key (MDB_APPEND: no B-tree search; fails otherwise). */
+export const APPEND = { append: true } as const;
 
 /**
  * Writes or (value === null) deletes one key. Must run inside a write transaction. `append`: the

@@ -29,7 +29,7 @@ import { WriteBuffer } from './write-buffer.js';
 import { bytesToKeyString, checkKey, checkPrefix, checkValue, copyBytes, equalBytes, keyStringToBytes } from './bytes.js';
 import { MemoryState, checkHeight, trieOfWrites, type TrieSource } from './memory-state.js';
 import { mergeSorted } from './merge.js';
-import { flatGet, flatRange, flatWrite, type FlatDb } from './flat.js';
+import { APPEND, flatGet, flatRange, flatWrite, type FlatDb } from './flat.js';
 import { BRANCH, EXTENSION, STUB, Stub, bytesValue, type Hash, type Node, type NodeLoader, type ResolvedNode } from './trie/node.js';
 import { insert, newBatch, remove } from './trie/update.js';
 import { EMPTY_ROOT, hashBytes, rootHash } from './trie/hash.js';
@@ -54,8 +54,6 @@ const META_ROOT = Uint8Array.of(2);
 const META_FORMAT = Uint8Array.of(3);
 const FORMAT = Uint8Array.of(1);
 const EMPTY = new Uint8Array(0);
-/** lmdb put option for a key above every stored key (MDB_APPEND: no B-tree search; fails otherwise). */
-const APPEND = { append: true } as const;
 
 type BinaryDb = Database<Uint8Array, Uint8Array>;
 
