@@ -33,8 +33,8 @@ import { APPEND, flatGet, flatRange, flatWrite, type FlatDb } from './flat.js';
 import { BRANCH, EXTENSION, STUB, Stub, bytesValue, type Hash, type Node, type NodeLoader, type ResolvedNode } from './trie/node.js';
 import { insert, newBatch, remove } from './trie/update.js';
 import { EMPTY_ROOT, hashBytes, rootHash } from './trie/hash.js';
-import { decodeRecord, encodeRecord, recordKey } from './trie/record.js';
-import { concatNibbles, singleNibble } from './trie/nibbles.js';
+import { decodeRecord, encodeRecord, recordKey, recordKeyOfNibbles } from './trie/record.js';
+import { concatNibbles, nibbleAt, singleNibble } from './trie/nibbles.js';
 import { computeStateRoot } from './trie/build.js';
 
 export interface LmdbStateOptions {
@@ -210,7 +210,7 @@ export class LmdbState implements State {
       // length, 0x1N + bytes for an odd one. Depth-first order visits each parity's keys in
       // increasing order, so one pass per parity writes them all in key order.
       for (const parity of [0, 1]) {
-        collectNewNodes(newRoot, '', 0, parity, (key, record) => {
+        collectNewNodes(newRoot, new NibblePath(), 0, parity, (key, record) => {
           written?.add(bytesToKeyString(key));
           // Keys of very long paths are hashes (0xff…, see recordKey): not in order, written last.
           if (!empty) this.nodes.putSync(key, record);
@@ -352,14 +352,30 @@ export class LmdbState implements State {
   }
 }
 
+/** The nibbles of the path to the node being visited, one per byte (grown as needed). */
+class NibblePath {
+  nibbles = new Uint8Array(256);
+
+  /** Makes room for positions below `end`. */
+  reserve(end: number): Uint8Array {
+    if (end > this.nibbles.length) {
+      const grown = new Uint8Array(Math.max(end, this.nibbles.length * 2));
+      grown.set(this.nibbles);
+      this.nibbles = grown;
+    }
+    return this.nibbles;
+  }
+}
+
 /**
- * Emits the record of every node of the new trie that is not a reused stub (those are stored
- * already, at the same path) and collects the reused stubs into `retained`.
+ * Emits the record of every node of the new trie at a path of the given parity (nibble count
+ * mod 2) that is not a reused stub (those are stored already, at the same path), and collects the
+ * reused stubs into `retained`. `path` holds the nibbles [0, depth) leading to `node`.
  */
 function collectNewNodes(
   node: Node | undefined,
-  path: string,
-  nibbles: number,
+  path: NibblePath,
+  depth: number,
   parity: number,
   emit: (key: Uint8Array, record: Uint8Array) => void,
   retained: Set<Node>,
@@ -369,20 +385,26 @@ function collectNewNodes(
     retained.add(node);
     return;
   }
-  if ((nibbles & 1) === parity) emit(recordKey(path, nibbles), encodeRecord(node));
+  if ((depth & 1) === parity) emit(recordKeyOfNibbles(path.nibbles, depth), encodeRecord(node));
   if (node.kind === EXTENSION) {
     const child = node.child;
     if (child.kind === STUB) retained.add(child);
     else {
-      const childPath = concatNibbles(path, 0, nibbles, node.path, node.start, node.end);
-      collectNewNodes(child, childPath, nibbles + node.end - node.start, parity, emit, retained);
+      const end = depth + node.end - node.start;
+      const nibbles = path.reserve(end);
+      for (let i = node.start, at = depth; at < end; i++, at++) nibbles[at] = nibbleAt(node.path, i);
+      collectNewNodes(child, path, end, parity, emit, retained);
     }
   } else if (node.kind === BRANCH) {
     for (let i = 0; i < 16; i++) {
       const c = node.children[i];
       if (c === undefined) continue;
       if (c.kind === STUB) retained.add(c);
-      else collectNewNodes(c, concatNibbles(path, 0, nibbles, singleNibble(i), 0, 1), nibbles + 1, parity, emit, retained);
+      else {
+        // Set again for every child: a deeper visit may have grown (replaced) the array.
+        path.reserve(depth + 1)[depth] = i;
+        collectNewNodes(c, path, depth + 1, parity, emit, retained);
+      }
     }
   }
 }

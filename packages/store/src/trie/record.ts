@@ -21,6 +21,19 @@ const MAX_DIRECT_PATH_KEY = 1024;
 export function recordKey(path: string, nibbles: number): Uint8Array {
   const enc = new Uint8Array(1 + (nibbles >> 1));
   writeEncodedPath(enc, 0, path, 0, nibbles, false);
+  return keyOfEncodedPath(enc);
+}
+
+/** `recordKey` of a path given as one nibble per byte: `nibbles[0, count)`. */
+export function recordKeyOfNibbles(nibbles: Uint8Array, count: number): Uint8Array {
+  const enc = new Uint8Array(1 + (count >> 1));
+  let i = 0;
+  if (count & 1) enc[0] = 0x10 + nibbles[i++]!;
+  for (let at = 1; i < count; i += 2) enc[at++] = (nibbles[i]! << 4) | nibbles[i + 1]!;
+  return keyOfEncodedPath(enc);
+}
+
+function keyOfEncodedPath(enc: Uint8Array): Uint8Array {
   if (enc.length <= MAX_DIRECT_PATH_KEY) return enc;
   // 0xff never starts a hex-prefix encoding (its first byte is 0x00 or 0x1N).
   const h = sha256(enc);
