@@ -104,6 +104,8 @@ export class Analyzer {
   wideBrTables: WideBrTable[] = [];
   /** Whether the last point is a pure instruction's point that the next pure one may join. */
   private foldable = false;
+  /** Whether the last point is the Post point scheduled after a trap or call, with a number fee. */
+  private postLast = false;
   /** Regular-cost pure instructions folded into the last point but not yet added to it. */
   private pendingPure = 0;
   /** `costs.regular` when it is a number (then pure runs are counted, not summed). */
@@ -128,6 +130,7 @@ export class Analyzer {
     this.floatResults = false;
     this.calls = false;
     this.foldable = false;
+    this.postLast = false;
     this.pendingPure = 0;
     this.regularNumber = typeof costs.regular === 'number' ? costs.regular : -1;
     this.visited = 0;
@@ -244,6 +247,7 @@ export class Analyzer {
     const c = this.schedConst;
     if (typeof c === 'number') this.points.pushConstant(offset, this.schedKind, c);
     else this.points.push(offset, this.schedKind, c, 0);
+    this.postLast = this.schedKind === PointKind.PostControlFlow && typeof c === 'number';
     this.schedKind = -1;
     // Pure instructions from here on may fold into this point: the optimisation would merge them
     // into it anyway, keeping its kind (Post, Pure or Unreachable absorb a Pure point at the same
@@ -258,6 +262,7 @@ export class Analyzer {
     if (typeof constant === 'number' && linear === 0) this.points.pushConstant(offset, k, constant);
     else this.points.push(offset, k, constant, linear);
     this.foldable = false;
+    this.postLast = false;
     return index;
   }
 
@@ -282,6 +287,21 @@ export class Analyzer {
   }
 
   private sideEffect(offset: number, cost: Gas): void {
+    if (this.postLast && typeof cost === 'number' && !this.curPoly) {
+      // The optimisation would merge this charge into the last point, the one after the previous
+      // trap or call (Post then Pre, at one offset or across pure instructions, make Between,
+      // and nothing merges into a Between or into a Post from before): merged right away.
+      this.flushPure();
+      const points = this.points;
+      if (points.fitsInLast(cost)) {
+        points.addToLast(cost);
+        points.kinds[points.count - 1] = PointKind.BetweenControlFlow;
+        this.foldable = false;
+        this.postLast = false;
+        this.after(PointKind.PostControlFlow, 0);
+        return;
+      }
+    }
     this.before(offset, PointKind.PreControlFlow, cost);
     this.after(PointKind.PostControlFlow, 0);
   }

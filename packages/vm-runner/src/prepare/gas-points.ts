@@ -94,6 +94,11 @@ export class GasPointTable implements GasPoints {
     this.linears = linears;
   }
 
+  /** Whether `cost` can be added to the last point's constant and stay an exact number. */
+  fitsInLast(cost: number): boolean {
+    return this.constants[this.count - 1] + cost <= Number.MAX_SAFE_INTEGER;
+  }
+
   /** Add `cost` to the last point (used to fold runs of pure instructions as they come). */
   addToLast(cost: number): void {
     const i = this.count - 1;
