@@ -17,6 +17,20 @@ async function run(text: string, opts: { prepaid?: bigint; maxGasBurnt?: bigint;
   return { ...result, ops: result.burnt / R, rest: result.burnt % R, burns: counter.burns };
 }
 
+/** An instance of a prepared module with plenty of gas and no host: any host call fails the test. */
+function instantiateWithGas(prepared: PreparedContract): WebAssembly.Instance {
+  const memory = new WA.Memory({ initial: 1024, maximum: 2048, shared: true });
+  const fail = () => {
+    throw new Error('unexpected host call');
+  };
+  const instance = new WA.Instance(new WA.Module(prepared.code), {
+    env: { memory },
+    [PREPARED_ABI.internalModule]: { [PREPARED_ABI.chargeGasImport]: fail, [PREPARED_ABI.gasExhaustedImport]: fail, [PREPARED_ABI.stackExhaustedImport]: fail },
+  });
+  (instance.exports[PREPARED_ABI.gasGlobalExport] as { value: bigint }).value = 10n ** 15n;
+  return instance;
+}
+
 class LoggingCounter extends GasCounter {
   readonly burns: bigint[] = [];
   override burn(g: bigint) {
@@ -185,15 +199,7 @@ describe('stack limiting (max_stack_height = 262 144 bytes of finite-wasm frames
 
 describe('NaN canonicalisation (Wasmtime runs with it on)', () => {
   function bitsOf(prepared: PreparedContract, name: string): bigint {
-    const memory = new WA.Memory({ initial: 1024, maximum: 2048, shared: true });
-    const fail = () => {
-      throw new Error('unexpected host call');
-    };
-    const instance = new WA.Instance(new WA.Module(prepared.code), {
-      env: { memory },
-      [PREPARED_ABI.internalModule]: { [PREPARED_ABI.chargeGasImport]: fail, [PREPARED_ABI.gasExhaustedImport]: fail, [PREPARED_ABI.stackExhaustedImport]: fail },
-    });
-    (instance.exports[PREPARED_ABI.gasGlobalExport] as { value: bigint }).value = 10n ** 15n;
+    const instance = instantiateWithGas(prepared);
     return BigInt.asUintN(64, (instance.exports['\0' + name] as () => bigint)());
   }
 
@@ -292,15 +298,7 @@ describe('runtime limits of nearcore\'s Wasmtime store', () => {
         (func (export "size") (result i32) (table.size)))`),
       pv86Config(),
     );
-    const memory = new WA.Memory({ initial: 1024, maximum: 2048, shared: true });
-    const fail = () => {
-      throw new Error('unexpected host call');
-    };
-    const instance = new WA.Instance(new WA.Module(prepared.code), {
-      env: { memory },
-      [PREPARED_ABI.internalModule]: { [PREPARED_ABI.chargeGasImport]: fail, [PREPARED_ABI.gasExhaustedImport]: fail, [PREPARED_ABI.stackExhaustedImport]: fail },
-    });
-    (instance.exports[PREPARED_ABI.gasGlobalExport] as { value: bigint }).value = 10n ** 15n;
+    const instance = instantiateWithGas(prepared);
     const grow = instance.exports['\0grow'] as (n: number) => number;
     const size = instance.exports['\0size'] as () => number;
     expect(grow(10_000)).toBe(-1);
