@@ -163,11 +163,11 @@ export class BodyInstrumenter {
    * (kept there): V8 traps a null slot and a signature mismatch alike, the host tells them apart
    * from this slot (abi.ts). The slot global follows the stack global in modules with tables.
    */
-  private recordIndirectSlot(out: ByteWriter, table: number): void {
+  private recordIndirectSlot(out: ByteWriter, table: number, cnt32: number): void {
     const slot = this.s.stackGlobal + 1;
-    out.byte(0xad); // i64.extend_i32_u
+    out.byte(0x22).u32(cnt32).byte(0xad); // local.tee (the i32 scratch is free here), i64.extend_i32_u
     if (table !== 0) out.byte(0x42).i64n(BigInt(table) << 32n).byte(0x84); // i64.or
-    out.byte(0x24).u32(slot).byte(0x23).u32(slot).byte(0xa7); // global.set, global.get, i32.wrap_i64
+    out.byte(0x24).u32(slot).byte(0x20).u32(cnt32); // global.set, local.get
   }
 
   /** Re-read the gas local from the global (after anything that may have changed the global). */
@@ -368,7 +368,7 @@ export class BodyInstrumenter {
             if (op === Op.Call) this.reloadGas(out);
           }
           else if (op === Op.CallIndirect) {
-            this.recordIndirectSlot(out, log.b[i]);
+            this.recordIndirectSlot(out, log.b[i], cnt32);
             out.bytes(code, offset, offsets[i + 1]);
             this.reloadGas(out);
           }
