@@ -14,7 +14,7 @@ export { submodulePrepareConfig, PARENT_MODULE, type SubmodulePrepareConfig } fr
 export { linkSubmodule } from './submodules/link.js';
 export { WasmExecutor, defaultExecutor, type CompiledWasm } from './executor/wasm-executor.js';
 export { WasmMemory } from './executor/wasm-memory.js';
-export { classifyWasmException } from './executor/traps.js';
+export { classifyWasmException, refineIndirectCallTrap } from './executor/traps.js';
 export { configSignature } from './config-signature.js';
 export { runContract, defaultContractCache, type RunContractInput } from './run-contract.js';
 export { FsContractCache, type ArtifactCodec } from './cache/fs-cache.js';
