@@ -5,6 +5,7 @@
  */
 import {
   createReceiptIdFromTransaction,
+  latin1,
   transactionNonce,
   type Account,
   type AccessKey,
@@ -25,7 +26,6 @@ import {
 } from '../verifier/transaction.js';
 import type { Processing } from './processing.js';
 import type { ExecutionOutcomeWithId } from './types.js';
-import { latin1 } from '../latin1.js';
 
 /** A transaction of the chunk and whether it is still inside its validity period. */
 export interface ChunkTransaction {

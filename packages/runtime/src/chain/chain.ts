@@ -12,12 +12,12 @@
  *   (or stays fixed with `adjust: false`);
  * - one epoch, validators and minimum stake as configured.
  */
-import {
-  base58Decode,
+import { base58Decode,
   BorshWriter,
   decode,
   hashToBase58,
   sha256,
+  latin1,
   tracer,
   transactionHashAndSize,
   trieKeys,
@@ -54,7 +54,6 @@ import { ShardLayout } from './shard-layout.js';
 import { TrieShape } from '../ext/trie-shape.js';
 import { checkTransactionAgainstState, decodeTransaction } from './submission.js';
 import { viewCall, type ViewCallResult } from './view-call.js';
-import { latin1 } from '../latin1.js';
 
 const trace = tracer('nearts:runtime:chain');
 

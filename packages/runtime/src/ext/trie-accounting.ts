@@ -11,9 +11,8 @@
  * The nodes on a path depend on the trie's shape at the start of the chunk (`TrieShapeSource`,
  * kept by the chain driver). Without one, no node is charged (values still are).
  */
-import { sha256 } from '@nearts/primitives';
+import { sha256, latin1 } from '@nearts/primitives';
 import type { StorageAccessTracker } from '@nearts/vm-logic';
-import { latin1 } from '../latin1.js';
 
 /** The nodes (root first) a lookup of a key visits in the committed trie, and whether it ends at the key. */
 export interface TrieAccessPath {

@@ -12,9 +12,9 @@
  * identified by their kind and nibble position, which within one trie is what their hash
  * identifies.
  */
+import { latin1 } from '@nearts/primitives';
 import type { TrieAccessPath, TrieShapeSource } from './trie-accounting.js';
 import { SortedStrings } from './sorted-strings.js';
-import { latin1 } from '../latin1.js';
 
 
 function nibble(k: string, d: number): number {

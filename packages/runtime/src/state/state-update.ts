@@ -14,8 +14,8 @@
  * prospective changes around one submodule call; a rollback also forgets that the keys first
  * written inside it were written (so a failed call leaves storage gas as if it never ran).
  */
+import { latin1, latin1Bytes } from '@nearts/primitives';
 import type { Entry, State } from '@nearts/store';
-import { latin1, latin1Bytes } from '../latin1.js';
 
 const keyString = latin1;
 

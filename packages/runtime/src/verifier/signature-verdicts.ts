@@ -11,8 +11,7 @@
  * seen before (apply called directly) is simply verified. The table is bounded; when full, the
  * oldest verdict is dropped, which only costs a re-verification later, never a different result.
  */
-import { verifySignature, type PublicKey, type Signature } from '@nearts/primitives';
-import { latin1 } from '../latin1.js';
+import { verifySignature, type PublicKey, type Signature, latin1 } from '@nearts/primitives';
 
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {

@@ -269,14 +269,7 @@ describe('engine limits', () => {
     w.section(10, new ByteWriter().u32(1).u32(body.length).append(body));
     const prepared = prepareContract(w.finish(), pv86Config());
     expect(WA.validate(prepared.code)).toBe(true);
-    const memory = new WA.Memory({ initial: 1024, maximum: 2048, shared: true });
-    const fail = () => {
-      throw new Error('unexpected host call');
-    };
-    const instance = new WA.Instance(new WA.Module(prepared.code), {
-      env: { memory },
-      [PREPARED_ABI.internalModule]: { [PREPARED_ABI.chargeGasImport]: fail, [PREPARED_ABI.gasExhaustedImport]: fail, [PREPARED_ABI.stackExhaustedImport]: fail },
-    });
+    const instance = instantiateWithGas(prepared);
     const gas = instance.exports[PREPARED_ABI.gasGlobalExport] as { value: bigint };
     const pick = instance.exports['\0pick'] as (i: number) => number;
     for (const [i, expected] of [[0, 107], [1, 7], [65_519, 7], [65_520, 107], [65_521, 7], [99_998, 107], [99_999, 7], [100_000, 7], [-1, 7]]) {
