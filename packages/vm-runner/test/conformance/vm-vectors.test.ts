@@ -3,12 +3,12 @@
  * vectors) run through the whole path — preparation, instrumentation, the Node executor and
  * vm-logic — and compared with nearcore's exact outcome text.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { applyParameterOverrides, runtimeConfig } from '@nearts/runtime-fees';
 import { formatOutcome, MockedExternal, testContext, type VMContext } from '@nearts/vm-logic';
 import { LruContractCache, runContract } from '../../src/index.js';
 import { largeContract } from '../prepare/generators.js';
+import { loadVectors } from './vectors.js';
 
 interface Expectation {
   effective_param_version: number;
@@ -28,9 +28,7 @@ interface Case {
   derived_pv86_expectation?: { expected: string };
 }
 
-const vectors = JSON.parse(
-  readFileSync(new URL('../prepare/vectors/vm-vectors.public.json', import.meta.url), 'utf8'),
-) as { cases: Case[] };
+const vectors = loadVectors<Case, { id: string }>();
 
 const bytes = (h: string) => new Uint8Array(Buffer.from(h, 'hex'));
 

@@ -4,10 +4,10 @@
  * import nothing — the exact wasm gas (burnt gas − contract-loading fee) and the error.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { PrepareError } from '@nearts/vm-errors';
 import { describe, expect, it } from 'vitest';
 import { prepareContract, resolveMethod, type PrepareConfig } from '../../src/prepare/index.js';
+import { loadVectors } from '../conformance/vectors.js';
 import { largeContract } from './generators.js';
 import { GasCounter, hex, pv86Config, runPrepared, wat } from './harness.js';
 
@@ -38,11 +38,7 @@ interface PrepareCase {
   readonly expected_prepare_result: string;
 }
 
-const vectors = JSON.parse(readFileSync(new URL('./vectors/vm-vectors.public.json', import.meta.url), 'utf8')) as {
-  cases: Case[];
-  prepare_cases: PrepareCase[];
-  param_values_used: Record<string, number>;
-};
+const vectors = loadVectors<Case, PrepareCase>();
 const params = vectors.param_values_used;
 const LOADING_BASE = BigInt(params.wasm_contract_loading_base);
 const LOADING_BYTES = BigInt(params.wasm_contract_loading_bytes);
