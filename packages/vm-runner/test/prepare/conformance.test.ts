@@ -8,7 +8,7 @@ import { PrepareError } from '@nearts/vm-errors';
 import { describe, expect, it } from 'vitest';
 import { prepareContract, resolveMethod, type PrepareConfig } from '../../src/prepare/index.js';
 import { loadVectors } from '../conformance/vectors.js';
-import { largeContract } from './generators.js';
+import { generatedContract } from './generators.js';
 import { GasCounter, hex, pv86Config, runPrepared, wat } from './harness.js';
 
 interface Expectation {
@@ -28,6 +28,8 @@ interface Case {
   readonly expectations: readonly Expectation[];
   readonly context_overrides?: { prepaid_gas?: string };
   readonly config_overrides?: { max_gas_burnt?: string };
+  /** Why nearts cannot match this case yet: skipped (and listed), never passed. */
+  readonly known_divergence?: string;
 }
 interface PrepareCase {
   readonly id: string;
@@ -58,6 +60,7 @@ function trapText(v8Message: string): string {
     return 'WebAssembly trap: An arithmetic exception, e.g. divided by zero.';
   }
   if (/memory access out of bounds|table index is out of bounds/.test(v8Message)) return 'WebAssembly trap: Memory out of bounds trap.';
+  if (/function signature mismatch/.test(v8Message)) return 'WebAssembly trap: Call indirect incorrect signature trap.';
   return `WebAssembly trap: ${v8Message}`;
 }
 
@@ -69,9 +72,7 @@ function parseExpected(text: string): { burnt: bigint | undefined; error: string
 
 async function codeOf(c: Case): Promise<Uint8Array> {
   if (c.wasm_hex) return hex(c.wasm_hex);
-  const m = /LargeContract\{functions:(\d+)(?:, locals_per_function:(\d+))?(?:, panic_imports:(\d+))?\}/.exec(c.generator ?? '');
-  if (m) return largeContract({ functions: +m[1], localsPerFunction: +(m[2] ?? 0), panicImports: +(m[3] ?? 0) });
-  return wat(c.wat!);
+  return generatedContract(c.generator ?? '') ?? wat(c.wat!);
 }
 
 type Outcome = { burnt: bigint; error: string | undefined };
@@ -114,7 +115,8 @@ function outcome(c: Case, code: Uint8Array, version: number, config: PrepareConf
 
 describe('conformance cases (wasm-level)', () => {
   for (const c of vectors.cases) {
-    it(c.id, async () => {
+    const divergence = c.known_divergence === undefined ? '' : ` [known divergence: ${c.known_divergence}]`;
+    (divergence ? it.skip : it)(c.id + divergence, async () => {
       const code = await codeOf(c);
       expect(createHash('sha256').update(code).digest('hex')).toBe(c.wasm_sha256);
       for (const e of c.expectations) {

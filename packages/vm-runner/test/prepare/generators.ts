@@ -68,3 +68,17 @@ export function functionWithNops(n: number): Uint8Array {
     });
   });
 }
+
+/**
+ * The module a conformance vector's `generator` names: `LargeContract{functions:…, locals_per_function:…,
+ * panic_imports:…}`, `contract_with_num_globals(n)` or `function_with_a_lot_of_nop(n)`; undefined otherwise.
+ */
+export function generatedContract(spec: string): Uint8Array | undefined {
+  const large = /LargeContract\{functions:(\d+)(?:, locals_per_function:(\d+))?(?:, panic_imports:(\d+))?\}/.exec(spec);
+  if (large) return largeContract({ functions: +large[1]!, localsPerFunction: +(large[2] ?? 0), panicImports: +(large[3] ?? 0) });
+  const globals = /^contract_with_num_globals\((\d+)\)$/.exec(spec);
+  if (globals) return contractWithGlobals(+globals[1]!);
+  const nops = /^function_with_a_lot_of_nop\((\d+)\)$/.exec(spec);
+  if (nops) return functionWithNops(+nops[1]!);
+  return undefined;
+}

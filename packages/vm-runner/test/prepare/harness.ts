@@ -7,6 +7,8 @@ import wabtInit from 'wabt';
 import { runtimeConfig } from '@nearts/runtime-fees';
 import type { PrepareConfig } from '../../src/prepare/index.js';
 import { PREPARED_ABI, type PreparedContract } from '../../src/prepare/index.js';
+import { refineIndirectCallTrap } from '../../src/executor/traps.js';
+import { FunctionCallError } from '@nearts/vm-errors';
 
 // @types/node does not declare the WebAssembly namespace; the harness needs only this much.
 interface WasmGlobal {
@@ -176,7 +178,9 @@ export function runPrepared(prepared: PreparedContract, method: string, counter:
     let error: string;
     if (e instanceof HostFailure) error = e.kind;
     else if (e instanceof WA.RuntimeError) {
-      error = `trap: ${(e as Error).message}`;
+      // V8 names a null slot and a signature mismatch alike; the executor tells them apart.
+      const refined = refineIndirectCallTrap(e, instance as never);
+      error = refined instanceof FunctionCallError ? refined.message : `trap: ${(e as Error).message}`;
       try {
         leave();
       } catch (inner) {
