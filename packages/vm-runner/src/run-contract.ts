@@ -3,17 +3,19 @@
  * (contract-preparation notes §4). This is the entry point the runtime and the standalone
  * runner use; the executor only supplies the engine-specific steps.
  *
+ * The contract is looked up (prepared and compiled on a miss) first, as nearcore does; an engine
+ * that cannot load it (`Executor.loadingError`) fails the node without `fix_contract_loading_error`.
  * At protocol 86 (`fix_contract_loading_cost` off):
  *   empty method name → abort, burnt 0 · compilation failure → abort, burnt 0 ·
- *   loading fee · link failure → abort (fee kept) · unknown method / bad signature → nop outcome ·
- *   run.
+ *   loading fee · loading failure → abort (fee kept) · link failure → abort (fee kept) ·
+ *   unknown method / bad signature → nop outcome · run.
  * With `fix_contract_loading_cost` (nightly) the fee comes before compilation and the method
  * errors keep it.
  */
 import { createHash } from 'node:crypto';
 import { toHex, tracer } from '@nearts/primitives';
 import type { RuntimeConfig } from '@nearts/runtime-fees';
-import type { FunctionCallErrorData } from '@nearts/vm-errors';
+import { VMRunnerError, type FunctionCallErrorData } from '@nearts/vm-errors';
 import { nopOutcome, VMLogic, type External, type VMContext, type VMOutcome } from '@nearts/vm-logic';
 import type { ContractCache } from './cache/contract-cache.js';
 import { LruContractCache } from './cache/lru-cache.js';
@@ -79,15 +81,20 @@ export function runContract(input: RunContractInput): VMOutcome {
   const logic = new VMLogic({ ext: external, context, config: config.wasmConfig, fees: config.fees });
   const codeLen = BigInt(code.length);
 
-  const early = logic.beforeLoadingExecutable(method, codeLen);
-  if (early) return logic.abortOutcome(early);
-
   const cache = input.cache ?? defaultContractCache();
   const loaded = load(input, executor, code, cache);
+  const loadingError = loaded.ok ? (executor.loadingError?.(loaded.contract) ?? null) : null;
+  if (loadingError !== null && !config.wasmConfig.fixContractLoadingError) {
+    throw new VMRunnerError({ kind: 'LoadingError', msg: loadingError });
+  }
+
+  const early = logic.beforeLoadingExecutable(method, codeLen);
+  if (early) return logic.abortOutcome(early);
   if (!loaded.ok) return logic.abortOutcome({ kind: 'CompilationError', error: loaded.error });
 
   const feeError = logic.afterLoadingExecutable(codeLen);
   if (feeError) return logic.abortOutcome(feeError);
+  if (loadingError !== null) return logic.abortOutcome({ kind: 'LoadingError', msg: loadingError });
 
   const linkError = executor.link(loaded.contract, config.wasmConfig);
   if (linkError !== null) return logic.abortOutcome({ kind: 'LinkError', msg: linkError });

@@ -7,7 +7,9 @@
  * 1. `load`: turn contract code into something it can run, or say why it cannot
  *    (a CompilationError: PrepareError or an engine compile error). Loading must be
  *    deterministic per (code, config) — its result is cached under the executor's `id`.
- * 2. `link`: say whether every import of the module can be satisfied under the config
+ * 2. `loadingError` (optional): say whether the engine can load the compiled module at all
+ *    (nearcore: Wasmtime's `Module::deserialize`, which enforces the instance-size limit).
+ *    `link`: say whether every import of the module can be satisfied under the config
  *    (a LinkError message otherwise).
  * 3. `resolveMethod`: MethodNotFound / MethodInvalidSignature / ok.
  * 4. `run`: instantiate, run the start function if any, call the method; wasm instruction gas
@@ -38,6 +40,8 @@ export interface Executor<T = unknown> {
   /** Identifies the engine and its artifact format in cache keys, e.g. `node-wasm/1`. */
   readonly id: string;
   load(code: Uint8Array, config: VMConfig): LoadResult<T>;
+  /** null when the engine can load the compiled contract, else the LoadingError message. */
+  loadingError?(contract: T): string | null;
   /** null when linkable, else the LinkError message. */
   link(contract: T, config: VMConfig): string | null;
   resolveMethod(contract: T, method: string): MethodResolveErrorKind | null;

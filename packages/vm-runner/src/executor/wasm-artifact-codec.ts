@@ -10,7 +10,8 @@ import type { CachedArtifact } from '../cache/contract-cache.js';
 import type { PreparedContract } from '../prepare/index.js';
 import type {} from '../webassembly-types.js';
 
-const MAGIC = 'nearts-wasm-artifact/1';
+// Version 2: the prepared contract carries `coreInstanceBytes`.
+const MAGIC = 'nearts-wasm-artifact/2';
 
 export const wasmArtifactCodec: ArtifactCodec<LoadResult<unknown>> = {
   encode(value: LoadResult<unknown>): Uint8Array {

@@ -12,6 +12,7 @@ import { PrepareError, type CompilationErrorData, type MethodResolveErrorKind } 
 import type { VMConfig } from '@nearts/runtime-fees';
 import { invokeHostFunction, linkableHostFunctions, type HostFunctionEntry, type HostFunctionSignature, type VMLogic } from '@nearts/vm-logic';
 import { prepareContract, type PreparedContract } from '../prepare/index.js';
+import { coreInstanceSizeError } from '../prepare/wasmtime-instance-size.js';
 import { WasmSubmoduleEngine } from '../submodules/wasm-submodule-engine.js';
 import type { Executor, LoadResult, RunOptions } from './executor.js';
 import { GasSync } from './gas-sync.js';
@@ -82,6 +83,11 @@ export class WasmExecutor implements Executor<CompiledWasm> {
       return { ok: false, error };
     }
     return { ok: true, contract: { prepared, module }, byteSize: prepared.code.length * 4 + 1024 };
+  }
+
+  /** nearcore's Wasmtime pooling allocator refuses instances above 1 MiB (many globals). */
+  loadingError(contract: CompiledWasm): string | null {
+    return coreInstanceSizeError(contract.prepared.coreInstanceBytes);
   }
 
   /** Link results per contract and config: the same pair always links the same way. */

@@ -27,6 +27,7 @@ import { writeModule, type ModuleParts } from './module-writer.js';
 import { NearcoreCodeSize, nearcoreModuleSize } from './nearcore-size.js';
 import { START_EXPORT } from './abi.js';
 import { describeExports, describeImports, PREPARED_ABI, type PreparedContract } from './prepared.js';
+import { nearcoreCoreInstanceShape, wasmtimeCoreInstanceBytes } from './wasmtime-instance-size.js';
 
 const trace = tracer('nearts:vm-runner:prepare');
 
@@ -238,6 +239,7 @@ class Preparation {
       startExport: parts.start === undefined ? null : START_EXPORT,
       abi: PREPARED_ABI,
       memory: { initialPages: limits.initialMemoryPages, maximumPages: limits.maxMemoryPages, shared: true },
+      coreInstanceBytes: wasmtimeCoreInstanceBytes(nearcoreCoreInstanceShape(v, parts)),
       stats: {
         importedFunctions: v.numImportedFunctions,
         definedFunctions: v.functions.length - v.numImportedFunctions,

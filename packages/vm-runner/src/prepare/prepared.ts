@@ -86,6 +86,11 @@ export interface PreparedContract {
    * SharedArrayBuffer) with these limits.
    */
   readonly memory: { readonly initialPages: number; readonly maximumPages: number; readonly shared: true };
+  /**
+   * Bytes nearcore's Wasmtime engine allocates for an instance of this contract (see
+   * wasmtime-instance-size.ts): above 1 MiB, loading fails with a LoadingError.
+   */
+  readonly coreInstanceBytes: number;
   readonly stats: PrepareStats;
 }
 

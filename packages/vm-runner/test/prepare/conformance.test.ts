@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { PrepareError } from '@nearts/vm-errors';
 import { describe, expect, it } from 'vitest';
 import { prepareContract, resolveMethod, type PrepareConfig } from '../../src/prepare/index.js';
+import { coreInstanceSizeError } from '../../src/prepare/wasmtime-instance-size.js';
 import { loadVectors } from '../conformance/vectors.js';
 import { generatedContract } from './generators.js';
 import { GasCounter, hex, pv86Config, runPrepared, wat } from './harness.js';
@@ -106,6 +107,8 @@ function outcome(c: Case, code: Uint8Array, version: number, config: PrepareConf
     const failed = chargeLoading();
     if (failed) return failed;
   }
+  const loadingError = coreInstanceSizeError(prepared.coreInstanceBytes);
+  if (loadingError !== null) return { burnt: counter.burnt, error: `Loading error: ${loadingError}` };
   const resolution = resolveMethod(prepared, c.method);
   if (resolution !== null) return { burnt: version < 129 ? 0n : counter.burnt, error: resolution };
   const run = runPrepared(prepared, c.method, counter);
