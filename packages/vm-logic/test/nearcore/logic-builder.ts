@@ -36,7 +36,8 @@ import {
 import { CountingGasCounter, assertCosts, resetCosts } from './cost-counts.js';
 
 export const U64_MAX = (1n << 64n) - 1n;
-export const PROTOCOL_VERSION = 86;
+/** nearcore's PROTOCOL_VERSION: 86 in the default build, 155 with `nightly` (NEARCORE_TEST_PV=155). */
+export const PROTOCOL_VERSION = Number(process.env.NEARCORE_TEST_PV ?? 86);
 export const MEMORY_SIZE = 64 * 1024;
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
