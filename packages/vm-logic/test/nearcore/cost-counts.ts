@@ -3,7 +3,8 @@
  * each ExtCosts a call charged (1 per `pay_base`, `num` per `pay_per`, counted after the
  * overflow check and before the burn, so a failing charge is still counted). An entry charged
  * with 0 units is present with 0, as in nearcore's HashMap. Test-only: a GasCounter subclass handed
- * to VMLogic, so the production counter pays nothing for it.
+ * to VMLogic, so the production counter pays nothing for it. nearcore's counter is per thread, this
+ * one per logic: the same for every nearcore test, each of which asserts costs of one logic.
  */
 import type { ExtCosts } from '@nearts/runtime-fees';
 import { expect } from 'vitest';
