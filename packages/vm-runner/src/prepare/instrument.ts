@@ -44,6 +44,8 @@ import { addGas, isLinearKind, PointKind, type Gas, type GasPoints } from './gas
 import type { InstructionLog, LocalGroups } from './instruction-log.js';
 import { absorbsNaN, canonicalisedResult } from './nan.js';
 import type { NearcoreCodeSize } from './nearcore-size.js';
+import type { FunctionLayout } from './gas-passing.js';
+import { WriteThrough } from './write-through.js';
 
 const U64_MAX = (1n << 64n) - 1n;
 const U32_MAX = 0xffff_ffffn;
@@ -71,21 +73,37 @@ export class BodyInstrumenter {
 
   /** Local holding the remaining gas in the body being emitted (-1: charges use the global). */
   private gasLocal = -1;
-  /** Charges through the gas local, by local index (see `useGasLocal`). */
+  /**
+   * Charges through the gas local, by local index times two plus one when they write the global
+   * (see `useGasLocal`).
+   */
   private readonly localChargeCaches = new Map<number, LocalCharges>();
   private localCharges: LocalCharges = { byOps: [], byAmount: new Map() };
+  private localChargesWriting: LocalCharges = { byOps: [], byAmount: new Map() };
 
-  /** Encoding of a charge of a constant `c` (non-zero). */
-  private constantCharge(c: Gas): Uint8Array {
+  /** Where the charges of the body being emitted write the global (see write-through.ts). */
+  private readonly writes = new WriteThrough();
+  private layout: FunctionLayout | undefined;
+
+  /** The contract whose bodies follow: function indices, types, wrappers and adapters. */
+  beginModule(layout: FunctionLayout): void {
+    this.layout = layout;
+  }
+
+  /**
+   * Encoding of a charge of a constant `c` (non-zero); `write`: the remaining gas is written
+   * through to the global (always, when charges use the global itself).
+   */
+  private constantCharge(c: Gas, write: boolean): Uint8Array {
     // Charges are mostly small multiples of the regular op cost: an array index is cheaper
     // than a map lookup by amount.
     const ops = opsMultiple(c, this.s.regular);
     if (this.gasLocal >= 0) {
-      const local = this.localCharges;
-      if (ops >= 0) return (local.byOps[ops] ??= this.encodeLocalCharge(c, this.gasLocal));
+      const local = write ? this.localChargesWriting : this.localCharges;
+      if (ops >= 0) return (local.byOps[ops] ??= this.encodeLocalCharge(c, this.gasLocal, write));
       let cached = local.byAmount.get(c);
       if (cached === undefined) {
-        cached = this.encodeLocalCharge(c, this.gasLocal);
+        cached = this.encodeLocalCharge(c, this.gasLocal, write);
         local.byAmount.set(c, cached);
       }
       return cached;
@@ -119,15 +137,18 @@ export class BodyInstrumenter {
     }
   }
 
-  /** A charge through the gas local `l`, written through to the global (see the file comment). */
-  private encodeLocalCharge(c: Gas, l: number, slow: readonly Gas[] = [c]): Uint8Array {
+  /** A charge through the gas local `l`, written through to the global if `write`. */
+  private encodeLocalCharge(c: Gas, l: number, write: boolean, slow: readonly Gas[] = [c]): Uint8Array {
     const g = this.s.gasGlobal;
     const w = new ByteWriter(48);
     w.byte(0x20).u32(l).byte(0x42).i64n(c).byte(0x54); // gas < c
     w.byte(0x04).byte(0x40);
-    slowRequests(w, slow); // the global is exact here
+    w.byte(0x20).u32(l).byte(0x24).u32(g); // the host settles from the global: make it exact
+    slowRequests(w, slow);
     w.byte(0x0b);
-    w.byte(0x20).u32(l).byte(0x42).i64n(c).byte(0x7d).byte(0x22).u32(l).byte(0x24).u32(g); // gas -= c
+    w.byte(0x20).u32(l).byte(0x42).i64n(c).byte(0x7d); // gas -= c
+    if (write) w.byte(0x22).u32(l).byte(0x24).u32(g);
+    else w.byte(0x21).u32(l);
     return w.finish();
   }
 
@@ -138,24 +159,25 @@ export class BodyInstrumenter {
    * (GasLimitExceeded only past max_gas_burnt), so one request for the sum could report
    * GasLimitExceeded where the frame fee alone fails with GasExceeded.
    */
-  private entryCharge(total: Gas, frameFee: Gas, first: Gas): Uint8Array {
-    if (frameFee === 0 || frameFee === 0n || first === 0 || first === 0n) return this.constantCharge(total);
-    // Few distinct (local, frame fee, first charge) triples per contract: encode each once.
+  private entryCharge(total: Gas, frameFee: Gas, first: Gas, write: boolean): Uint8Array {
+    if (frameFee === 0 || frameFee === 0n || first === 0 || first === 0n) return this.constantCharge(total, write);
+    // Few distinct (local, write, frame fee, first charge) per contract: encode each once.
     // Nested maps rather than one string key: building the key cost more than the lookups.
-    let byFrameFee = this.entryCharges.get(this.gasLocal);
-    if (byFrameFee === undefined) this.entryCharges.set(this.gasLocal, (byFrameFee = new Map()));
+    const key = this.gasLocal < 0 ? -1 : this.gasLocal * 2 + (write ? 1 : 0);
+    let byFrameFee = this.entryCharges.get(key);
+    if (byFrameFee === undefined) this.entryCharges.set(key, (byFrameFee = new Map()));
     let byFirst = byFrameFee.get(frameFee);
     if (byFirst === undefined) byFrameFee.set(frameFee, (byFirst = new Map()));
     let cached = byFirst.get(first);
     if (cached === undefined) {
       const slow = [frameFee, first];
-      cached = this.gasLocal >= 0 ? this.encodeLocalCharge(total, this.gasLocal, slow) : this.encodeCharge(total, slow);
+      cached = this.gasLocal >= 0 ? this.encodeLocalCharge(total, this.gasLocal, write, slow) : this.encodeCharge(total, slow);
       byFirst.set(first, cached);
     }
     return cached;
   }
 
-  /** Merged entry charges by gas local (-1: the global), frame fee and first charge. */
+  /** Merged entry charges by gas local and write (-1: the global), frame fee and first charge. */
   private readonly entryCharges = new Map<number, Map<Gas, Map<Gas, Uint8Array>>>();
 
   /**
@@ -170,37 +192,66 @@ export class BodyInstrumenter {
     out.byte(0x24).u32(slot).byte(0x20).u32(cnt32); // global.set, local.get
   }
 
-  /** Re-read the gas local from the global (after anything that may have changed the global). */
+  /** Re-read the gas local from the global (after a host call, which re-syncs the global). */
   private reloadGas(out: ByteWriter): void {
     if (this.gasLocal >= 0) out.byte(0x23).u32(this.s.gasGlobal).byte(0x21).u32(this.gasLocal);
+  }
+
+  /** Take the remaining gas a contract function returned (on top of the stack). */
+  private takeReturnedGas(out: ByteWriter, write: boolean): void {
+    const g = this.s.gasGlobal;
+    if (this.gasLocal < 0) out.byte(0x24).u32(g);
+    else if (write) out.byte(0x22).u32(this.gasLocal).byte(0x24).u32(g);
+    else out.byte(0x21).u32(this.gasLocal);
+  }
+
+  /** Push the remaining gas, the extra result of every contract function (gas-passing.ts). */
+  private pushRemainingGas(out: ByteWriter): void {
+    if (this.gasLocal >= 0) out.byte(0x20).u32(this.gasLocal);
+    else out.byte(0x23).u32(this.s.gasGlobal);
+  }
+
+  /** `local.get gas; global.set` before a host request on a slow path (no-op without the local). */
+  private syncGlobal(out: ByteWriter): void {
+    if (this.gasLocal >= 0) out.byte(0x20).u32(this.gasLocal).byte(0x24).u32(this.s.gasGlobal);
   }
 
   /** A fee `constant + unit · n`, where `n` is the i32 on top of the stack (kept there). */
   private linearCharge(w: ByteWriter, constant: Gas, unit: Gas, tmp64: number, cnt32: number): void {
     const g = this.s.gasGlobal;
+    const l = this.gasLocal;
     const base = BigInt(constant);
     const per = BigInt(unit);
     w.byte(0x22).u32(cnt32).byte(0xad); // n as u64
     // Overflow checks are only emitted when the fee of a u32 count can actually overflow u64.
     if (per > 0n && U32_MAX * per > U64_MAX) {
       w.byte(0x20).u32(cnt32).byte(0xad).byte(0x42).i64(U64_MAX / per).byte(0x56);
-      w.byte(0x04).byte(0x40).byte(0x10).u32(GAS_EXHAUSTED_FN).byte(0x00).byte(0x0b);
+      w.byte(0x04).byte(0x40);
+      this.syncGlobal(w);
+      w.byte(0x10).u32(GAS_EXHAUSTED_FN).byte(0x00).byte(0x0b);
     }
     w.byte(0x42).i64(per).byte(0x7e); // · unit
     const maxProduct = per > 0n && U32_MAX * per > U64_MAX ? U64_MAX : U32_MAX * per;
     if (maxProduct + base > U64_MAX) {
       w.byte(0x22).u32(tmp64).byte(0x42).i64(U64_MAX - base).byte(0x56);
-      w.byte(0x04).byte(0x40).byte(0x10).u32(GAS_EXHAUSTED_FN).byte(0x00).byte(0x0b);
+      w.byte(0x04).byte(0x40);
+      this.syncGlobal(w);
+      w.byte(0x10).u32(GAS_EXHAUSTED_FN).byte(0x00).byte(0x0b);
       w.byte(0x20).u32(tmp64);
     }
     w.byte(0x42).i64(base).byte(0x7c); // + constant
-    w.byte(0x22).u32(tmp64).byte(0x23).u32(g).byte(0x56); // fee > gas
+    w.byte(0x22).u32(tmp64);
+    this.pushRemainingGas(w);
+    w.byte(0x56); // fee > gas
     w.byte(0x04).byte(0x40);
+    this.syncGlobal(w);
     w.byte(0x20).u32(tmp64).byte(0x10).u32(GAS_FN).byte(0x00);
     w.byte(0x05);
-    w.byte(0x23).u32(g).byte(0x20).u32(tmp64).byte(0x7d).byte(0x24).u32(g);
+    this.pushRemainingGas(w);
+    w.byte(0x20).u32(tmp64).byte(0x7d); // gas -= fee, always written through (write-through.ts)
+    if (l >= 0) w.byte(0x22).u32(l);
+    w.byte(0x24).u32(g);
     w.byte(0x0b);
-    this.reloadGas(w);
     w.byte(0x20).u32(cnt32);
   }
 
@@ -258,6 +309,7 @@ export class BodyInstrumenter {
     nearcore: NearcoreCodeSize,
   ): void {
     const params = type.params.length;
+    const layout = this.layout!;
     const tmp64 = params + numDeclaredLocals;
     const cnt32 = tmp64 + 1;
     // Scratch float locals make NaN canonicalisation cheap; skipped if the engine's 50 000
@@ -282,6 +334,7 @@ export class BodyInstrumenter {
     const scratchLocals = (floatScratch ? 4 : 2) + extra;
     const gasLocal = params + numDeclaredLocals + scratchLocals + 1 <= MAX_FUNCTION_LOCALS ? tmp64 + scratchLocals : -1;
     this.useGasLocal(gasLocal);
+    if (gasLocal >= 0) this.writes.analyse(log, points);
     this.leaf = !analysis.calls;
     out.u32(localGroups.count + scratchLocals + (gasLocal >= 0 ? 1 : 0));
     for (let g = 0; g < localGroups.count; g++) out.u32(localGroups.numbers[g]).byte(localGroups.types[g]);
@@ -323,11 +376,11 @@ export class BodyInstrumenter {
     let p = 0;
     const merged = log.count > 0 ? mergedEntryCharge(points, log.offsets[0], frameFee) : null;
     if (merged !== null) {
-      if (merged !== 0 && merged !== 0n) out.array(this.entryCharge(merged, frameFee, points.constantAt(0)));
+      if (merged !== 0 && merged !== 0n) out.array(this.entryCharge(merged, frameFee, points.constantAt(0), this.writesAt(0)));
       const first = points.constantAt(0);
       if (first !== 0) this.nearcoreSize += nearcore.constantSize(first);
       p = 1;
-    } else if (frameFee !== 0 && frameFee !== 0n) out.array(this.constantCharge(frameFee));
+    } else if (frameFee !== 0 && frameFee !== 0n) out.array(this.constantCharge(frameFee, true));
     const last = log.count - 1; // the body's final `end`, handled after the loop
     const offsets = log.offsets;
     const ops = log.ops;
@@ -362,15 +415,20 @@ export class BodyInstrumenter {
         const cls = op < 0x100 ? classes[op] : SPECIAL;
         if (cls === SPECIAL) {
           spanStart = offsets[i + 1];
-          if (op === Op.Call || op === Op.RefFunc) {
-            out.byte(op).u32(log.a[i] + INJECTED_FUNCTIONS);
+          if (op === Op.Call) {
+            const f = log.a[i];
+            out.byte(op).u32(f + INJECTED_FUNCTIONS);
+            this.nearcoreSize += nearcore.callSize(f, offsets[i + 1] - offset);
+            if (layout.isImported(f)) this.reloadGas(out);
+            else this.takeReturnedGas(out, this.gasLocal < 0 || this.writes.callWrites[i] === 1);
+          } else if (op === Op.RefFunc) {
+            layout.takesReferences = true;
+            out.byte(op).u32(layout.reference(log.a[i]));
             this.nearcoreSize += nearcore.callSize(log.a[i], offsets[i + 1] - offset);
-            if (op === Op.Call) this.reloadGas(out);
-          }
-          else if (op === Op.CallIndirect) {
+          } else if (op === Op.CallIndirect) {
             this.recordIndirectSlot(out, log.b[i], cnt32);
-            out.bytes(code, offset, offsets[i + 1]);
-            this.reloadGas(out);
+            out.byte(op).u32(layout.extendedType(log.a[i])).u32(log.b[i]);
+            this.takeReturnedGas(out, this.gasLocal < 0 || this.writes.callWrites[i] === 1);
           }
           else if (op === Op.BrTable) {
             if (log.b[i] > MAX_ENGINE_BR_TABLE) this.splitBrTable(out, code, offset, offsets[i + 1], wide);
@@ -379,6 +437,7 @@ export class BodyInstrumenter {
           else if (op === Op.Return) {
             this.nearcoreSize += nearcore.release;
             this.stackAdjust(out, stackCharge, true);
+            this.pushRemainingGas(out);
             out.byte(0x0f);
           } else writePrefixed(out, op, log.a[i], log.b[i]);
         } else if (cls !== PLAIN) {
@@ -397,6 +456,7 @@ export class BodyInstrumenter {
     }
     out.byte(0x0b);
     this.stackAdjust(out, stackCharge, true);
+    this.pushRemainingGas(out);
     out.byte(0x0b);
     nearcore.addBody(this.nearcoreSize);
   }
@@ -404,9 +464,19 @@ export class BodyInstrumenter {
   private useGasLocal(local: number): void {
     this.gasLocal = local;
     if (local < 0) return;
-    let cache = this.localChargeCaches.get(local);
-    if (cache === undefined) this.localChargeCaches.set(local, (cache = { byOps: [], byAmount: new Map() }));
-    this.localCharges = cache;
+    this.localCharges = this.localChargeCache(local * 2);
+    this.localChargesWriting = this.localChargeCache(local * 2 + 1);
+  }
+
+  private localChargeCache(key: number): LocalCharges {
+    let cache = this.localChargeCaches.get(key);
+    if (cache === undefined) this.localChargeCaches.set(key, (cache = { byOps: [], byAmount: new Map() }));
+    return cache;
+  }
+
+  /** Whether the charge of point `p` writes the global (always when charges use the global). */
+  private writesAt(p: number): boolean {
+    return this.gasLocal < 0 || this.writes.pointWrites[p] === 1;
   }
 
   /** The body size nearcore's instrumenter would produce, accumulated while emitting. */
@@ -468,7 +538,7 @@ export class BodyInstrumenter {
         this.linearCharge(out, constant, linear, tmp64, cnt32);
         this.nearcoreSize += this.nearcore!.linearSize(constant, linear, tmp64);
       } else if (constant !== 0) {
-        out.array(this.constantCharge(constant));
+        out.array(this.constantCharge(constant, this.writesAt(p)));
         this.nearcoreSize += this.nearcore!.constantSize(constant);
       }
     }

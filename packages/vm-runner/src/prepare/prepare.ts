@@ -22,6 +22,7 @@ import { Analyzer, frameSizeOf, type GasCosts } from './analysis.js';
 import type { Gas } from './gas-points.js';
 import { gasValue, normaliseLimits, type Limits, type PrepareConfig } from './config.js';
 import { BodyInstrumenter } from './instrument.js';
+import { FunctionLayout } from './gas-passing.js';
 import { InstructionLog, LocalGroups } from './instruction-log.js';
 import { writeModule, type ModuleParts } from './module-writer.js';
 import { NearcoreCodeSize, nearcoreModuleSize } from './nearcore-size.js';
@@ -220,6 +221,7 @@ class Preparation {
     v.end(r);
     parts.numGlobals = v.globals.length;
     if (this.deferred !== undefined) refuse(this.deferred);
+    parts.layout ??= this.functionLayout();
 
     const limits = this.limits;
     // The limit applies to the module nearcore would have produced, not to ours.
@@ -287,6 +289,7 @@ class Preparation {
     // call (a fresh one would be allocated and zeroed at several times the code size each time).
     const bodies = workspace.bodies.clear();
     const instrumenter = workspace.instrumenter(v.globals.length, this.costs.regular);
+    instrumenter.beginModule((this.parts.layout = this.functionLayout()));
     const groups = workspace.groups;
     const nearcoreCode = new NearcoreCodeSize(v.globals.length, v.globals.length + 1, this.costs.regular);
     this.nearcoreCode = nearcoreCode;
@@ -344,6 +347,14 @@ class Preparation {
     }
     if (!p.eof()) p.fail('trailing bytes at end of section');
     this.parts.code = { count, bodies };
+  }
+
+  /** Function indices of the prepared module (known once the exports and start are read). */
+  private functionLayout(): FunctionLayout {
+    const { v, parts } = this;
+    const entries = parts.exports.filter((e) => e.kind === ExternalKind.Func).map((e) => e.index);
+    if (parts.start !== undefined) entries.push(parts.start);
+    return new FunctionLayout(v.types, v.functions, v.numImportedFunctions, entries);
   }
 
   /** nearcore's per-function checks during instrumentation, in its order. */
