@@ -53,7 +53,7 @@ const nonceOf = (chain: Chain, publicKey: PublicKey, index: number) => {
   return v === undefined ? undefined : new DataView(v.buffer, v.byteOffset, 8).getBigUint64(0, true);
 };
 /** The action error of a failed final status. */
-const actionError = (status: { kind: string }) => (status as { error: { error: { kind: unknown } } }).error.error.kind;
+const actionError = (status: { kind: string }) => (status as unknown as { error: { error: { kind: unknown } } }).error.error.kind;
 
 /** access_keys.rs `expected_nonce_remove_compute`. */
 function nonceRemoveCompute(publicKey: PublicKey, numNonces: number): bigint {
