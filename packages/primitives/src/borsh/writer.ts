@@ -140,6 +140,14 @@ export class BorshWriter {
     return this.buf.slice(0, this.pos);
   }
 
+  /**
+   * The written bytes as a view of the writer's own buffer (no copy): valid only until the next
+   * write or `reset`. For callers that copy the bytes somewhere themselves.
+   */
+  written(): Uint8Array {
+    return this.buf.subarray(0, this.pos);
+  }
+
   /** Bytes the buffer holds before it grows. */
   get capacity(): number {
     return this.buf.length;

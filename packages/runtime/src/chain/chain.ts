@@ -45,7 +45,7 @@ import type { EpochInfo } from '../ext/runtime-ext.js';
 import { DEFAULT_PROTOCOL_VERSION } from '../protocol.js';
 import { getAccount, getValue } from '../state/accessors.js';
 import { InvalidTxError, type InvalidTxErrorData } from '../tx-errors.js';
-import type { VerifiableTransaction } from '../verifier/transaction.js';
+import { rememberStatelessValid, type VerifiableTransaction } from '../verifier/transaction.js';
 import { finalExecutionOutcomeView, finalExecutionStatus, type FinalExecutionOutcome } from '../views/outcome-view.js';
 import { DEFAULT_GAS_PRICE, nextGasPrice, type GasPriceConfig } from './gas-price.js';
 import { writeGenesis, type GenesisAccount, type GenesisGlobalContract, type GenesisTarget } from './genesis.js';
@@ -307,12 +307,18 @@ export class Chain {
   submit(tx: Uint8Array | SignedTransaction, options: { check?: boolean } = {}): string {
     let v: VerifiableTransaction;
     const extensions = borshExtensions(this.config);
-    if (tx instanceof Uint8Array) v = Chain.decodeTransaction(tx, extensions);
+    const decoded = tx instanceof Uint8Array;
+    if (decoded) v = Chain.decodeTransaction(tx, extensions);
     else {
       const { hash, size } = transactionHashAndSize(tx.transaction, extensions);
       v = { signed: tx, hash, size };
     }
-    if (options.check !== false) this.checkTransaction(v);
+    if (options.check !== false) {
+      this.checkTransaction(v);
+      // Passed: the chunk need not validate it statelessly again. Only for an object decoded
+      // here, which no caller can change before the block applies it.
+      if (decoded) rememberStatelessValid(v, this.config, this.protocolVersion);
+    }
     this.pendingTxs.push(v);
     this.transactions.set(key(v.hash), v);
     const id = hashToBase58(v.hash);

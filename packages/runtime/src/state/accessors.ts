@@ -27,6 +27,7 @@ import {
 import { StorageInconsistentError } from '../errors.js';
 import { STATE_EXTENSIONS } from '../extensions/submodules.js';
 import type { StateUpdate } from './state-update.js';
+import { encodeStateValue } from './value-encoding.js';
 
 interface Readable {
   get(key: Uint8Array): Uint8Array | undefined;
@@ -48,7 +49,7 @@ export function getAccount(state: Readable, accountId: AccountId): Account | und
 }
 
 export function setAccount(state: StateUpdate, accountId: AccountId, account: Account): void {
-  state.set(trieKeys.account(accountId), encode(AccountCodec, account));
+  state.set(trieKeys.account(accountId), encodeStateValue(AccountCodec, account));
 }
 
 export function getAccessKey(state: Readable, accountId: AccountId, key: PublicKey): AccessKey | undefined {
@@ -56,7 +57,7 @@ export function getAccessKey(state: Readable, accountId: AccountId, key: PublicK
 }
 
 export function setAccessKey(state: StateUpdate, accountId: AccountId, key: PublicKey, accessKey: AccessKey): void {
-  state.set(trieKeys.accessKey(accountId, key), encode(AccessKeyCodec, accessKey));
+  state.set(trieKeys.accessKey(accountId, key), encodeStateValue(AccessKeyCodec, accessKey));
 }
 
 export function removeAccessKey(state: StateUpdate, accountId: AccountId, key: PublicKey): void {

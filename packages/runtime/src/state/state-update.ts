@@ -22,10 +22,15 @@ const keyString = latin1;
 export class StateUpdate {
   readonly state: State;
   private readonly baseDepth: number;
-  private readonly committedKeys = new Set<string>();
-  private readonly prospectiveKeys = new Set<string>();
+  /**
+   * Every key written in the chunk and not rolled back (committed or prospective): one set, so
+   * accepting the prospective changes moves nothing.
+   */
+  private readonly writtenKeys = new Set<string>();
+  /** Keys the prospective changes added to `writtenKeys` (a rollback removes them again). */
+  private prospectiveAdded: string[] = [];
   private finished = false;
-  /** Per open nested checkpoint: keys it added to `prospectiveKeys`. */
+  /** Per open nested checkpoint: keys it added to `writtenKeys`. */
   private readonly nested: string[][] = [];
 
   constructor(state: State) {
@@ -54,8 +59,10 @@ export class StateUpdate {
   }
 
   private touch(k: string): void {
-    if (this.nested.length !== 0 && !this.prospectiveKeys.has(k)) this.nested[this.nested.length - 1].push(k);
-    this.prospectiveKeys.add(k);
+    if (this.writtenKeys.has(k)) return;
+    this.writtenKeys.add(k);
+    this.prospectiveAdded.push(k);
+    if (this.nested.length !== 0) this.nested[this.nested.length - 1].push(k);
   }
 
   /** Opens a checkpoint inside the prospective changes (one submodule call). */
@@ -78,7 +85,8 @@ export class StateUpdate {
     const added = this.nested.pop();
     if (added === undefined) throw new Error('rollbackNested without checkpointNested');
     this.state.rollback();
-    for (const k of added) this.prospectiveKeys.delete(k);
+    // They stay in `prospectiveAdded`: removing a key that is gone already changes nothing.
+    for (const k of added) this.writtenKeys.delete(k);
   }
 
   iter(prefix: Uint8Array): IterableIterator<Entry> {
@@ -87,28 +95,31 @@ export class StateUpdate {
 
   /** Whether `key` was written (set or removed) earlier in this chunk and is still in memory. */
   writtenInChunk(key: Uint8Array): boolean {
-    const k = keyString(key);
-    return this.prospectiveKeys.has(k) || this.committedKeys.has(k);
+    return this.writtenKeys.has(keyString(key));
   }
 
-  /** Keys set or removed during the chunk and kept (committed), in no particular order. */
+  /** Keys set or removed during the chunk and kept (committed), in the order they were first written. */
   touchedKeys(): Uint8Array[] {
-    return Array.from(this.committedKeys, latin1Bytes);
+    if (this.prospectiveAdded.length === 0) return Array.from(this.writtenKeys, latin1Bytes);
+    const prospective = new Set(this.prospectiveAdded);
+    const out: Uint8Array[] = [];
+    for (const k of this.writtenKeys) if (!prospective.has(k)) out.push(latin1Bytes(k));
+    return out;
   }
 
   /** Accepts the prospective changes. */
   commit(): void {
     this.state.commit();
     this.state.checkpoint();
-    for (const k of this.prospectiveKeys) this.committedKeys.add(k);
-    this.prospectiveKeys.clear();
+    if (this.prospectiveAdded.length !== 0) this.prospectiveAdded = [];
   }
 
   /** Drops the prospective changes. */
   rollback(): void {
     this.state.rollback();
     this.state.checkpoint();
-    this.prospectiveKeys.clear();
+    for (const k of this.prospectiveAdded) this.writtenKeys.delete(k);
+    if (this.prospectiveAdded.length !== 0) this.prospectiveAdded = [];
   }
 
   /** Keeps every committed change; the State is left at the depth it was given at. */
