@@ -8,6 +8,7 @@ import { NEAR, trieKeys, BorshWriter } from '@nearts/primitives';
 import wabtInit from 'wabt';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Chain, TrieShape, type ExecutionOutcome } from '../src/index.js';
+import { TrieAccounting } from '../src/ext/trie-accounting.js';
 import { buildContracts, contract } from './contracts.js';
 import { execute, keyOf, testChain } from './helpers.js';
 
@@ -56,6 +57,40 @@ describe('TrieShape', () => {
     expect(s.committedTrieAccessPath(b(1, 2)).nodeIds.length).toBe(3);
     s.update(b(1, 3), false);
     expect(s.committedTrieAccessPath(b(1, 2)).nodeIds.length).toBe(1);
+  });
+
+  it('paths asked before an insert or removal are recomputed after it', () => {
+    const keys = [b(1, 2), b(1, 3), b(0x21, 5)];
+    const s = TrieShape.fromKeys(keys);
+    const probes = [b(1, 2), b(1, 3), b(1, 4), b(0x21, 5), b(2)];
+    const before = probes.map((p) => s.committedTrieAccessPath(p));
+    // Rewriting keys that exist leaves the shape, and every answer, as it was.
+    s.update(b(1, 2), true);
+    s.update(b(7), false);
+    expect(probes.map((p) => s.committedTrieAccessPath(p))).toEqual(before);
+    s.update(b(1, 4), true);
+    expect(s.committedTrieAccessPath(b(1, 4))).toEqual(TrieShape.fromKeys([...keys, b(1, 4)]).committedTrieAccessPath(b(1, 4)));
+    expect(s.committedTrieAccessPath(b(1, 4)).found).toBe(true);
+    s.update(b(1, 3), false);
+    const fresh = TrieShape.fromKeys([b(1, 2), b(0x21, 5), b(1, 4)]);
+    for (const p of probes) expect(s.committedTrieAccessPath(p)).toEqual(fresh.committedTrieAccessPath(p));
+    expect(s.committedTrieAccessPath(b(1, 3)).found).toBe(false);
+  });
+});
+
+describe('TrieAccounting values', () => {
+  it('a value is charged once per chunk, whatever its length and wherever its bytes come from', () => {
+    const charged: [bigint, bigint][] = [];
+    const tracker = { trieNodeTouched: (n: bigint) => charged.push([n, 0n]), cachedTrieNodeAccess: (n: bigint) => (charged[charged.length - 1]![1] = n) };
+    const a = new TrieAccounting(undefined);
+    const deref = (v: Uint8Array) => {
+      const since = a.snapshot();
+      a.derefValue(v);
+      a.commitSince(since, tracker as never);
+    };
+    const long = new Uint8Array(1000).fill(7);
+    for (const v of [b(1, 2, 3), b(1, 2, 3).slice(), b(1, 2, 4), long, long.slice(), new Uint8Array(0), new Uint8Array(0)]) deref(v);
+    expect(charged).toEqual([[1n, 0n], [0n, 1n], [1n, 0n], [1n, 0n], [0n, 1n], [1n, 0n], [0n, 1n]]);
   });
 });
 

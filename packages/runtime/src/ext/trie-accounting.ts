@@ -25,6 +25,9 @@ export interface TrieShapeSource {
   committedTrieAccessPath(key: Uint8Array): TrieAccessPath;
 }
 
+/** Values up to this many bytes are identified by their bytes rather than by their sha256. */
+const VALUE_ID_BY_CONTENT_MAX = 256;
+
 export class TrieAccounting {
   private readonly seen = new Set<string>();
   private dbReads = 0n;
@@ -56,8 +59,12 @@ export class TrieAccounting {
     for (const id of this.shape.committedTrieAccessPath(key).nodeIds) this.touch(id);
   }
 
-  /** Loading a value: identified by its hash, as nearcore's cache does. */
+  /**
+   * Loading a value: identified by its hash, as nearcore's cache does. A short value is its own
+   * identity (equal bytes ⇔ equal hash), which spares hashing it; each length range has its own
+   * prefix, so the two kinds of id never meet.
+   */
   derefValue(value: Uint8Array): void {
-    this.touch('v' + latin1(sha256(value)));
+    this.touch(value.length <= VALUE_ID_BY_CONTENT_MAX ? 'c' + latin1(value) : 'v' + latin1(sha256(value)));
   }
 }

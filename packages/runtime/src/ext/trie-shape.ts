@@ -31,9 +31,18 @@ function lcpNibbles(a: string, b: string): number {
   return (a.charCodeAt(i) >> 4) === (b.charCodeAt(i) >> 4) ? 2 * i + 1 : 2 * i;
 }
 
+/** Paths remembered per shape before the memo starts over (bounds its memory). */
+const MAX_REMEMBERED_PATHS = 1 << 16;
+
 /** The keys of one shard's committed trie, sorted by bytes. */
 export class TrieShape implements TrieShapeSource {
   private keys = new SortedStrings();
+  /**
+   * Access paths already computed, by latin1 key. A path depends only on the key set, so the memo
+   * stays valid until a key is inserted or removed; hot keys (a contract's state, its busiest
+   * records) are written by every call and would otherwise be looked up again each time.
+   */
+  private readonly paths = new Map<string, TrieAccessPath>();
 
   static fromKeys(keys: Iterable<Uint8Array>): TrieShape {
     const s = new TrieShape();
@@ -61,8 +70,13 @@ export class TrieShape implements TrieShapeSource {
     const k = latin1(key);
     const at = this.keys.lowerBound(k);
     const exists = at < this.keys.length && this.keys.at(at) === k;
-    if (present && !exists) this.keys.insert(at, k);
-    else if (!present && exists) this.keys.removeAt(at);
+    if (present && !exists) {
+      this.keys.insert(at, k);
+      this.paths.clear();
+    } else if (!present && exists) {
+      this.keys.removeAt(at);
+      this.paths.clear();
+    }
   }
 
   /** First index in [lo, hi) whose nibble at depth `d` is ≥ `c` (nibbles are sorted there). */
@@ -77,6 +91,15 @@ export class TrieShape implements TrieShapeSource {
 
   committedTrieAccessPath(key: Uint8Array): TrieAccessPath {
     const k = latin1(key);
+    const known = this.paths.get(k);
+    if (known !== undefined) return known;
+    const path = this.accessPath(k);
+    if (this.paths.size >= MAX_REMEMBERED_PATHS) this.paths.clear();
+    this.paths.set(k, path);
+    return path;
+  }
+
+  private accessPath(k: string): TrieAccessPath {
     const ids: string[] = [];
     let lo = 0;
     let hi = this.keys.length;

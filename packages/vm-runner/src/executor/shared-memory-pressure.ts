@@ -3,8 +3,9 @@
  *
  * V8 11.3 (Node 20) gives *every* shared WebAssembly.Memory the isolate still holds a new
  * SharedArrayBuffer whenever any of them grows (`BackingStore::BroadcastSharedWasmMemoryGrow`),
- * and the memories of finished calls stay in that list until a major GC collects them: about
- * 250 ns per memory per grow here. Rust contracts grow their memory on every call (wee_alloc,
+ * and the memories of finished calls stay in that list until a major GC collects them: 200 ns
+ * per memory per grow for a tiny module, 400–900 ns when each memory belongs to a (dead, not yet
+ * collected) fungible-token instance. Rust contracts grow their memory on every call (wee_alloc,
  * dlmalloc), so the cost of a call rose with every call made since V8's last major GC — 36% of
  * the CPU of a block of fungible-token transfers at 10k accounts.
  *
@@ -16,8 +17,13 @@
  */
 import { getHeapStatistics } from 'node:v8';
 
-/** Heap bytes a major GC marks in the time one list visit of a grow takes (~1 ns/byte vs ~250 ns). */
-export const HEAP_BYTES_PER_VISIT = 250;
+/**
+ * Heap bytes a major GC marks in the time one list visit of a grow takes: a forced GC of a chain
+ * worker's heap costs ~1 ns/byte (45 ms for 31 MB, 90 ms for 106 MB), a visit ~500 ns with real
+ * contract instances. Interleaved FT blocks preferred 450–500 over 250 (0.84–0.86× the CPU per
+ * transfer at 10k and 100k accounts); 700 and more gave no further gain.
+ */
+export const HEAP_BYTES_PER_VISIT = 500;
 /** Never below the visits a 64 MiB heap would justify: small heaps need no heap-size reads. */
 export const MIN_VISITS = (64 * 1024 * 1024) / HEAP_BYTES_PER_VISIT;
 /** Above V8's external-memory soft limit (64 MiB): starts incremental marking, not an atomic GC. */
