@@ -93,19 +93,26 @@ function loadPromiseResults(p: Processing, receipt: Receipt, ar: AnyActionReceip
 
 /**
  * The context of one action. Its hash (a sha256) is derived on first use: only function calls
- * read it. Inputs that cannot be hashed still fail before the action runs.
+ * read it. Inputs that cannot be hashed still fail before the action runs. A class rather than
+ * an object literal with a getter: no closure and accessor pair per action.
  */
-function actionContext(rc: ReceiptContext, action: Action, receiptId: CryptoHash, blockHeight: bigint, actionIndex: number): ActionContext {
-  const hashable = receiptId.length === 32 && blockHeight >= 0n && blockHeight < 1n << 64n;
-  let actionHash = hashable ? undefined : createActionHash(receiptId, blockHeight, actionIndex);
-  return {
-    rc,
-    action,
-    actionIndex,
-    get actionHash(): CryptoHash {
-      return (actionHash ??= createActionHash(receiptId, blockHeight, actionIndex));
-    },
-  };
+class LazyActionContext implements ActionContext {
+  private hash: CryptoHash | undefined;
+
+  constructor(
+    readonly rc: ReceiptContext,
+    readonly action: Action,
+    private readonly receiptId: CryptoHash,
+    private readonly blockHeight: bigint,
+    readonly actionIndex: number,
+  ) {
+    const hashable = receiptId.length === 32 && blockHeight >= 0n && blockHeight < 1n << 64n;
+    this.hash = hashable ? undefined : createActionHash(receiptId, blockHeight, actionIndex);
+  }
+
+  get actionHash(): CryptoHash {
+    return (this.hash ??= createActionHash(this.receiptId, this.blockHeight, this.actionIndex));
+  }
 }
 
 export function applyActionReceipt(p: Processing, receipt: Receipt): ExecutionOutcomeWithId {
@@ -136,7 +143,7 @@ export function applyActionReceipt(p: Processing, receipt: Receipt): ExecutionOu
   result.computeUsage = receiptExec.compute;
 
   for (let i = 0; i < ar.actions.length; i++) {
-    const next = applyAction(actionContext(rc, ar.actions[i], receipt.receiptId, apply.blockHeight, i));
+    const next = applyAction(new LazyActionContext(rc, ar.actions[i], receipt.receiptId, apply.blockHeight, i));
     if (next.result.ok) {
       for (const r of next.newReceipts) {
         const e = validateReceipt(config.wasmConfig.limitConfig, r, apply.protocolVersion, 'NewReceipt', config.wasmConfig.submodules);

@@ -194,16 +194,18 @@ export function validateActions(
   mode: ValidateMode = 'NewReceipt',
   submodules?: SubmoduleConfig,
 ): Result {
-  if (BigInt(actions.length) > limits.maxActionsPerReceipt) {
+  // Counts compare with the bigint limits directly (a number and a bigint compare exactly), so no BigInt is made unless it goes into an error.
+  if (actions.length > limits.maxActionsPerReceipt) {
     return { kind: 'TotalNumberOfActionsExceeded', total_number_of_actions: BigInt(actions.length), limit: limits.maxActionsPerReceipt };
   }
   if (!featureEnabled('PostQuantumSignatures', version) && actions.some(postQuantumRequired)) {
     return { kind: 'UnsupportedProtocolFeature', protocol_feature: 'PostQuantumSignatures', version };
   }
   if (mode === 'NewReceipt') {
-    const deploys = BigInt(actions.filter((a) => a.type === 'DeployContract' || a.type === 'DeployGlobalContract').length);
+    let deploys = 0;
+    for (const a of actions) if (a.type === 'DeployContract' || a.type === 'DeployGlobalContract') deploys++;
     if (deploys > limits.maxDeployActionsPerReceipt) {
-      return { kind: 'TotalNumberOfDeployActionsExceeded', number_of_deploy_actions: deploys, limit: limits.maxDeployActionsPerReceipt };
+      return { kind: 'TotalNumberOfDeployActionsExceeded', number_of_deploy_actions: BigInt(deploys), limit: limits.maxDeployActionsPerReceipt };
     }
   }
   let foundDelegate = false;

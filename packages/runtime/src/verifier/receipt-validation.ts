@@ -29,9 +29,9 @@ export function validateReceipt(
     case 'ActionV2':
     case 'PromiseYieldV2': {
       const r = e.receipt;
-      const inputs = BigInt(r.inputDataIds.length);
-      if (inputs > limits.maxNumberInputDataDependencies) {
-        return { kind: 'NumberInputDataDependenciesExceeded', number_of_input_data_dependencies: inputs, limit: limits.maxNumberInputDataDependencies };
+      // A number and a bigint compare exactly: no BigInt unless it goes into the error.
+      if (r.inputDataIds.length > limits.maxNumberInputDataDependencies) {
+        return { kind: 'NumberInputDataDependenciesExceeded', number_of_input_data_dependencies: BigInt(r.inputDataIds.length), limit: limits.maxNumberInputDataDependencies };
       }
       if ('refundTo' in r && r.refundTo !== null && !isValidAccountId(r.refundTo)) return { kind: 'InvalidRefundTo', account_id: r.refundTo };
       const a = validateActions(limits, r.actions, receipt.receiverId, protocolVersion, mode, submodules);
