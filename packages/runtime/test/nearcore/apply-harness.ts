@@ -58,6 +58,11 @@ export function setCode(state: MemoryState, id: string, code: Uint8Array): Crypt
   return sha256(code);
 }
 
+export function getAccessKey(state: MemoryState, id: string, publicKey: PublicKey): AccessKey | undefined {
+  const v = state.get(trieKeys.accessKey(id, publicKey));
+  return v === undefined ? undefined : decode(AccessKeyCodec, v);
+}
+
 export function getAccount(state: MemoryState, id: string): Account | undefined {
   const v = state.get(trieKeys.account(id));
   return v === undefined ? undefined : decode(AccountCodec, v);
