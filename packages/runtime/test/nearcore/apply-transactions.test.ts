@@ -20,7 +20,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { transactionCost, type ApplyResult } from '../../src/index.js';
 import { gasRefundReceipt } from '../../src/receipts.js';
 import { account, applyChunk, getAccessKey, getAccount, getGasKeyNonce, newState, setAccessKey, setAccount, setGasKeyNonce, type ApplyOptions } from './apply-harness.js';
-import { MILLINEAR, NEAR, sendMoney, signedTx, signerOf, testConfig, verifiable } from './setup.js';
+import { MILLINEAR, NEAR, freeConfig, sendMoney, signedTx, signerOf, testConfig, verifiable } from './setup.js';
 
 const ALICE = 'alice.near';
 const BOB = 'bob.near';
@@ -256,6 +256,54 @@ describe('contracts deployed and called in a chunk (apply.rs)', () => {
       (data (i32.const 0) "hello")
       (func (export "log_something") (call $log (i64.const 5) (i64.const 0))))`);
     trivialContract = build('(module (func (export "main")))');
+    sha256Contract = build(`(module
+      (import "env" "input" (func $input (param i64)))
+      (import "env" "register_len" (func $len (param i64) (result i64)))
+      (import "env" "read_register" (func $read (param i64 i64)))
+      (import "env" "sha256" (func $sha256 (param i64 i64 i64)))
+      (import "env" "value_return" (func $return (param i64 i64)))
+      (memory (export "memory") 1)
+      (func (export "ext_sha256") (local $n i64)
+        (call $input (i64.const 0))
+        (local.set $n (call $len (i64.const 0)))
+        (call $read (i64.const 0) (i64.const 0))
+        (call $sha256 (local.get $n) (i64.const 0) (i64.const 0))
+        (call $read (i64.const 0) (i64.const 1024))
+        (call $return (i64.const 32) (i64.const 1024))))`);
+  });
+  let sha256Contract: Uint8Array;
+  const extSha256 = (arg: string, gas: bigint): Action => ({ type: 'FunctionCall', methodName: 'ext_sha256', args: new TextEncoder().encode(arg), gas, deposit: 0n });
+
+  it('test_compute_usage_limit: the chunk compute limit delays the second call (sha256 with compute above gas)', () => {
+    // tests/mod.rs `set_sha256_cost`: everything free but sha256_base (1e6 gas, 1e13 compute).
+    const free = freeConfig();
+    const sha = { gas: 1_000_000n, compute: 10_000_000_000_000n };
+    const config = { ...free, wasmConfig: { ...free.wasmConfig, extCosts: { ...free.wasmConfig.extCosts, sha256_base: sha } } };
+    const o: ApplyOptions = { config, gasLimit: sha.compute };
+    const state = withTestSigners([ALICE]);
+    const deploy = receiptWith(ALICE, [{ type: 'DeployContract', code: sha256Contract }]);
+    const first = receiptWith(ALICE, [extSha256('first', sha.gas)], 'first');
+    const second = receiptWith(ALICE, [extSha256('second', sha.gas)], 'second');
+    const r1 = run(state, [deploy, first, second], [], o);
+    expect(r1.delayedReceiptsCount).toBe(1n);
+    expect(r1.outcomes.map((x) => hex(x.id))).toEqual([hex(deploy.receiptId), hex(first.receiptId)]);
+    expect(r1.outcomes[0].outcome.status.kind).toBe('SuccessValue');
+    expect(r1.outcomes[1].outcome.status.kind).toBe('SuccessValue');
+    expect(r1.outcomes[1].outcome.computeUsage).toBe(sha.compute);
+    const r2 = run(state, [], [], o);
+    expect(r2.outcomes.map((x) => hex(x.id))).toEqual([hex(second.receiptId)]);
+    expect(r2.outcomes[0].outcome.computeUsage).toBe(sha.compute);
+    expect(r2.outcomes[0].outcome.status.kind).toBe('SuccessValue');
+  });
+
+  it('test_compute_usage_limit_with_failed_receipt: a call out of gas still gets its outcome', () => {
+    const state = withTestSigners([ALICE]);
+    const deploy = receiptWith(ALICE, [{ type: 'DeployContract', code: sha256Contract }]);
+    const first = receiptWith(ALICE, [extSha256('first', 1n)], 'first');
+    const r = run(state, [deploy, first]);
+    expect(r.outcomes.map((x) => hex(x.id))).toEqual([hex(deploy.receiptId), hex(first.receiptId)]);
+    expect(r.outcomes[0].outcome.status.kind).toBe('SuccessValue');
+    expect(r.outcomes[1].outcome.status.kind).toBe('Failure');
   });
   const logSomething = (): Action => ({ type: 'FunctionCall', methodName: 'log_something', args: new Uint8Array(), gas: MAX_ATTACHED_GAS / 2n, deposit: 0n });
   const actionError = (status: { kind: string }) => (status as unknown as { error: { error: { index: bigint; kind: { kind: string; error?: { kind: string; error?: { kind: string } } } } } }).error.error;
