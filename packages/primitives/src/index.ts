@@ -7,6 +7,7 @@ export * from './borsh/codec.js';
 export * from './borsh/extensions.js';
 export * from './base58.js';
 export { latin1, latin1Bytes } from './latin1.js';
+export { BoundedCache } from './bounded-cache.js';
 export * from './units.js';
 export * from './account-id.js';
 export * from './hash.js';

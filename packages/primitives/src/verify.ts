@@ -15,6 +15,7 @@
 import { createPublicKey, verify as nodeVerify, type KeyObject } from 'node:crypto';
 import { secp256k1 } from '@noble/curves/secp256k1.js';
 import { KeyType, type PublicKey, type Signature } from './keys.js';
+import { BoundedCache } from './bounded-cache.js';
 import { latin1 } from './latin1.js';
 
 const ED25519_SPKI_PREFIX = Uint8Array.from([0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00]);
@@ -23,10 +24,10 @@ const SECP256K1_N = 0xfffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0
 
 // Parsing the same key over and over (one signer, many transactions) is the common case: the
 // SPKI DER wrapping and KeyObject construction cost nearly as much as the verification itself.
-// Keyed by the exact 32 key bytes; bounded, dropping the oldest entry when full (a dropped key
-// is only rebuilt, never judged differently). Keys that fail to parse are remembered as null.
+// Keyed by the exact 32 key bytes; bounded (a dropped key is only rebuilt, never judged
+// differently). Keys that fail to parse are remembered as null.
 const ED25519_KEY_CACHE_CAPACITY = 4096;
-const ed25519KeyCache = new Map<string, KeyObject | null>();
+const ed25519KeyCache = new BoundedCache<string, KeyObject | null>(ED25519_KEY_CACHE_CAPACITY);
 
 function ed25519KeyObject(raw: Uint8Array): KeyObject | null {
   const cacheKey = latin1(raw);
@@ -40,10 +41,6 @@ function ed25519KeyObject(raw: Uint8Array): KeyObject | null {
     key = createPublicKey({ key: der, format: 'der', type: 'spki' });
   } catch {
     key = null;
-  }
-  if (ed25519KeyCache.size >= ED25519_KEY_CACHE_CAPACITY) {
-    const oldest = ed25519KeyCache.keys().next().value;
-    if (oldest !== undefined) ed25519KeyCache.delete(oldest);
   }
   ed25519KeyCache.set(cacheKey, key);
   return key;

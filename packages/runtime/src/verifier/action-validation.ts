@@ -5,6 +5,7 @@
  */
 import { ed25519 } from '@noble/curves/ed25519.js';
 import {
+  BoundedCache,
   deriveNearDeterministicAccountId,
   isValidAccountId,
   KeyType,
@@ -28,8 +29,8 @@ export type ValidateMode = 'NewReceipt' | 'ExistingReceipt';
 type Result = ActionsValidationErrorData | null;
 
 /** Verdicts per key: the torsion check is a full scalar multiplication (milliseconds in JS). */
-const stakingKeyVerdicts = new Map<string, boolean>();
 const STAKING_KEY_VERDICTS_MAX = 4096;
+const stakingKeyVerdicts = new BoundedCache<string, boolean>(STAKING_KEY_VERDICTS_MAX);
 
 /** ed25519 key that decompresses to a torsion-free point (convertible to ristretto). */
 export function isValidStakingKey(key: PublicKey): boolean {
@@ -42,9 +43,6 @@ export function isValidStakingKey(key: PublicKey): boolean {
     valid = ed25519.Point.fromBytes(key.data, true).isTorsionFree();
   } catch {
     valid = false;
-  }
-  if (stakingKeyVerdicts.size >= STAKING_KEY_VERDICTS_MAX) {
-    stakingKeyVerdicts.delete(stakingKeyVerdicts.keys().next().value!);
   }
   stakingKeyVerdicts.set(id, valid);
   return valid;
@@ -61,7 +59,8 @@ function postQuantumRequired(a: Action): boolean {
     case 'Delegate':
     case 'DelegateV2': {
       const inner = delegateInner(a);
-      return inner.publicKey.keyType === KeyType.MLDSA65 || inner.actions.some(postQuantumRequired);
+      // The delegate's own signature counts too (nearcore checks key, signature and inner actions).
+      return inner.publicKey.keyType === KeyType.MLDSA65 || a.signature.keyType === KeyType.MLDSA65 || inner.actions.some(postQuantumRequired);
     }
     default:
       return false;

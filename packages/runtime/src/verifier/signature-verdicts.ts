@@ -8,10 +8,11 @@
  * (transaction hash), the public key's type and bytes, the signature's type and bytes — so it
  * stands for the very same inputs of the pure function `verifySignature`.
  * Only successes are stored: invalid signatures cannot fill the table, and a transaction never
- * seen before (apply called directly) is simply verified. The table is bounded; when full, the
- * oldest verdict is dropped, which only costs a re-verification later, never a different result.
+ * seen before (apply called directly) is simply verified. The table is bounded; when full, its
+ * older half is dropped (`BoundedCache`), which only costs a re-verification later, never a
+ * different result.
  */
-import { verifySignature, type PublicKey, type Signature, latin1 } from '@nearts/primitives';
+import { BoundedCache, verifySignature, type PublicKey, type Signature, latin1 } from '@nearts/primitives';
 
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
@@ -33,9 +34,11 @@ interface Verdict {
  * (one triple per data: a transaction hash is signed once; another valid triple replaces it).
  */
 export class SignatureVerdicts {
-  private readonly valid = new Map<string, Verdict>();
+  private readonly valid: BoundedCache<string, Verdict>;
 
-  constructor(readonly capacity: number) {}
+  constructor(readonly capacity: number) {
+    this.valid = new BoundedCache(capacity);
+  }
 
   get size(): number {
     return this.valid.size;
@@ -56,11 +59,6 @@ export class SignatureVerdicts {
     }
     if (!verifySignature(data, signature, publicKey)) return false;
     if (this.capacity <= 0) return true;
-    if (known !== undefined) this.valid.delete(key);
-    else if (this.valid.size >= this.capacity) {
-      const oldest = this.valid.keys().next().value;
-      if (oldest !== undefined) this.valid.delete(oldest);
-    }
     this.valid.set(key, { keyType: publicKey.keyType, key: publicKey.data.slice(), signatureType: signature.keyType, signature: signature.data.slice() });
     return true;
   }
