@@ -58,6 +58,24 @@ describe('groups of actions (action_validation.rs)', () => {
     expect(validateActions(limits, actions, ALICE, POST_QUANTUM_PV)).toBeNull();
   });
 
+  it('post-quantum gate: a delegate signed with an ML-DSA-65 signature is gated like its key (Action::post_quantum_signatures_required)', () => {
+    const pqSignature = new Signature(KeyType.MLDSA65, new Uint8Array(3309).fill(1));
+    const d = delegateWith([createAccount]) as Extract<Action, { type: 'Delegate' }>;
+    const pqSigned: Action = { ...d, signature: pqSignature };
+    expect(validateActions(limits, [pqSigned], ALICE, POST_QUANTUM_PV - 1)).toEqual({
+      kind: 'UnsupportedProtocolFeature',
+      protocol_feature: 'PostQuantumSignatures',
+      version: POST_QUANTUM_PV - 1,
+    });
+    expect(validateActions(limits, [pqSigned], ALICE, POST_QUANTUM_PV)).toBeNull();
+    const v2: Action = {
+      type: 'DelegateV2',
+      payload: { version: 'V2', delegateAction: { ...d.delegateAction, nonce: { type: 'Nonce', nonce: 1n } } },
+      signature: pqSignature,
+    };
+    expect(validateActions(limits, [v2], ALICE, POST_QUANTUM_PV - 1)).toMatchObject({ kind: 'UnsupportedProtocolFeature', protocol_feature: 'PostQuantumSignatures' });
+  });
+
   it('test_validate_actions_valid_function_call', () => {
     expect(validateActions(limits, [call(100n)], ALICE, PROTOCOL_VERSION)).toBeNull();
   });
