@@ -62,6 +62,9 @@ export interface FunctionAnalysis {
    */
   readonly events: Int32Array;
   readonly eventCount: number;
+  /** Indices (in body order) of the `end`s that close a loop, in `loopEnds[0 .. loopEndCount)`. */
+  readonly loopEnds: Int32Array;
+  readonly loopEndCount: number;
 }
 
 export interface WideBrTable {
@@ -114,6 +117,8 @@ export class Analyzer {
   private visited = 0;
   private events = new Int32Array(1024);
   private eventCount = 0;
+  private loopEnds = new Int32Array(64);
+  private loopEndCount = 0;
 
   /** `localTypes`: the type of every local, parameters first (not copied; read while visiting). */
   begin(m: ModuleValidator, localTypes: Uint8Array, costs: GasCosts, resultType: number): void {
@@ -135,6 +140,7 @@ export class Analyzer {
     this.regularNumber = typeof costs.regular === 'number' ? costs.regular : -1;
     this.visited = 0;
     this.eventCount = 0;
+    this.loopEndCount = 0;
     if (this.wideBrTables.length > 0) this.wideBrTables = [];
     this.newFrame(Target.UntakenForward, resultType, false);
   }
@@ -152,7 +158,19 @@ export class Analyzer {
       calls: this.calls,
       events: this.events,
       eventCount: this.eventCount,
+      loopEnds: this.loopEnds,
+      loopEndCount: this.loopEndCount,
     };
+  }
+
+  /** The `end` being visited closes a loop. */
+  private noteLoopEnd(): void {
+    if (this.loopEndCount === this.loopEnds.length) {
+      const grown = new Int32Array(this.loopEnds.length * 2);
+      grown.set(this.loopEnds);
+      this.loopEnds = grown;
+    }
+    this.loopEnds[this.loopEndCount++] = this.visited - 1;
   }
 
   /** The instruction being visited is one the instrumenter rewrites. */
@@ -447,6 +465,7 @@ export class Analyzer {
         return;
       }
       case Op.End: {
+        if (this.frameTarget[this.depth - 1] === Target.Loop) this.noteLoopEnd();
         if (this.frameTarget[this.depth - 1] === Target.Forward) this.sideEffect(offset, 0);
         else this.pure(offset, 0);
         const result = this.endFrame();

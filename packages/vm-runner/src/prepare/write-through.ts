@@ -16,17 +16,21 @@
 import { NUM_TRAPS, Op } from '../wasm/opcodes.js';
 import { isLinearKind, PointKind, type GasPoints } from './gas-points.js';
 import type { InstructionLog } from './instruction-log.js';
+import type { FunctionAnalysis } from './analysis.js';
 
-/** Single-byte opcodes after which the global may be read: traps, calls, linear charges. */
-const OBSERVES = new Uint8Array(256);
-OBSERVES[Op.Unreachable] = 1;
-OBSERVES[Op.Call] = 1;
-OBSERVES[Op.CallIndirect] = 1;
-OBSERVES[Op.TableGet] = 1;
-OBSERVES[Op.TableSet] = 1;
-OBSERVES[Op.MemoryGrow] = 1;
-for (let op = 0x28; op <= 0x3e; op++) OBSERVES[op] = 1; // loads and stores
-for (let op = 0x45; op <= 0xc4; op++) if (NUM_TRAPS[op] === 1) OBSERVES[op] = 1;
+/** How the backward pass treats each single-byte opcode. */
+const PLAIN = 0;
+/** May trap or charges a linear fee: the global must be exact before it. */
+const OBSERVES = 1;
+const CALL = 2;
+const CONTROL = 3;
+const CLASS = new Uint8Array(256);
+for (const op of [Op.Unreachable, Op.TableGet, Op.TableSet, Op.MemoryGrow]) CLASS[op] = OBSERVES;
+for (let op = 0x28; op <= 0x3e; op++) CLASS[op] = OBSERVES; // loads and stores
+for (let op = 0x45; op <= 0xc4; op++) if (NUM_TRAPS[op] === 1) CLASS[op] = OBSERVES;
+CLASS[Op.Call] = CALL;
+CLASS[Op.CallIndirect] = CALL;
+for (const op of [Op.Block, Op.Loop, Op.If, Op.Else, Op.End, Op.Br, Op.BrIf, Op.BrTable, Op.Return]) CLASS[op] = CONTROL;
 
 /** `0xfc` instructions that neither trap nor charge a linear fee. */
 function prefixedObserves(op: number): boolean {
@@ -35,75 +39,64 @@ function prefixedObserves(op: number): boolean {
   return !(sub <= 7 || sub === 9 || sub === 13 || sub === 16);
 }
 
-const KIND_BLOCK = 0;
-const KIND_LOOP = 1;
-const KIND_IF = 2;
-
 /** Scratch arrays of the pass, reused from one body to the next. */
 export class WriteThrough {
   /** Per gas point: 1 when its charge writes the global. */
   pointWrites = new Uint8Array(1024);
   /** Per instruction: 1 when the gas a call returns is written to the global right after it. */
   callWrites = new Uint8Array(4096);
-  /** Per `end`: the kind of the frame it closes; per loop `end`: index of its `loop`. */
-  private endKind = new Uint8Array(4096);
-  private loopStart = new Int32Array(4096);
-  private openers = new Int32Array(64);
-  // Per frame open during the backward pass (innermost last).
+  // Per frame open during the backward pass (innermost last): whether the global may be read
+  // after a branch to its label, and for an `if` with an `else`, at the start of the else arm.
   private labelNeed = new Uint8Array(64);
   private elseNeed = new Uint8Array(64);
   private hasElse = new Uint8Array(64);
-  private frameKind = new Uint8Array(64);
 
   /** Computes `pointWrites` and `callWrites` for the body in `log` with charge points `points`. */
-  analyse(log: InstructionLog, points: GasPoints): void {
+  analyse(log: InstructionLog, analysis: FunctionAnalysis, points: GasPoints): void {
     const n = log.count;
-    if (this.callWrites.length < n) {
-      const size = Math.max(n, this.callWrites.length * 2);
-      this.callWrites = new Uint8Array(size);
-      this.endKind = new Uint8Array(size);
-      this.loopStart = new Int32Array(size);
-    }
+    if (this.callWrites.length < n) this.callWrites = new Uint8Array(Math.max(n, this.callWrites.length * 2));
     if (this.pointWrites.length < points.count) this.pointWrites = new Uint8Array(Math.max(points.count, this.pointWrites.length * 2));
+    if (!this.backward(log, analysis, points)) {
+      // A loop whose first instruction is not charged was branched to: write everywhere.
+      this.pointWrites.fill(1, 0, points.count);
+      this.callWrites.fill(1, 0, n);
+    }
+  }
+
+  /**
+   * One pass from the last instruction to the first; `need` is whether the global may be read
+   * from the current position on before the next charge. A branch to a block or an `if` continues
+   * after its `end`; a branch to a loop at the loop's first instruction, which finite-wasm charges
+   * on every iteration: nothing is needed there. Should a loop's first instruction need the
+   * global after all (no charge there), the pass returns false.
+   */
+  private backward(log: InstructionLog, analysis: FunctionAnalysis, points: GasPoints): boolean {
+    const n = log.count;
     const ops = log.ops;
     const offsets = log.offsets;
-
-    // Forward: which frame each `end` closes (the body's final `end` closes none).
-    let depth = 0;
-    for (let i = 0; i < n; i++) {
-      const op = ops[i];
-      if (op === Op.Block || op === Op.Loop || op === Op.If) {
-        if (depth === this.openers.length) this.growFrames();
-        this.openers[depth++] = i;
-      } else if (op === Op.End && depth > 0) {
-        const opener = this.openers[--depth];
-        const o = ops[opener];
-        this.endKind[i] = o === Op.Loop ? KIND_LOOP : o === Op.If ? KIND_IF : KIND_BLOCK;
-        this.loopStart[i] = opener;
-      }
-    }
-
-    // Backward: `need` is whether the global may be read from here on before the next charge.
-    const count = points.count;
     const pointOffsets = points.offsets;
-    let p = count - 1;
+    let p = points.count - 1;
     let need = false;
     let frames = 0;
+    const loopEnds = analysis.loopEnds;
+    let nextLoopEnd = analysis.loopEndCount - 1;
     for (let i = n - 1; i >= 0; i--) {
       const op = ops[i];
-      const next: boolean = need; // at the start of instruction i + 1, before its charges are counted
-      if (op < 0x100) {
-        if (OBSERVES[op] === 1) need = true;
+      const next: boolean = need; // at the start of instruction i + 1, after its charges
+      const cls = op < 0x100 ? CLASS[op] : prefixedObserves(op) ? OBSERVES : PLAIN;
+      if (cls === OBSERVES) need = true;
+      else if (cls === CALL) {
+        this.callWrites[i] = next ? 1 : 0;
+        need = true;
+      } else if (cls === CONTROL) {
         switch (op) {
           case Op.End:
-            if (i === n - 1) need = false;
+            if (i === n - 1) need = false; // the function returns its remaining gas
             else {
-              if (frames === this.frameKind.length) this.growFrames();
-              const kind = this.endKind[i];
-              this.frameKind[frames] = kind;
-              // A branch to a loop goes back to its first instruction: charged on every
-              // iteration, so nothing is needed there unless that charge is missing.
-              this.labelNeed[frames] = kind === KIND_LOOP ? (hasCharge(points, offsets[this.loopStart[i] + 1]) ? 0 : 1) : next ? 1 : 0;
+              if (frames === this.labelNeed.length) this.growFrames();
+              const closesLoop = nextLoopEnd >= 0 && loopEnds[nextLoopEnd] === i;
+              if (closesLoop) nextLoopEnd--;
+              this.labelNeed[frames] = !closesLoop && next ? 1 : 0;
               this.hasElse[frames] = 0;
               frames++;
             }
@@ -119,8 +112,11 @@ export class WriteThrough {
             break;
           }
           case Op.Block:
+            frames--;
+            break;
           case Op.Loop:
             frames--;
+            if (next) return false;
             break;
           case Op.Br:
             need = this.label(log.a[i], frames);
@@ -129,26 +125,23 @@ export class WriteThrough {
             need = next || this.label(log.a[i], frames);
             break;
           case Op.BrTable:
-            need = true; // rare in hot code: not worth looking at every label
+            need = true; // rare in hot code: not worth decoding every label
             break;
           case Op.Return:
             need = false;
             break;
-          case Op.Call:
-          case Op.CallIndirect:
-            this.callWrites[i] = next ? 1 : 0;
-            break;
         }
-      } else if (prefixedObserves(op)) need = true;
+      }
 
       // The charges emitted just before instruction i, last first.
-      for (; p >= 0 && pointOffsets[p] === offsets[i]; p--) {
+      for (; p >= 0 && pointOffsets[p] >= offsets[i]; p--) {
         this.pointWrites[p] = need ? 1 : 0;
         if (!emitsCharge(points, p)) continue;
         if (isLinearKind(points.kinds[p]) && points.linearAt(p) !== 0) this.pointWrites[p] = 1;
         need = false;
       }
     }
+    return true;
   }
 
   /** Whether the global may be read after a branch `relDepth` labels out. */
@@ -159,19 +152,15 @@ export class WriteThrough {
   }
 
   private growFrames(): void {
-    const n = this.openers.length * 2;
-    const widen8 = (a: Uint8Array) => {
+    const n = this.labelNeed.length * 2;
+    const widen = (a: Uint8Array) => {
       const b = new Uint8Array(n);
       b.set(a);
       return b;
     };
-    const openers = new Int32Array(n);
-    openers.set(this.openers);
-    this.openers = openers;
-    this.labelNeed = widen8(this.labelNeed);
-    this.elseNeed = widen8(this.elseNeed);
-    this.hasElse = widen8(this.hasElse);
-    this.frameKind = widen8(this.frameKind);
+    this.labelNeed = widen(this.labelNeed);
+    this.elseNeed = widen(this.elseNeed);
+    this.hasElse = widen(this.hasElse);
   }
 }
 
@@ -181,18 +170,4 @@ function emitsCharge(points: GasPoints, p: number): boolean {
   if (kind === PointKind.Unreachable) return false;
   if (isLinearKind(kind) && points.linearAt(p) !== 0) return true;
   return points.constantAt(p) !== 0; // as emitCharges decides
-}
-
-/** Whether a charge is emitted at `offset` (binary search: points are in offset order). */
-function hasCharge(points: GasPoints, offset: number): boolean {
-  const offsets = points.offsets;
-  let lo = 0;
-  let hi = points.count;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (offsets[mid] < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  for (; lo < points.count && offsets[lo] === offset; lo++) if (emitsCharge(points, lo)) return true;
-  return false;
 }
