@@ -20,6 +20,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { transactionCost, type ApplyResult } from '../../src/index.js';
 import { gasRefundReceipt } from '../../src/receipts.js';
 import { account, applyChunk, getAccessKey, getAccount, getGasKeyNonce, newState, setAccessKey, setAccount, setGasKeyNonce, type ApplyOptions } from './apply-harness.js';
+import { RS_CONTRACT_WAT, withTestContract } from './test-contract.js';
 import { MILLINEAR, NEAR, freeConfig, sendMoney, signedTx, signerOf, testConfig, verifiable } from './setup.js';
 
 const ALICE = 'alice.near';
@@ -353,6 +354,21 @@ describe('contracts deployed and called in a chunk (apply.rs)', () => {
     expect(actionError(out.status).index).toBe(1n);
     expect(actionError(out.status).kind.kind).toBe('DeleteKeyDoesNotExist');
     expect(contractsOf(out.metadata)).toEqual([{ type: 'None' }, { type: 'Local', hash: sha256(rsContract) }, { type: 'None' }]);
+  });
+
+  it('test_one_yocto_subsidy_tracked_in_stats: two zero-balance contracts each attach 1 yoctoNEAR to a promise', async () => {
+    const wabt = await wabtInit();
+    const m = wabt.parseWat('rs.wat', RS_CONTRACT_WAT);
+    const rs = new Uint8Array(m.toBinary({}).buffer);
+    m.destroy();
+    const state = withTestSigners([ALICE, BOB]);
+    run(state, [receiptWith(ALICE, [{ type: 'DeployContract', code: rs }]), receiptWith(BOB, [{ type: 'DeployContract', code: rs }])]);
+    for (const id of [ALICE, BOB]) setAccount(state, id, { ...getAccount(state, id)!, amount: 0n });
+    state.commitBlock(++height);
+    const call = (): Action => ({ type: 'FunctionCall', methodName: 'max_self_recursion_delay', args: new Uint8Array(4), gas: 100n * 10n ** 12n, deposit: 0n });
+    const r = withTestContract(rs, () => run(state, [receiptWith(ALICE, [call()], 'call'), receiptWith(BOB, [call()], 'call')]));
+    expect(r.outcomes.map((o) => o.outcome.status.kind)).toEqual(['SuccessReceiptId', 'SuccessReceiptId']);
+    expect(r.stats.subsidizedAmount).toBe(2n);
   });
 
   it('test_function_call_after_same_chunk_delete_recreate_resolves_fresh_code: CodeDoesNotExist', () => {

@@ -1,6 +1,6 @@
 /**
  * A stand-in for nearcore's `near_test_contracts::rs_contract()` methods the async-call tests use
- * (`call_promise`, `sum_n`): the same host-function calls in the same order, made from TypeScript
+ * (`call_promise`, `sum_n`, `max_self_recursion_delay`): the same host-function calls in the same order, made from TypeScript
  * through vm-logic (the runtime's `useContractRunner` hook), so the promise graphs, receipts and
  * refunds the runtime builds from them can be checked without a Rust-to-wasm toolchain. Wasm
  * execution gas differs from the real contract (no wasm is run); host-function and action fees
@@ -16,7 +16,7 @@ import { useContractRunner, type RunInput } from '../../src/index.js';
  * The code accounts hold: a valid module exporting the stand-in's methods (their wasm bodies
  * never run); its hash selects the stand-in.
  */
-export const RS_CONTRACT_WAT = '(module (func (export "call_promise")) (func (export "sum_n")))';
+export const RS_CONTRACT_WAT = '(module (func (export "call_promise")) (func (export "sum_n")) (func (export "max_self_recursion_delay")))';
 let rsHash: string | undefined;
 
 const MEMORY = 1 << 20;
@@ -160,7 +160,27 @@ function sumN(g: Guest): void {
   g.call('value_return', ...g.put(out));
 }
 
-const METHODS: Record<string, (g: Guest) => void> = { call_promise: callPromise, sum_n: sumN };
+/**
+ * rs_contract `max_self_recursion_delay`: with 5 Tgas or more left, calls itself again with
+ * 1 yoctoNEAR, no static gas and weight 1 (all the remaining gas), counter + 1; else returns it.
+ */
+function maxSelfRecursionDelay(g: Guest): void {
+  const input = g.input();
+  const recursion = new DataView(input.buffer, input.byteOffset, 4).getUint32(0, false);
+  const available = g.call('prepaid_gas') - g.call('used_gas');
+  if (available < 5_000_000_000_000n) {
+    g.call('value_return', ...g.put(input.slice(0, 4)));
+    return;
+  }
+  g.call('current_account_id', 1n);
+  const promise = g.call('promise_batch_create', (1n << 64n) - 1n, 1n);
+  const next = new Uint8Array(4);
+  new DataView(next.buffer).setUint32(0, Math.min(recursion + 1, 0xffffffff), false);
+  g.call('promise_batch_action_function_call_weight', promise, ...g.str('max_self_recursion_delay'), ...g.put(next), g.u128(1n), 0n, 1n);
+  g.call('promise_return', promise);
+}
+
+const METHODS: Record<string, (g: Guest) => void> = { call_promise: callPromise, sum_n: sumN, max_self_recursion_delay: maxSelfRecursionDelay };
 
 function run(input: RunInput) {
   const { code, method, context, config, external } = input;
