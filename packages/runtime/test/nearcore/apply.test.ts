@@ -234,6 +234,83 @@ describe('gas price deficit and surplus (apply.rs, AccountCostIncrease on)', () 
   });
 });
 
+describe('gas price deficit and surplus before AccountCostIncrease (apply.rs, protocol 84)', () => {
+  // nearcore's `else` branches: gas is burnt at the block price, a cheaper receipt leaves a
+  // deficit, a dearer one has its price surplus burnt, and the refund penalty is at the receipt price.
+  const PV = 84;
+  const config = testConfig(PV);
+  const fees = config.fees.actionFees;
+  const o: ApplyOptions = { gasLimit: 10n ** 15n, protocolVersion: PV, config };
+
+  it('test_apply_deficit_gas_for_transfer: deficit = 9 × burnt', () => {
+    const state = setupRuntime([ALICE, BOB]);
+    const r = applyAndCommit(state, generateReceipts(1, GAS_PRICE / 10n), o);
+    expect(r.stats.txBurntAmount).toBeGreaterThan(0n);
+    expect(r.stats.gasDeficitAmount).toBe(r.stats.txBurntAmount * 9n);
+  });
+
+  it('test_apply_surplus_gas_for_transfer: burnt at the receipt price, no refund', () => {
+    const state = setupRuntime([ALICE, BOB]);
+    const price = GAS_PRICE * 10n;
+    const r = applyAndCommit(state, generateReceipts(1, price), o);
+    expect(r.stats.gasDeficitAmount).toBe(0n);
+    expect(r.stats.txBurntAmount).toBe(price * (fees.new_action_receipt.execution + fees.transfer.execution));
+    expect(r.outgoingReceipts.length).toBe(0);
+  });
+
+  function functionCallReceipt(gasPrice: bigint, gas: bigint): { receipt: Receipt; burnt: bigint } {
+    const actions: Action[] = [{ type: 'FunctionCall', methodName: 'hello', args: new TextEncoder().encode('world'), gas, deposit: 0n }];
+    const burnt = fees.new_action_receipt.execution + totalPrepaidExecFees(config, actions, ALICE).gas;
+    const receipt: Receipt = {
+      predecessorId: BOB,
+      receiverId: ALICE,
+      receiptId: new Uint8Array(32),
+      receipt: { type: 'Action', receipt: { signerId: BOB, signerPublicKey: EMPTY_ED25519, gasPrice, outputDataReceivers: [], inputDataIds: [], actions } },
+    };
+    return { receipt, burnt };
+  }
+  const refundDeposit = (r: ApplyResult) => {
+    const a = r.outgoingReceipts[0].receipt;
+    if (a.type !== 'Action' || a.receipt.actions[0].type !== 'Transfer') throw new Error('expected a transfer refund');
+    return a.receipt.actions[0].deposit;
+  };
+
+  it('test_apply_deficit_gas_for_function_call_covered', () => {
+    const state = setupRuntime([ALICE, BOB]);
+    const gas = 2n * 10n ** 14n;
+    const price = GAS_PRICE / 10n;
+    const { receipt, burnt } = functionCallReceipt(price, gas);
+    const total = price * (gas + burnt);
+    const penalty = gasPenaltyForGasRefund(config.fees, (total - price * burnt) / price);
+    const r = applyAndCommit(state, [receipt], o);
+    expect(r.stats.gasDeficitAmount).toBe((GAS_PRICE - price) * burnt);
+    expect(refundDeposit(r)).toBe(total - price * burnt - price * penalty);
+  });
+
+  it('test_apply_deficit_gas_for_function_call_partial', () => {
+    const state = setupRuntime([ALICE, BOB]);
+    const gas = 1_000_000n;
+    const price = GAS_PRICE / 10n;
+    const { receipt, burnt } = functionCallReceipt(price, gas);
+    const r = applyAndCommit(state, [receipt], o);
+    expect(r.stats.gasDeficitAmount).toBe((GAS_PRICE - price) * burnt);
+    expect(r.outgoingReceipts.length).toBe(0);
+    expect(r.stats.txBurntAmount).toBe(price * (gas + burnt));
+  });
+
+  it('test_apply_surplus_gas_for_function_call: the penalty at the receipt price, the surplus burnt', () => {
+    const state = setupRuntime([ALICE, BOB]);
+    const gas = 2n * 10n ** 14n;
+    const price = GAS_PRICE * 10n;
+    const { receipt, burnt } = functionCallReceipt(price, gas);
+    const unspentRefund = price * (gas + burnt) - price * burnt;
+    const penalty = gasPenaltyForGasRefund(config.fees, unspentRefund / price);
+    const r = applyAndCommit(state, [receipt], o);
+    expect(r.stats.gasDeficitAmount).toBe(0n);
+    expect(refundDeposit(r)).toBe(unspentRefund - price * penalty);
+  });
+});
+
 describe('keys (apply.rs)', () => {
   const keyReceipt = (actions: Action[]): Receipt => ({
     predecessorId: ALICE,
