@@ -288,6 +288,19 @@ describe('transactions (verifier.rs)', () => {
     });
     expectOk(validateVerifyAndCharge(withLimits(testConfig(), (l) => (l.maxTransactionSize = size)), state, tx, GAS_PRICE, null, PROTOCOL_VERSION));
   });
+
+  it('test_validate_transaction_exceeding_tx_size_limit before PostQuantumSignatures: the body size alone', () => {
+    const pv = 84;
+    const state = setupCommon(TESTING_INIT_BALANCE, 0n, fullAccessKey());
+    const tx = signedTx(1n, ALICE, BOB, alice, [{ type: 'DeployContract', code: new Uint8Array(5).fill(1) }]);
+    const size = BigInt(verifiable(tx).size);
+    expect(validateTransaction(withLimits(testConfig(pv), (l) => (l.maxTransactionSize = size - 1n)), verifiable(tx), pv)).toEqual({
+      kind: 'TransactionSizeExceeded',
+      size,
+      limit: size - 1n,
+    });
+    expectOk(validateVerifyAndCharge(withLimits(testConfig(pv), (l) => (l.maxTransactionSize = size)), state, tx, GAS_PRICE, null, pv));
+  });
 });
 
 describe('receipts (verifier.rs)', () => {
