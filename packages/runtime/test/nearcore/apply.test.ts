@@ -99,6 +99,12 @@ describe('delayed receipts (apply.rs)', () => {
     }
   });
 
+  it('test_congestion_delayed_receipts_accounting (the observable part: the queue length; congestion info is not modelled)', () => {
+    const state = setupRuntime([ALICE, BOB], 10n * NEAR, 0n);
+    const r = applyAndCommit(state, generateReceipts(10), { gasLimit: 1n });
+    expect(r.delayedReceiptsCount).toBe(9n);
+  });
+
   const config = testConfig();
   const receiptGasCost = config.fees.actionFees.new_action_receipt.execution + config.fees.actionFees.transfer.execution;
 
