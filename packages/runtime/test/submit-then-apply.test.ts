@@ -24,7 +24,7 @@ describe('stateless validation between submit and apply', () => {
 
   it('a transaction object changed after submission is validated again in its block', () => {
     const chain = testChain();
-    const tx = signTx('alice.near', keyOf('alice.near'), 'bob.near', 1n, transfer, chain.head.hash);
+    const tx = signTx('alice.near', keyOf('alice.near'), 'bob.near', 1n, [...transfer], chain.head.hash);
     const hash = chain.submit(tx);
     // The caller still holds the object: a DeleteAccount that is not last must now fail validation.
     (tx.transaction.actions as Action[]).unshift({ type: 'DeleteAccount', beneficiaryId: 'bob.near' });
@@ -33,5 +33,19 @@ describe('stateless validation between submit and apply', () => {
       kind: 'Failure',
       error: { kind: 'InvalidTxError', error: { kind: 'ActionsValidation', error: { kind: 'DeleteActionMustBeFinal' } } },
     });
+  });
+
+  it('a transaction kept as its bytes comes back from finalOutcome as the transaction that was signed', () => {
+    const chain = testChain();
+    const tx = signTx('alice.near', keyOf('alice.near'), 'bob.near', 1n, transfer, chain.head.hash);
+    const bytes = txBytes(tx);
+    const hash = chain.submit(bytes);
+    bytes.fill(0); // the caller's array is not what the chain keeps
+    chain.runUntilIdle();
+    const final = chain.finalOutcome(hash);
+    expect(final.transaction).toEqual(tx);
+    expect(txBytes(final.transaction)).toEqual(txBytes(tx));
+    expect(chain.finalOutcome(hash)).toEqual(final);
+    expect(final.status).toEqual({ kind: 'SuccessValue', value: new Uint8Array(0) });
   });
 });

@@ -53,6 +53,7 @@ import { stateSupply } from './invariant.js';
 import { ShardLayout } from './shard-layout.js';
 import { TrieShape } from '../ext/trie-shape.js';
 import { checkTransactionAgainstState, decodeTransaction } from './submission.js';
+import { ValueSlab } from './value-slab.js';
 import { viewCall, type ViewCallResult } from './view-call.js';
 
 const trace = tracer('nearts:runtime:chain');
@@ -167,7 +168,13 @@ export class Chain {
   private readonly pendingTxs: VerifiableTransaction[] = [];
   private incoming: Receipt[][];
   private readonly outcomes = new Map<string, OutcomeRecord>();
-  private readonly transactions = new Map<string, VerifiableTransaction>();
+  /**
+   * Every submitted transaction, for `finalOutcome`: one submitted as bytes is kept as those
+   * bytes (packed into shared slabs) and decoded again when asked for, a fraction of the memory
+   * of the decoded objects a long chain would otherwise hold on to.
+   */
+  private readonly transactions = new Map<string, VerifiableTransaction | Uint8Array>();
+  private readonly transactionBytes = new ValueSlab();
   private nextPrice: bigint;
   /** Σ amount + locked (+ gas-key balances) at genesis. */
   readonly genesisSupply: bigint;
@@ -320,7 +327,7 @@ export class Chain {
       if (decoded) rememberStatelessValid(v, this.config, this.protocolVersion);
     }
     this.pendingTxs.push(v);
-    this.transactions.set(key(v.hash), v);
+    this.transactions.set(key(v.hash), decoded ? this.transactionBytes.copy(tx) : v);
     const id = hashToBase58(v.hash);
     if (trace.enabled) trace(`submit ${id} ${v.signed.transaction.signerId} -> ${v.signed.transaction.receiverId}`);
     return id;
@@ -424,8 +431,8 @@ export class Chain {
   finalOutcome(txHash: CryptoHash | string): FinalExecutionOutcome {
     const id = typeof txHash === 'string' ? txHash : hashToBase58(txHash);
     const txKey = typeof txHash === 'string' ? keyOfBase58(txHash) : key(txHash);
-    const tx = txKey === undefined ? undefined : this.transactions.get(txKey);
-    if (tx === undefined || txKey === undefined) throw new RuntimeUsageError(`unknown transaction ${id}`);
+    const kept = txKey === undefined ? undefined : this.transactions.get(txKey);
+    if (kept === undefined || txKey === undefined) throw new RuntimeUsageError(`unknown transaction ${id}`);
     const records: OutcomeRecord[] = [];
     const visit = (oid: string): void => {
       const rec = this.outcomes.get(oid);
@@ -435,6 +442,8 @@ export class Chain {
     };
     visit(txKey);
     if (records.length === 0) throw new RuntimeUsageError(`transaction ${id} is not in a block yet`);
+    // The same bytes decoded the same way give the transaction accepted on submission.
+    const tx = kept instanceof Uint8Array ? Chain.decodeTransaction(kept, borshExtensions(this.config)) : kept;
     const status = finalExecutionStatus(records.map((r) => r.outcome), tx.hash);
     const [first, ...rest] = records;
     return {
