@@ -6,11 +6,18 @@
 // result. Ratio = nearts time / unmetered time, per interleaved round.
 //
 //   node tools/bench/metering.mjs [--rounds N] [--quick] [--json out.json]
+//     [--baseline path/to/vm-runner/dist/index.js]   a third side: the same calls through another
+//                                                    vm-runner build (e.g. a copy of dist/ from
+//                                                    before a change), interleaved; its rows give
+//                                                    nearts / baseline as well
+//     [--profile out.cpuprofile [--method m] [--calls n]]   metered calls only, profiled
 import { goal, interleave, isMain, main, textTable } from './lib/harness.mjs';
 import { profileRegion } from './lib/profiler.mjs';
 import { builtContract } from './lib/contracts.mjs';
-import { callNearts, LruContractCache, MockedExternal, rawContract, returnText, text, utf8 } from './lib/nearts.mjs';
-import { fmtRatio, fmtSpread } from './lib/stats.mjs';
+import { pathToFileURL } from 'node:url';
+import { resolve } from 'node:path';
+import { callNearts, CONFIG, LruContractCache, MAX_GAS, MockedExternal, rawContract, returnText, testContext, text, utf8 } from './lib/nearts.mjs';
+import { fmtRatio, fmtSpread, summarize } from './lib/stats.mjs';
 
 export const GOAL_RATIO = 1.15;
 
@@ -26,6 +33,7 @@ export async function run(options = {}) {
   const code = builtContract('cpu-bench');
   const cache = new LruContractCache();
   const raw = rawContract(code);
+  const baseline = options.baseline ? await baselineBuild(options.baseline) : null;
   const rows = [];
   const mismatches = [];
   for (const [method, n] of Object.entries(work)) {
@@ -43,12 +51,26 @@ export async function run(options = {}) {
     };
     // Three warm-up calls each, so V8's background tier-up of both modules has finished before
     // timing (one full run read hash_loop 1.31x where runs of this script alone read 1.04-1.06x).
-    const m = interleave({ unmetered, metered }, { rounds, warmup: 3 });
+    const variants = { unmetered, metered };
+    let baselineResult;
+    let baselineGas = 0n;
+    if (baseline) {
+      variants.baseline = () => {
+        const o = baseline.call({ code, method, input, external: new MockedExternal() });
+        baselineResult = returnText(o);
+        baselineGas = o.burntGas;
+      };
+    }
+    const m = interleave(variants, { rounds, warmup: 3 });
     if (meteredResult !== rawResult) mismatches.push(`${method}(${n}): nearts returned ${meteredResult}, unmetered V8 ${rawResult}`);
+    if (baseline && (baselineResult !== meteredResult || baselineGas !== gas)) {
+      mismatches.push(`${method}(${n}): baseline returned ${baselineResult} burning ${baselineGas}, nearts ${meteredResult} burning ${gas}`);
+    }
     rows.push({
       method, iterations: n, gasBurnt: gas, result: meteredResult,
       unmeteredMs: scale(m.perCall.unmetered, 1e-3), meteredMs: scale(m.perCall.metered, 1e-3),
       ratio: m.ratios.metered, wallRatio: m.wallRatios.metered,
+      ...(baseline ? { baselineMs: scale(m.perCall.baseline, 1e-3), baselineRatio: m.ratios.baseline, vsBaseline: pairRatios(m, 'metered', 'baseline') } : {}),
     });
   }
   const worst = rows.reduce((a, r) => (r.ratio.median > a.ratio.median ? r : a));
@@ -69,6 +91,25 @@ export async function run(options = {}) {
   };
 }
 
+/** Another vm-runner build (`--baseline`), called like `callNearts` with its own cache. */
+async function baselineBuild(path) {
+  const vmRunner = await import(pathToFileURL(resolve(path)).href);
+  const cache = new vmRunner.LruContractCache();
+  return {
+    call: ({ code, method, input, external }) =>
+      vmRunner.runContract({
+        code, method, external, cache, config: CONFIG,
+        context: testContext({ input, prepaidGas: MAX_GAS, attachedDeposit: 0n }),
+      }),
+  };
+}
+
+/** Median (p10–p90) over rounds of the CPU time of side `a` / side `b` in the same round. */
+function pairRatios(m, a, b) {
+  const per = m.cpuPerRound[a].map((x, i) => x / m.cpuPerRound[b][i]);
+  return summarize(per);
+}
+
 function scale(s, f) {
   return Object.fromEntries(Object.entries(s).map(([k, v]) => [k, k === 'n' ? v : v * f]));
 }
@@ -80,6 +121,15 @@ export function render(r) {
       ['method', 'iterations', 'gas burnt', 'unmetered (CPU)', 'nearts (CPU)', 'ratio (CPU)', 'ratio (wall)'],
       r.rows.map((x) => [x.method, x.iterations, `${(Number(x.gasBurnt) / 1e12).toFixed(1)} Tgas`, fmtSpread(x.unmeteredMs, 'ms'), fmtSpread(x.meteredMs, 'ms'), fmtRatio(x.ratio), fmtRatio(x.wallRatio)]),
     ),
+    ...(r.rows[0]?.vsBaseline
+      ? [
+          '',
+          textTable(
+            ['method', 'baseline (CPU)', 'baseline / unmetered', 'nearts / baseline (CPU)'],
+            r.rows.map((x) => [x.method, fmtSpread(x.baselineMs, 'ms'), fmtRatio(x.baselineRatio), fmtRatio(x.vsBaseline)]),
+          ),
+        ]
+      : []),
     ...r.mismatches.map((m) => `MISMATCH ${m}`),
   ].join('\n');
 }

@@ -64,7 +64,7 @@ export function interleave(variants, { rounds, batch = 1, warmup = 1, gc = false
     }
   }
   const all = (m) => Object.fromEntries(Object.entries(m).map(([n, v]) => [n, summarize(v)]));
-  return { perCall: all(cpu), wallPerCall: all(wall), ratios: all(ratios), wallRatios: all(wallRatios) };
+  return { perCall: all(cpu), wallPerCall: all(wall), ratios: all(ratios), wallRatios: all(wallRatios), cpuPerRound: cpu };
 }
 
 /** Microseconds taken by `fn` (one call). */

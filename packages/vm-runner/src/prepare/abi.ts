@@ -28,10 +28,14 @@
  * Exports
  * - `"\0" + name` for every non-memory export of the contract (so `memory`, `start` and
  *   `remaining_gas` can never clash with a contract export). Method `m` is export `"\0m"`.
+ *   An exported function keeps its signature: the export is a wrapper that calls the
+ *   instrumented function (which returns the remaining gas as an extra result, gas-passing.ts)
+ *   and stores that gas into `remaining_gas`, so the host sees the same protocol as below.
  * - `memory` — the imported memory, re-exported.
  * - `remaining_gas` — the mutable i64 gas global (u64 bit pattern).
- * - `start` — the contract's start function, when it has one; the start section itself is
- *   removed so that the host runs it *after* setting up gas, under metering.
+ * - `start` — the contract's start function (through a wrapper as above), when it has one; the
+ *   start section itself is removed so that the host runs it *after* setting up gas, under
+ *   metering.
  * - Modules with tables only: `table0`, `table1`, … — each table; `indirect_call_slot` — a
  *   mutable i64 global that every `call_indirect` sets just before it runs to
  *   `table index << 32 | element index`. V8 reports a null slot and a signature mismatch with one

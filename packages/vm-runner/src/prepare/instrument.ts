@@ -5,25 +5,28 @@
  * and branch instead, with identical results):
  *
  * ```wat
- * (func (local <original locals> i64 i32 … $gas i64)
+ * (func (type <the contract's type, with an extra i64 result>) (local <original locals> i64 i32 … $gas i64)
  *   (block (result <function result>)
  *     ;; stack: take operand-stack + frame bytes, or stack_exhausted()
  *     ;; $gas = remaining_gas
  *     ;; gas: ceil(frame / 8) · regular_op_cost, with the first instruction's charge
  *     <body, each run of instructions preceded by its charge>)
  *   ;; stack: give the bytes back (also before every `return`)
- * )
+ *   $gas)  ;; the remaining gas goes back to the caller (gas-passing.ts)
  * ```
  * A constant charge of `c` is
- * `if ($gas < c) { finite_wasm_gas(c); unreachable } $gas -= c; remaining_gas = $gas`.
+ * `if ($gas < c) { remaining_gas = $gas; finite_wasm_gas(c); unreachable } $gas -= c`, followed by
+ * `remaining_gas = $gas` where the global may be read before the next charge (write-through.ts).
  *
  * Why it has this shape (each part measured on tools/bench/metering.mjs):
- * - The local `$gas` mirrors the global: the global is still written at every charge, so it holds
- *   the exact remaining gas wherever a contract can stop or be observed (a trap of any kind, a
- *   host call, a call, the return), but it is never *read* on the fast path. A read after the
- *   previous charge's write is a store-to-load round trip on every charge; the local is a
- *   register. The mirror is re-read from the global after everything that may change it: calls
- *   (callees charge, host calls re-sync it) and linear charges.
+ * - The local `$gas` holds the remaining gas; the global is written only where it can be read
+ *   before the next charge: before an instruction that may trap, a call (the callee reads it on
+ *   entry, host functions settle from it) or a linear charge. A read of the global after the
+ *   previous charge's write is a store-to-load round trip; the local is a register.
+ * - A call to a contract function takes the remaining gas from the callee's extra result: no
+ *   store in the callee and load in the caller per call (a comparator called per comparison paid
+ *   most of a sort's metering in them). After a host call the local is re-read from the global,
+ *   which the host re-synced.
  * - The frame fee and the charge at the function's first instruction are one charge: nothing runs
  *   between them, and a failing `finite_wasm_gas(a + b)` ends exactly like a passing `a` followed
  *   by a failing `b` (the host burns the same total, GasCounter decides on the total).

@@ -102,6 +102,32 @@ describe('a trap in the middle of a callee burns exactly the reference gas', () 
   });
 });
 
+describe('functions without room for the gas local (charges through the global)', () => {
+  it('hand the remaining gas to and from callees, up to a trap in the middle of one', async () => {
+    // $big has 49 998 declared locals: no room for the gas local (instrument.ts). The reference
+    // meter cannot add its own local to it either, so the gas is counted by hand:
+    // main 8 + call; $big frame ceil((64 + 4 · 49 998) / 8) = 25 007, 3 loop iterations × 8, the
+    // trapping load and its operands 4; $small frame 9 + local.set and its constant 2; the caller
+    // of the two pays i32.const + call_indirect 2.
+    for (const [caller, callee] of [['$big', '$small'], ['$small', '$big']]) {
+      const prepared = prepareContract(
+        await wat(`(module (memory 1)
+          (type $v (func)) (table 1 funcref) (elem (i32.const 0) ${callee})
+          (func $small (local i32) (local.set 0 (i32.const 1)) ${caller === '$small' ? '(call_indirect (type $v) (i32.const 0))' : ''})
+          (func $big (local $i i32) (local ${'i32 '.repeat(49_997)})
+            (loop $l (br_if $l (i32.lt_u (local.tee $i (i32.add (local.get $i) (i32.const 1))) (i32.const 3))))
+            ${caller === '$big' ? '(call_indirect (type $v) (i32.const 0))' : ''}
+            (drop (i32.load (i32.sub (i32.const 0) (local.get $i)))))
+          (func (export "main") (call ${caller}) nop))`),
+        config,
+      );
+      const r = runPrepared(prepared, 'main', new GasCounter(LIMIT));
+      expect(r.error).toMatch(/out of bounds/);
+      expect(r.burnt).toBe((9n + 25_007n + 24n + 4n + 11n + 2n) * R);
+    }
+  });
+});
+
 describe('running out of gas inside a callee', () => {
   it('stops at the same segment with the same gas for every budget around the callee', async () => {
     const text = calleeStoppingAt('nop', 'indirect');
