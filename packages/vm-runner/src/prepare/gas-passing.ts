@@ -8,9 +8,11 @@
  * wherever the host or a callee reads it (write-through.ts); a callee still reads it on entry.
  *
  * What it takes at module level (module-writer.ts):
- * - each contract type `t` gets an extended copy `t'` (same parameters, results + i64); defined
- *   functions and `call_indirect` use the extended types, so the signature check of
- *   `call_indirect` still compares the contract's own types;
+ * - each contract type `t` that a defined function, a `call_indirect` or an adapter uses gets an
+ *   extended copy `t'` (same parameters, results + i64; only those, so that a contract with very
+ *   many types stays under the engine's limit); defined functions and `call_indirect` use the
+ *   extended types, so the signature check of `call_indirect` still compares the contract's own
+ *   types;
  * - the host calls exports and the start function through *wrappers* of the original type, which
  *   call the function and store the gas it returns into the global;
  * - an imported (host) function that the contract puts in a table or takes a reference of gets
@@ -34,6 +36,9 @@ export class FunctionLayout {
   private readonly adapted: number[] = [];
   /** Whether the code takes a function reference (`ref.func`): see `declaredFunctions`. */
   takesReferences = false;
+  /** Index of the extended copy of each contract type (-1: none yet), and the types copied. */
+  private readonly extended: Int32Array;
+  private readonly extendedOrder: number[] = [];
 
   constructor(
     readonly types: readonly FuncType[],
@@ -42,6 +47,7 @@ export class FunctionLayout {
     readonly numImported: number,
     exportedOrStart: Iterable<number>,
   ) {
+    this.extended = new Int32Array(types.length).fill(-1);
     for (const f of exportedOrStart) {
       if (f < numImported || this.wrappers.has(f)) continue;
       this.wrappers.set(f, INJECTED_FUNCTIONS + functionTypes.length + this.wrapped.length);
@@ -49,9 +55,20 @@ export class FunctionLayout {
     }
   }
 
-  /** The extended copy of contract type `t`: it follows the contract's types and the two injected ones. */
+  /** The extended copy of contract type `t`; copies follow the contract's types and the two injected ones. */
   extendedType(t: number): number {
-    return this.types.length + 2 + t;
+    let index = this.extended[t];
+    if (index < 0) {
+      index = this.types.length + 2 + this.extendedOrder.length;
+      this.extended[t] = index;
+      this.extendedOrder.push(t);
+    }
+    return index;
+  }
+
+  /** Extended types so far; all of them once the function section is written. */
+  get extendedTypes(): number {
+    return this.extendedOrder.length;
   }
 
   isImported(f: number): boolean {
@@ -96,9 +113,10 @@ export class FunctionLayout {
     return [...this.wrapped.map((f) => INJECTED_FUNCTIONS + f), ...this.adapters.values()];
   }
 
-  /** The extended types, encoded as type-section entries. */
+  /** The extended types, encoded as type-section entries, in index order. */
   writeExtendedTypes(out: ByteWriter): void {
-    for (const t of this.types) {
+    for (const index of this.extendedOrder) {
+      const t = this.types[index];
       out.byte(0x60).u32(t.params.length);
       for (const p of t.params) out.byte(p);
       out.u32(t.results.length + 1);

@@ -97,11 +97,21 @@ export function writeModule(code: Uint8Array, parts: ModuleParts, s: WriteSettin
     for (const p of patches ?? []) if (p.isFunction) layout.reference(p.index);
   }
 
+  // Functions: the contract's with extended types, then the wrappers and adapters. Written
+  // before the type section is, so that every extended type in use has its index.
+  const defined = layout.functionTypes.length - layout.numImported;
+  let functions: ByteWriter | undefined;
+  if (defined + layout.extraFunctions > 0) {
+    functions = section().u32(defined + layout.extraFunctions);
+    for (let f = layout.numImported; f < layout.functionTypes.length; f++) functions.u32(layout.extendedType(layout.functionTypes[f]));
+    for (const t of layout.extraFunctionTypes()) functions.u32(t);
+  }
+
   // Types: the contract's, `() -> ()` and `(i64) -> ()` for the injected imports, then the
-  // contract's extended with the remaining-gas result (gas-passing.ts).
+  // extended copies in use (the remaining-gas result, gas-passing.ts).
   const exhaustedType = parts.numTypes;
   const gasType = parts.numTypes + 1;
-  const types = section().u32(parts.numTypes * 2 + 2);
+  const types = section().u32(parts.numTypes + 2 + layout.extendedTypes);
   if (parts.types) types.bytes(code, parts.types.itemsStart, parts.types.end);
   types.byte(0x60).byte(0).byte(0);
   types.byte(0x60).byte(1).byte(0x7e).byte(0);
@@ -123,14 +133,7 @@ export function writeModule(code: Uint8Array, parts: ModuleParts, s: WriteSettin
   imports.byte(0x03).u32(s.initialMemoryPages).u32(s.maxMemoryPages);
   sections.push([SectionId.Import, imports]);
 
-  // Functions: the contract's with extended types, then the wrappers and adapters.
-  const defined = layout.functionTypes.length - layout.numImported;
-  if (defined + layout.extraFunctions > 0) {
-    const functions = section().u32(defined + layout.extraFunctions);
-    for (let f = layout.numImported; f < layout.functionTypes.length; f++) functions.u32(layout.extendedType(layout.functionTypes[f]));
-    for (const t of layout.extraFunctionTypes()) functions.u32(t);
-    sections.push([SectionId.Function, functions]);
-  }
+  if (functions) sections.push([SectionId.Function, functions]);
   if (parts.tables) {
     // nearcore's Wasmtime store refuses to grow a table past `max_elements_per_contract_table`
     // (table.grow returns -1); declaring that maximum gives V8 the same behaviour.

@@ -213,6 +213,30 @@ describe('wrappers and adapters', () => {
     expect(main.burnt).toBe(8n * R + 2n * R + 2n * g.burnt);
   });
 
+  it('copies only the types that defined functions and call_indirect use (engines cap the count)', async () => {
+    const prepared = prepareContract(
+      await wat(`(module
+        (type $unused1 (func (param f64))) (type $unused2 (func (param f32)))
+        (type $t (func (param i32) (result i32))) (type $v (func)) (table 1 funcref)
+        (func (export "main") (drop (call_indirect (type $t) (i32.const 1) (i32.const 0)))))`),
+      config,
+    );
+    // The type section comes first: its count is 4 contract types + 2 injected + 2 copies ($v
+    // for main, $t for the call_indirect).
+    const r = { pos: 8 };
+    const leb = () => {
+      let v = 0;
+      for (let shift = 0; ; shift += 7) {
+        const b = prepared.code[r.pos++];
+        v |= (b & 0x7f) << shift;
+        if (b < 0x80) return v;
+      }
+    };
+    expect(prepared.code[r.pos++]).toBe(1);
+    leb();
+    expect(leb()).toBe(4 + 2 + 2);
+  });
+
   it('exports a host function as it is and runs a start function through its wrapper', async () => {
     const prepared = prepareContract(
       await wat(`(module (import "env" "f" (func $f))
