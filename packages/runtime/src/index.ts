@@ -1,7 +1,7 @@
 /** @nearts/runtime: applies transactions and receipts to state exactly as nearcore's runtime does; a chain driver on top. */
 export const PACKAGE_NAME = '@nearts/runtime';
 export { apply } from './apply/apply.js';
-export type { ChunkTransaction } from './apply/transactions.js';
+export type { ChunkTransaction, StatelessValidation } from './apply/transactions.js';
 export type {
   ApplyResult,
   ApplyState,

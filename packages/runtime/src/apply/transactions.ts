@@ -10,6 +10,7 @@ import {
   type Account,
   type AccessKey,
 } from '@nearts/primitives';
+import type { RuntimeConfig } from '@nearts/runtime-fees';
 import { transactionCost, type TransactionCost } from '../config/tx-cost.js';
 import { IntegerOverflowError } from '../math.js';
 import { featureEnabled } from '../protocol.js';
@@ -32,6 +33,19 @@ export interface ChunkTransaction {
   readonly tx: VerifiableTransaction;
   /** False: the block hash it references is unknown or too old → `Expired`. */
   readonly withinValidityPeriod: boolean;
+  /**
+   * Set when `validateTransaction(config, tx, protocolVersion)` already returned null for this
+   * very object, which nothing can have changed since (the chain sets it for a transaction it
+   * decoded from bytes and checked on submission): if they are this chunk's config (the same
+   * object) and protocol version, the chunk does not validate it statelessly again.
+   */
+  readonly validatedWith?: StatelessValidation;
+}
+
+/** The config and protocol version a transaction was validated with (see `ChunkTransaction`). */
+export interface StatelessValidation {
+  readonly config: RuntimeConfig;
+  readonly protocolVersion: number;
 }
 
 export function failedTxOutcome(tx: VerifiableTransaction, error: InvalidTxErrorData, gasBurnt = 0n, tokensBurnt = 0n): ExecutionOutcomeWithId {
@@ -60,13 +74,14 @@ export function processTransactions(p: Processing, txs: readonly ChunkTransactio
   const keys = new Map<string, AccessKey | undefined>();
   const nonces = new Map<string, bigint | undefined>();
 
-  for (const { tx, withinValidityPeriod } of txs) {
+  for (const { tx, withinValidityPeriod, validatedWith } of txs) {
     const id = latin1(tx.hash);
     // UniqueChunkTransactions: a repeated hash gets no second outcome.
     if (featureEnabled('UniqueChunkTransactions', apply.protocolVersion) && seen.has(id)) continue;
     seen.add(id);
     const t = tx.signed.transaction;
-    const validation = withinValidityPeriod ? validateTransaction(config, tx, apply.protocolVersion) : { kind: 'Expired' as const };
+    const validated = validatedWith !== undefined && validatedWith.config === config && validatedWith.protocolVersion === apply.protocolVersion;
+    const validation = !withinValidityPeriod ? { kind: 'Expired' as const } : validated ? null : validateTransaction(config, tx, apply.protocolVersion);
     if (validation) {
       p.outcomes.push(failedTxOutcome(tx, validation));
       continue;

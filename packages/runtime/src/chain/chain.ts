@@ -37,7 +37,7 @@ import { runtimeConfig, type RuntimeConfig } from '@nearts/runtime-fees';
 import { MemoryState, type State } from '@nearts/store';
 import type { Executor } from '../ext/vm-bridge.js';
 import { apply } from '../apply/apply.js';
-import type { ChunkTransaction } from '../apply/transactions.js';
+import type { ChunkTransaction, StatelessValidation } from '../apply/transactions.js';
 import type { ApplyResult, BalanceStats, ExecutionOutcomeWithId } from '../apply/types.js';
 import { RuntimeUsageError } from '../errors.js';
 import { borshExtensions } from '../extensions/submodules.js';
@@ -45,7 +45,7 @@ import type { EpochInfo } from '../ext/runtime-ext.js';
 import { DEFAULT_PROTOCOL_VERSION } from '../protocol.js';
 import { getAccount, getValue } from '../state/accessors.js';
 import { InvalidTxError, type InvalidTxErrorData } from '../tx-errors.js';
-import { rememberStatelessValid, type VerifiableTransaction } from '../verifier/transaction.js';
+import type { VerifiableTransaction } from '../verifier/transaction.js';
 import { finalExecutionOutcomeView, finalExecutionStatus, type FinalExecutionOutcome } from '../views/outcome-view.js';
 import { DEFAULT_GAS_PRICE, nextGasPrice, type GasPriceConfig } from './gas-price.js';
 import { writeGenesis, type GenesisAccount, type GenesisGlobalContract, type GenesisTarget } from './genesis.js';
@@ -165,7 +165,10 @@ export class Chain {
   private readonly shapes: TrieShape[];
   private readonly blocks: Block[] = [];
   private readonly blockByHash = new Map<string, Block>();
-  private readonly pendingTxs: VerifiableTransaction[] = [];
+  /** Submitted for the next block; `validated`: decoded here and checked on submission. */
+  private readonly pendingTxs: Array<{ tx: VerifiableTransaction; validated: boolean }> = [];
+  /** What a transaction checked on submission was validated with (see `ChunkTransaction.validatedWith`). */
+  private readonly submissionValidation: StatelessValidation;
   private incoming: Receipt[][];
   private readonly outcomes = new Map<string, OutcomeRecord>();
   /**
@@ -185,6 +188,7 @@ export class Chain {
     this.protocolVersion = g.protocolVersion ?? DEFAULT_PROTOCOL_VERSION;
     this.chainId = g.chainId ?? 'localnet';
     this.config = g.runtimeConfig ?? runtimeConfig(this.protocolVersion, this.chainId === 'testnet' ? 'testnet' : 'mainnet');
+    this.submissionValidation = { config: this.config, protocolVersion: this.protocolVersion };
     this.layout = new ShardLayout(g.shardBoundaries ?? []);
     this.gasPriceConfig = { ...DEFAULT_GAS_PRICE, ...g.gasPrice };
     this.gasLimit = g.gasLimit === undefined ? 1_000_000_000_000_000n : g.gasLimit;
@@ -320,13 +324,11 @@ export class Chain {
       const { hash, size } = transactionHashAndSize(tx.transaction, extensions);
       v = { signed: tx, hash, size };
     }
-    if (options.check !== false) {
-      this.checkTransaction(v);
-      // Passed: the chunk need not validate it statelessly again. Only for an object decoded
-      // here, which no caller can change before the block applies it.
-      if (decoded) rememberStatelessValid(v, this.config, this.protocolVersion);
-    }
-    this.pendingTxs.push(v);
+    const check = options.check !== false;
+    if (check) this.checkTransaction(v);
+    // Checked and decoded here (an object no caller can change before the block applies it):
+    // the chunk need not validate it statelessly again.
+    this.pendingTxs.push({ tx: v, validated: check && decoded });
     this.transactions.set(key(v.hash), decoded ? this.transactionBytes.copy(tx) : v);
     const id = hashToBase58(v.hash);
     if (trace.enabled) trace(`submit ${id} ${v.signed.transaction.signerId} -> ${v.signed.transaction.receiverId}`);
@@ -342,9 +344,10 @@ export class Chain {
     const randomSeed = heightSeed(prev.hash, height);
     const txs = this.pendingTxs.splice(0);
     const byShard: ChunkTransaction[][] = this.states.map(() => []);
-    for (const tx of txs) {
+    for (const { tx, validated } of txs) {
       const shard = Number(this.layout.accountShard(tx.signed.transaction.signerId));
-      byShard[shard].push({ tx, withinValidityPeriod: this.validityPeriodError(tx.signed.transaction.blockHash) === null });
+      const withinValidityPeriod = this.validityPeriodError(tx.signed.transaction.blockHash) === null;
+      byShard[shard].push(validated ? { tx, withinValidityPeriod, validatedWith: this.submissionValidation } : { tx, withinValidityPeriod });
     }
     const incoming = this.incoming;
     this.incoming = this.states.map(() => []);

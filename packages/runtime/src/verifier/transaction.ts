@@ -36,25 +36,10 @@ function postQuantumInTx(s: SignedTransaction): boolean {
 }
 
 /**
- * Transactions whose stateless validation passed under a given config and protocol version, so a
- * second `validateTransaction` (the chunk applying what the chain accepted) is a lookup. Only the
- * chain marks a transaction here, and only one it decoded from bytes itself: no other code holds
- * that object, so it is exactly what was validated. Weak: a transaction is forgotten with its object.
- */
-const statelessValid = new WeakMap<VerifiableTransaction, { config: RuntimeConfig; protocolVersion: number }>();
-
-/** Records that `validateTransaction(config, tx, protocolVersion)` returned null (see `statelessValid`). */
-export function rememberStatelessValid(tx: VerifiableTransaction, config: RuntimeConfig, protocolVersion: number): void {
-  statelessValid.set(tx, { config, protocolVersion });
-}
-
-/**
  * nearcore `validate_transaction`: actions, version gates, size, signature. Returns the first
  * failure or null.
  */
 export function validateTransaction(config: RuntimeConfig, tx: VerifiableTransaction, protocolVersion: number): InvalidTxErrorData | null {
-  const known = statelessValid.get(tx);
-  if (known !== undefined && known.config === config && known.protocolVersion === protocolVersion) return null;
   const t = tx.signed.transaction;
   const actionsError = validateActions(config.wasmConfig.limitConfig, t.actions, t.receiverId, protocolVersion, 'NewReceipt', config.wasmConfig.submodules);
   if (actionsError) return { kind: 'ActionsValidation', error: actionsError };
