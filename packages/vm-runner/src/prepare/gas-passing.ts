@@ -46,6 +46,8 @@ export class FunctionLayout {
     readonly functionTypes: readonly number[],
     readonly numImported: number,
     exportedOrStart: Iterable<number>,
+    /** Bytes linear memory has at least (its initial size; write-through.ts). */
+    readonly memoryBytes: number,
   ) {
     this.extended = new Int32Array(types.length).fill(-1);
     for (const f of exportedOrStart) {

@@ -337,7 +337,7 @@ export class BodyInstrumenter {
     const scratchLocals = (floatScratch ? 4 : 2) + extra;
     const gasLocal = params + numDeclaredLocals + scratchLocals + 1 <= MAX_FUNCTION_LOCALS ? tmp64 + scratchLocals : -1;
     this.useGasLocal(gasLocal);
-    if (gasLocal >= 0) this.writes.analyse(log, analysis, points);
+    if (gasLocal >= 0) this.writes.analyse(log, code, analysis, points, layout.memoryBytes);
     this.leaf = !analysis.calls;
     out.u32(localGroups.count + scratchLocals + (gasLocal >= 0 ? 1 : 0));
     for (let g = 0; g < localGroups.count; g++) out.u32(localGroups.numbers[g]).byte(localGroups.types[g]);

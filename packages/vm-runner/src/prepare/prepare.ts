@@ -26,7 +26,7 @@ import { FunctionLayout } from './gas-passing.js';
 import { InstructionLog, LocalGroups } from './instruction-log.js';
 import { writeModule, type ModuleParts } from './module-writer.js';
 import { NearcoreCodeSize, nearcoreModuleSize } from './nearcore-size.js';
-import { START_EXPORT } from './abi.js';
+import { START_EXPORT, WASM_PAGE_SIZE } from './abi.js';
 import { describeExports, describeImports, PREPARED_ABI, type PreparedContract } from './prepared.js';
 import { nearcoreCoreInstanceShape, wasmtimeCoreInstanceBytes } from './wasmtime-instance-size.js';
 
@@ -354,7 +354,7 @@ class Preparation {
     const { v, parts } = this;
     const entries = parts.exports.filter((e) => e.kind === ExternalKind.Func).map((e) => e.index);
     if (parts.start !== undefined) entries.push(parts.start);
-    return new FunctionLayout(v.types, v.functions, v.numImportedFunctions, entries);
+    return new FunctionLayout(v.types, v.functions, v.numImportedFunctions, entries, this.limits.initialMemoryPages * WASM_PAGE_SIZE);
   }
 
   /** nearcore's per-function checks during instrumentation, in its order. */

@@ -32,6 +32,12 @@ CLASS[Op.Call] = CALL;
 CLASS[Op.CallIndirect] = CALL;
 for (const op of [Op.Block, Op.Loop, Op.If, Op.Else, Op.End, Op.Br, Op.BrIf, Op.BrTable, Op.Return]) CLASS[op] = CONTROL;
 
+/** Bytes a load or store (0x28..0x3e) touches. */
+const ACCESS_BYTES = [4, 8, 4, 8, 1, 1, 2, 2, 1, 1, 2, 2, 4, 4, 4, 8, 4, 8, 1, 2, 1, 2, 4];
+/** Single-byte opcodes that push one value and pop none (a stored value they produce). */
+const PUSHES_ONE = new Uint8Array(256);
+for (const op of [Op.LocalGet, Op.GlobalGet, Op.I32Const, Op.I64Const, Op.F32Const, Op.F64Const]) PUSHES_ONE[op] = 1;
+
 /** `0xfc` instructions that neither trap nor charge a linear fee. */
 function prefixedObserves(op: number): boolean {
   const sub = op & 0xff;
@@ -48,14 +54,22 @@ export class WriteThrough {
   // Per frame open during the backward pass (innermost last): whether the global may be read
   // after a branch to its label, and for an `if` with an `else`, at the start of the else arm.
   private labelNeed = new Uint8Array(64);
+  private code: Uint8Array = new Uint8Array(0);
+  private memoryBytes = 0;
   private elseNeed = new Uint8Array(64);
   private hasElse = new Uint8Array(64);
 
-  /** Computes `pointWrites` and `callWrites` for the body in `log` with charge points `points`. */
-  analyse(log: InstructionLog, analysis: FunctionAnalysis, points: GasPoints): void {
+  /**
+   * Computes `pointWrites` and `callWrites` for the body in `log` (instructions of `code`) with
+   * charge points `points`; `memoryBytes` is the size linear memory has at least (its initial
+   * size: it never shrinks).
+   */
+  analyse(log: InstructionLog, code: Uint8Array, analysis: FunctionAnalysis, points: GasPoints, memoryBytes: number): void {
     const n = log.count;
     if (this.callWrites.length < n) this.callWrites = new Uint8Array(Math.max(n, this.callWrites.length * 2));
     if (this.pointWrites.length < points.count) this.pointWrites = new Uint8Array(Math.max(points.count, this.pointWrites.length * 2));
+    this.code = code;
+    this.memoryBytes = memoryBytes;
     if (!this.backward(log, analysis, points)) {
       // A loop whose first instruction is not charged was branched to: write everywhere.
       this.pointWrites.fill(1, 0, points.count);
@@ -84,7 +98,7 @@ export class WriteThrough {
       const op = ops[i];
       const next: boolean = need; // at the start of instruction i + 1, after its charges
       const cls = op < 0x100 ? CLASS[op] : prefixedObserves(op) ? OBSERVES : PLAIN;
-      if (cls === OBSERVES) need = true;
+      if (cls === OBSERVES) need = need || !this.inBounds(log, i, op);
       else if (cls === CALL) {
         this.callWrites[i] = next ? 1 : 0;
         need = true;
@@ -142,6 +156,36 @@ export class WriteThrough {
       }
     }
     return true;
+  }
+
+  /**
+   * Whether memory access `i` cannot trap: its address is a constant (the instruction before a
+   * load, or before the stored value when that is a single constant or variable) and the bytes
+   * it touches lie in the memory's initial size. Such accesses are common in AssemblyScript code
+   * (statics at fixed addresses).
+   */
+  private inBounds(log: InstructionLog, i: number, op: number): boolean {
+    if (op < 0x28 || op > 0x3e) return false;
+    const ops = log.ops;
+    let at = i - 1;
+    if (op >= 0x36) {
+      if (at < 1 || PUSHES_ONE[ops[at]] !== 1) return false;
+      at--;
+    }
+    if (at < 0 || ops[at] !== Op.I32Const) return false;
+    const address = log.a[at] >>> 0;
+    // memarg: alignment then offset, both LEB128 u32, after the opcode byte.
+    const code = this.code;
+    let pos = log.offsets[i] + 1;
+    while (code[pos] >= 0x80) pos++;
+    pos++;
+    let offset = 0;
+    for (let shift = 0; ; shift += 7) {
+      const b = code[pos++];
+      offset += (b & 0x7f) * 2 ** shift;
+      if (b < 0x80) break;
+    }
+    return address + offset + ACCESS_BYTES[op - 0x28] <= this.memoryBytes;
   }
 
   /** Whether the global may be read after a branch `relDepth` labels out. */

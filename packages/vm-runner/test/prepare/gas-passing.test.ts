@@ -62,6 +62,17 @@ const STOPS: Record<string, [string, RegExp]> = {
   'call_indirect past the table': ['(call_indirect (type $v) (i32.const 9))', /table index is out of bounds|invalid index/],
   'table.get past the table': ['(drop (table.get 0 (i32.const 9)))', /table index is out of bounds|out of bounds/],
   'memory.fill out of bounds': ['(memory.fill (i32.const -8) (i32.const 0) (i32.const 10))', /out of bounds/],
+  // Constant addresses: a load or store inside the initial 64 MiB cannot trap and needs no store
+  // to the global before it (write-through.ts); just past it, it traps.
+  'load at a constant address past the initial memory': [
+    '(drop (i64.load (i32.const 16))) (drop (i64.load (i32.const 67108856))) (drop (i64.load offset=8 (i32.const 67108856)))',
+    /out of bounds/,
+  ],
+  'store at a constant address past the initial memory': [
+    '(i32.store16 (i32.const 67108862) (local.get 0)) (i32.store16 (i32.const 67108863) (local.get 0))',
+    /out of bounds/,
+  ],
+  'trap after loads at constant addresses': ['(drop (i32.load (i32.const 16))) nop (i32.store (i32.const 8) (i32.const 1)) (drop (i32.load (i32.const -1)))', /out of bounds/],
 };
 
 describe('a trap in the middle of a callee burns exactly the reference gas', () => {
