@@ -8,7 +8,10 @@
  * A build is a copy of `dist/` *inside this package* (so that its imports resolve), e.g.
  *   cp -r dist bench-out/before   # then change the sources and rebuild dist
  *   node bench-out/bench/prepare-compare.js bench-out/before dist [rounds] [ms-per-slot]
- * CONTRACTS=<regexp> limits the contracts by file name.
+ * CONTRACTS=<regexp> limits the contracts by file name. MUTANTS=<n> also checks, before timing,
+ * that both builds give the same outcome (prepared bytes, statistics or the exact error) on n
+ * damaged copies of every contract and on n generated modules (test/prepare/random-modules.ts):
+ * this is what shows that a change to decoding or validation kept every error and its order.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -16,6 +19,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { runtimeConfig } from '@nearts/runtime-fees';
 import type { PrepareConfig, PreparedContract } from '../src/prepare/index.js';
+import { mutate, randomModule, Rng } from '../test/prepare/random-modules.js';
 
 type Prepare = (code: Uint8Array, config: PrepareConfig) => PreparedContract;
 
@@ -78,6 +82,25 @@ const list = contracts();
 for (const { name, code } of list) {
   const [x, y] = [outcome(a, code), outcome(b, code)];
   if (x !== y) throw new Error(`${name}: the builds prepare it differently\n  ${before}: ${x}\n  ${after}: ${y}`);
+}
+const mutants = Number(process.env.MUTANTS ?? 0);
+if (mutants > 0) {
+  const rng = new Rng(0x5eed);
+  let refused = 0;
+  const check = (what: string, code: Uint8Array) => {
+    const [x, y] = [outcome(a, code), outcome(b, code)];
+    if (x !== y) throw new Error(`${what}: the builds prepare it differently\n  ${before}: ${x}\n  ${after}: ${y}\n  module: ${Buffer.from(code).toString('base64')}`);
+    if (!/^[0-9a-f]{64} /.test(x)) refused++;
+  };
+  for (const { name, code } of list) {
+    for (let i = 0; i < mutants; i++) check(`${name} mutant ${i}`, rng.chance(0.3) ? mutate(rng, mutate(rng, code)) : mutate(rng, code));
+  }
+  for (let i = 0; i < mutants; i++) {
+    const code = randomModule(rng, 10 + rng.int(60));
+    check(`generated module ${i}`, code);
+    check(`generated module ${i}, damaged`, mutate(rng, code));
+  }
+  console.log(`# identical outcomes on ${mutants * (list.length + 2)} damaged and generated modules (${refused} refused)`);
 }
 const times = list.map(() => ({ a: [] as number[], b: [] as number[] }));
 for (let warm = 0; warm < 3; warm++) {

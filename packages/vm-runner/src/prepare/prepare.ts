@@ -12,7 +12,7 @@
 import { PrepareError, type PrepareErrorKind } from '@nearts/vm-errors';
 import { tracer } from '@nearts/primitives';
 import { ByteWriter, u32Size } from '../wasm/encoder.js';
-import { FunctionValidator } from '../wasm/func-validator.js';
+import { BodyValidator } from '../wasm/body-validator.js';
 import { ExternalKind, ModuleValidator, SectionId } from '../wasm/module-validator.js';
 import { OperatorReader } from '../wasm/operators.js';
 import { ByteReader, WasmDecodeError } from '../wasm/reader.js';
@@ -67,7 +67,7 @@ export function prepareContract(code: Uint8Array, config: PrepareConfig): Prepar
  * the grown buffers saves allocation and garbage collection on every contract.
  */
 const workspace = {
-  fv: new FunctionValidator(),
+  fv: new BodyValidator(),
   analyzer: new Analyzer(),
   log: new InstructionLog(),
   groups: new LocalGroups(),
@@ -323,14 +323,9 @@ class Preparation {
       fv.begin(v, body, type);
       for (let g = 0; g < groups.count; g++) fv.defineLocals(groups.numbers[g], groups.types[g], start);
       ops.reset(code, opsStart, end);
-      analyzer.begin(v, fv.localTypes, this.costs, type.results.length === 0 ? 0x40 : type.results[0]);
       log.clear();
-      while (!ops.eof()) {
-        ops.next();
-        fv.visit(ops);
-        analyzer.visit(ops);
-        log.record(ops);
-      }
+      analyzer.begin(v, fv.localTypes, this.costs, type.results.length === 0 ? 0x40 : type.results[0]);
+      fv.validateBody(ops, log, analyzer);
       fv.finish(end);
       const analysis = analyzer.finish(frameSizeOf(type.params, groups));
       this.checkInstrumentationLimits(type.params.length, analysis.operandStackSize, analysis.blockCount);

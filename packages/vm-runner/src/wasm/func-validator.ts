@@ -15,25 +15,27 @@ import { isRefType, ValType, type FuncType } from './types.js';
 /** wasmparser's cap on parameters plus declared locals of one function. */
 export const MAX_FUNCTION_LOCALS = 50_000;
 
-const Kind = { Block: 0, Loop: 1, If: 2, Else: 3 } as const;
-const NO_RESULT = -1;
+/** Control frame kinds. */
+export const Kind = { Block: 0, Loop: 1, If: 2, Else: 3 } as const;
+/** A frame's result type when it has none. */
+export const NO_RESULT = -1;
 
 export class FunctionValidator {
-  private m!: ModuleValidator;
-  private r!: ByteReader;
-  private results: readonly ValType[] = [];
+  protected m!: ModuleValidator;
+  protected r!: ByteReader;
+  protected results: readonly ValType[] = [];
   /** Type of every local (parameters first). */
-  private locals = new Uint8Array(64);
+  protected locals = new Uint8Array(64);
   numLocals = 0;
-  private operands = new Uint8Array(256);
-  private sp = 0;
-  private ctrlKind = new Int32Array(64);
-  private ctrlResult = new Int32Array(64);
-  private ctrlHeight = new Int32Array(64);
-  private ctrlUnreachable = new Uint8Array(64);
-  private depth = 0;
+  protected operands = new Uint8Array(256);
+  protected sp = 0;
+  protected ctrlKind = new Int32Array(64);
+  protected ctrlResult = new Int32Array(64);
+  protected ctrlHeight = new Int32Array(64);
+  protected ctrlUnreachable = new Uint8Array(64);
+  protected depth = 0;
   /** Offset just past the `end` that closed the function body, or -1. */
-  private endedAt = -1;
+  protected endedAt = -1;
 
   /** Start a function: parameters become the first locals. */
   begin(m: ModuleValidator, r: ByteReader, type: FuncType): void {
@@ -221,7 +223,7 @@ export class FunctionValidator {
    * purpose: too large to be inlined into {@link visit}, which keeps `visit` small enough to be
    * inlined into the body loop.
    */
-  private visitChecked(o: OperatorReader): void {
+  protected visitChecked(o: OperatorReader): void {
     const op = o.op;
     const depth = this.depth;
     const sp = this.sp;

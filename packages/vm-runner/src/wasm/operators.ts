@@ -212,8 +212,8 @@ export class OperatorReader {
 }
 
 /** Shape of each opcode's immediates, as far as {@link OperatorReader.next} dispatches on it. */
-const Imm = { None: 0, Index: 1, MemArg: 2, I32: 3, Other: 4 } as const;
-const IMMEDIATE = new Uint8Array(256).fill(Imm.Other);
+export const Imm = { None: 0, Index: 1, MemArg: 2, I32: 3, Other: 4 } as const;
+export const IMMEDIATE = new Uint8Array(256).fill(Imm.Other);
 for (const op of [0x00, 0x01, 0x05, 0x0b, 0x0f, 0x1a, 0x1b, 0xd1]) IMMEDIATE[op] = Imm.None;
 for (let op = 0x45; op <= 0xc4; op++) IMMEDIATE[op] = Imm.None;
 for (const op of [0x0c, 0x0d, 0x10, 0x20, 0x21, 0x22, 0x23, 0x24, 0x25, 0x26, 0xd2]) IMMEDIATE[op] = Imm.Index;
