@@ -1,0 +1,568 @@
+/**
+ * nearcore integration-tests/src/tests/standard_cases/mod.rs, run as standard_cases/runtime.rs
+ * runs them on a `RuntimeNode` (f0c7706, protocol 86), translated: function calls into the test
+ * contract, deploys, money transfers and implicit accounts, account creation and deletion, keys
+ * and access-key allowances, stake, nonces, refunds and exact balances through signed
+ * transactions on our `Chain`.
+ *
+ * Differences of the harness: nearcore's `RuntimeUser` applies everything at height 1 and may
+ * return before the refund is applied ("may not be ready yet"); the chain runs to idle, so the
+ * full receipt count is asserted. The test contract is a WAT stand-in (runtime-node.ts): balances
+ * that include its wasm gas are asserted relative to the gas the outcome reports, as nearcore
+ * does. The accounting-cache tests that inject receipts without a transaction are not
+ * translated (our trie-gas.test.ts covers the trie-node model).
+ */
+import { KeyPair, deriveEthImplicitAccountId, deriveNearImplicitAccountId, sha256, Signature, KeyType, type AccessKey } from '@nearts/primitives';
+import { describe, expect, it } from 'vitest';
+import { Chain } from '../../src/index.js';
+import { freeConfig, testConfig } from '../nearcore/setup.js';
+import {
+  ALICE,
+  BOB,
+  EVE_DOT_ALICE,
+  TESTING_INIT_BALANCE,
+  TESTING_INIT_STAKE,
+  TGAS,
+  actionFailure,
+  gasBurnt,
+  invalidTx,
+  runtimeNode,
+  signerOf,
+  successValue,
+  testContract,
+  u64le,
+  MIN_GAS_PRICE,
+  Node,
+} from './runtime-node.js';
+
+const EXTRA_REFUND_OUTCOMES = 1; // AccountCostIncrease (protocol 85): the price-surplus refund
+const FUNCTION_CALL_AMOUNT = TESTING_INIT_BALANCE / 10n;
+const i32le = (v: number) => new Uint8Array(new Int32Array([v]).buffer);
+const utf8 = (s: string) => new TextEncoder().encode(s);
+const signer2 = KeyPair.fromNearcoreTestSeed('test');
+const rootOf = (node: Node) => node.chain.head.chunks.map((c) => Buffer.from(c.stateRoot).toString('hex')).join();
+
+/** standard_cases `add_access_key`: alice adds `signer2` with `accessKey`; one receipt plus the refund. */
+function addAccessKey(node: Node, accessKey: AccessKey) {
+  const root = rootOf(node);
+  const r = node.addKey(ALICE, signer2.publicKey, accessKey);
+  expect(r.status).toEqual(successValue());
+  expect(r.receiptsOutcome.length).toBe(1 + EXTRA_REFUND_OUTCOMES);
+  expect(rootOf(node)).not.toBe(root);
+  return r;
+}
+
+const fcKey = (receiverId: string, allowance: bigint | null, methodNames: string[] = []): AccessKey => ({
+  nonce: 0n,
+  permission: { type: 'FunctionCall', functionCall: { allowance, receiverId, methodNames } },
+});
+
+describe('standard_cases: smart contracts', () => {
+  it('test_smart_contract_simple / self_call: run_test returns 10i32', async () => {
+    for (const receiver of [BOB, ALICE]) {
+      const node = await runtimeNode();
+      const root = rootOf(node);
+      const r = node.functionCall(ALICE, receiver, 'run_test', new Uint8Array(0), 100n * TGAS, 0n);
+      expect(r.status).toEqual(successValue(i32le(10)));
+      expect([1, 2]).toContain(r.receiptsOutcome.length);
+      expect(rootOf(node)).not.toBe(root);
+    }
+  });
+
+  it('test_smart_contract_panic: the panic message, the call and its refund', async () => {
+    const node = await runtimeNode();
+    const r = node.functionCall(ALICE, ALICE, 'panic_with_message', new Uint8Array(0), 100n * TGAS, 0n);
+    expect(r.status).toEqual(actionFailure(0, { FunctionCallError: { ExecutionError: 'Smart contract panicked: WAT?' } }));
+    expect(r.receiptsOutcome.length).toBe(2);
+  });
+
+  it('test_smart_contract_bad_method_name / empty_method_name_with_no_tokens', async () => {
+    for (const [method, error] of [
+      ['_run_test', 'MethodNotFound'],
+      ['', 'MethodEmptyName'],
+    ]) {
+      const node = await runtimeNode();
+      const root = rootOf(node);
+      const r = node.functionCall(ALICE, BOB, method, new Uint8Array(0), 100n * TGAS, 0n);
+      expect(r.status).toEqual(actionFailure(0, { FunctionCallError: { MethodResolveError: error } }));
+      expect([1, 2]).toContain(r.receiptsOutcome.length);
+      expect(rootOf(node)).not.toBe(root);
+    }
+  });
+
+  it('test_smart_contract_empty_method_name_with_tokens: the deposit comes back too (3 outcomes)', async () => {
+    const node = await runtimeNode();
+    const r = node.functionCall(ALICE, BOB, '', new Uint8Array(0), 100n * TGAS, 10n);
+    expect(r.status).toEqual(actionFailure(0, { FunctionCallError: { MethodResolveError: 'MethodEmptyName' } }));
+    expect(r.receiptsOutcome.length).toBe(3);
+  });
+
+  it('test_smart_contract_with_args: sum_with_input(2, 3) = 5', async () => {
+    const node = await runtimeNode();
+    const r = node.functionCall(ALICE, BOB, 'sum_with_input', u64le(2n, 3n), 100n * TGAS, 0n);
+    expect(r.status).toEqual(successValue(u64le(5n)));
+    expect([1, 2]).toContain(r.receiptsOutcome.length);
+  });
+
+  it('test_async_call_with_logs: the log is on the call outcome', async () => {
+    const node = await runtimeNode();
+    const r = node.functionCall(ALICE, BOB, 'log_something', new Uint8Array(0), 100n * TGAS, 0n);
+    expect(r.status).toEqual(successValue());
+    expect(r.receiptsOutcome.length).toBe(2);
+    expect((r.receiptsOutcome[0].outcome as { logs: string[] }).logs[0]).toBe('hello');
+  });
+
+  it('test_smart_contract_reward: bob gets 30% of the call gas burnt beyond the exec fees', async () => {
+    const node = await runtimeNode();
+    expect(node.account(BOB)!.amount).toBe(TESTING_INIT_BALANCE - TESTING_INIT_STAKE);
+    const r = node.functionCall(ALICE, BOB, 'run_test', new Uint8Array(0), 100n * TGAS, 0n);
+    expect(r.status).toEqual(successValue(i32le(10)));
+    expect(r.receiptsOutcome.length).toBe(2);
+    const fees = node.fees();
+    const forCall = gasBurnt(r.receiptsOutcome[0]) - fees.functionCallExecGas(BigInt('run_test'.length));
+    expect(node.account(BOB)!.amount).toBe(TESTING_INIT_BALANCE - TESTING_INIT_STAKE + fees.gasBurntToReward(forCall));
+  });
+
+  it('test_smart_contract_free: no gas burnt anywhere with RuntimeConfig::free() and gas price 0', async () => {
+    const node = await runtimeNode({ accounts: [ALICE, BOB, 'carol.near'], withContract: [BOB], config: freeConfig(), gasPrice: 0n });
+    const root = rootOf(node);
+    const r = node.functionCall(ALICE, BOB, 'run_test', new Uint8Array(0), 10n * TGAS, 0n);
+    expect(r.status).toEqual(successValue(i32le(10)));
+    expect(r.receiptsOutcome.length).toBe(1);
+    const total = [r.transactionOutcome, ...r.receiptsOutcome].reduce((s, o) => s + gasBurnt(o), 0n);
+    expect(total).toBe(0n);
+    expect(rootOf(node)).not.toBe(root);
+  });
+
+  it('test_contract_write_key_value_cost: 2 then 4 trie nodes touched', async () => {
+    const node = await runtimeNode();
+    const touching = node.config.wasmConfig.extCosts.touching_trie_node.gas;
+    const cached = node.config.wasmConfig.extCosts.read_cached_trie_node.gas;
+    for (const expected of [
+      { db: 2n, mem: 0n },
+      { db: 4n, mem: 0n },
+    ]) {
+      const r = node.functionCall(ALICE, BOB, 'write_key_value', u64le(10n, 20n), 100n * TGAS, 0n);
+      expect(Object.keys(r.status as object)).toEqual(['SuccessValue']);
+      expect(r.receiptsOutcome.length).toBe(2);
+      const profile = ((r.receiptsOutcome[0].outcome as { metadata: { gas_profile: Array<{ cost: string; gas_used: string }> } }).metadata.gas_profile ?? []);
+      const count = (name: string, unit: bigint) => profile.filter((c) => c.cost === name).reduce((s, c) => s + BigInt(c.gas_used) / unit, 0n);
+      expect({ db: count('TOUCHING_TRIE_NODE', touching), mem: count('READ_CACHED_TRIE_NODE', cached) }).toEqual(expected);
+    }
+  });
+});
+
+describe('standard_cases: deploys and nonces', () => {
+  it('test_nonce_update_when_deploying_contract', async () => {
+    const node = await runtimeNode();
+    const root = rootOf(node);
+    const r = node.deployContract(ALICE, new TextEncoder().encode('test_binary'));
+    expect(r.status).toEqual(successValue());
+    expect(r.receiptsOutcome.length).toBe(1 + EXTRA_REFUND_OUTCOMES);
+    expect(node.nonce(ALICE)).toBe(1n);
+    expect(rootOf(node)).not.toBe(root);
+  });
+
+  it('test_nonce_updated_when_tx_failed: a rejected transfer leaves the nonce at 0', async () => {
+    const node = await runtimeNode();
+    const r = node.commit(node.makeTx(ALICE, BOB, [{ type: 'Transfer', deposit: TESTING_INIT_BALANCE + 1n }]));
+    expect('rejected' in r ? Object.keys(r.rejected as object) : Object.keys((r.status as { Failure: object }).Failure)).toBeTruthy();
+    expect(node.nonce(ALICE)).toBe(0n);
+  });
+
+  it('test_regression_nonce_update_with_mixed_transactions: the one over balance does not advance the nonce', async () => {
+    const node = await runtimeNode();
+    const fees = node.fees();
+    const txs = [1n, 2n].map((i) => node.makeTx(ALICE, BOB, [{ type: 'Transfer', deposit: 100n }], undefined, i));
+    txs.push(
+      node.makeTx(ALICE, BOB, [{ type: 'Transfer', deposit: TESTING_INIT_BALANCE - TESTING_INIT_STAKE - fees.transferCost() - 199n }], undefined, 20n),
+    );
+    for (const tx of txs) node.chain.submit(tx, { check: false });
+    node.chain.runUntilIdle();
+    expect(node.nonce(ALICE)).toBe(2n);
+  });
+
+  it('test_upload_contract: create eve.alice.near, deploy to it, its code hash', async () => {
+    const node = await runtimeNode();
+    const root = rootOf(node);
+    const r = node.createAccount(ALICE, EVE_DOT_ALICE, signerOf(ALICE).publicKey, TESTING_INIT_BALANCE / 2n);
+    expect(r.status).toEqual(successValue());
+    expect(r.receiptsOutcome.length).toBe(1 + EXTRA_REFUND_OUTCOMES);
+    expect(node.account(EVE_DOT_ALICE)!.contract).toEqual({ type: 'None' });
+    expect(rootOf(node)).not.toBe(root);
+    const code = new TextEncoder().encode('test_binary');
+    const d = node.deployContract(EVE_DOT_ALICE, code, signerOf(ALICE));
+    expect(d.status).toEqual(successValue());
+    expect(d.receiptsOutcome.length).toBe(1 + EXTRA_REFUND_OUTCOMES);
+    expect(node.account(EVE_DOT_ALICE)!.contract).toEqual({ type: 'Local', hash: sha256(code) });
+  });
+
+  it('test_redeploy_contract', async () => {
+    const node = await runtimeNode();
+    const code = new TextEncoder().encode('test_binary');
+    const r = node.deployContract(ALICE, code);
+    expect(r.status).toEqual(successValue());
+    expect(r.receiptsOutcome.length).toBe(1 + EXTRA_REFUND_OUTCOMES);
+    expect(node.account(ALICE)!.contract).toEqual({ type: 'Local', hash: sha256(code) });
+  });
+});
+
+describe('standard_cases: money', () => {
+  it('test_send_money: exact balances of both sides', async () => {
+    const node = await runtimeNode();
+    const root = rootOf(node);
+    const r = node.sendMoney(ALICE, BOB, 10_000n);
+    expect(r.status).toEqual(successValue());
+    expect([1, 2]).toContain(r.receiptsOutcome.length);
+    expect(rootOf(node)).not.toBe(root);
+    expect(node.nonce(ALICE)).toBe(1n);
+    const a = node.account(ALICE)!;
+    expect([a.amount, a.locked]).toEqual([TESTING_INIT_BALANCE - 10_000n - TESTING_INIT_STAKE - node.fees().transferCost(), TESTING_INIT_STAKE]);
+    const b = node.account(BOB)!;
+    expect([b.amount, b.locked]).toEqual([TESTING_INIT_BALANCE + 10_000n - TESTING_INIT_STAKE, TESTING_INIT_STAKE]);
+  });
+
+  const secp = KeyPair.secp256k1FromSecret(new Uint8Array(32).fill(0x20).fill(0x74, 0, 1).fill(0x65, 1, 2).fill(0x73, 2, 3).fill(0x74, 3, 4));
+  for (const [name, key, implicit] of [
+    ['near', signerOf(ALICE).publicKey, deriveNearImplicitAccountId(signerOf(ALICE).publicKey)],
+    ['eth', secp.publicKey, deriveEthImplicitAccountId(secp.publicKey)],
+  ] as const) {
+    it(`transfer_tokens_to_implicit_account (${name}): the creation charge once, the full-access key only for NEAR-implicit`, async () => {
+      const node = await runtimeNode();
+      const fees = node.fees();
+      const tokens = 10n * 10n ** 24n;
+      const transferCost = name === 'near' ? fees.createAccountTransferFullKeyCost() : fees.createAccountTransferCost();
+      const root = rootOf(node);
+      const r = node.sendMoney(ALICE, implicit, tokens);
+      expect(r.status).toEqual(successValue());
+      expect(r.receiptsOutcome.length).toBe(1 + EXTRA_REFUND_OUTCOMES);
+      expect(rootOf(node)).not.toBe(root);
+      expect(node.nonce(ALICE)).toBe(1n);
+      expect([node.account(ALICE)!.amount, node.account(ALICE)!.locked]).toEqual([TESTING_INIT_BALANCE - tokens - TESTING_INIT_STAKE - transferCost, TESTING_INIT_STAKE]);
+      expect([node.account(implicit)!.amount, node.account(implicit)!.locked]).toEqual([tokens, 0n]);
+      const created = node.chain.viewAccessKey(implicit, key);
+      // nearcore's RuntimeUser applies at height 1, where the initial nonce (height - 1) × 1e6 is 0.
+      const height = node.chain.outcome(r.receiptsOutcome[0].id as string)!.blockHeight;
+      if (name === 'near') expect(created).toEqual({ nonce: (height - 1n) * 1_000_000n, permission: { type: 'FullAccess' } });
+      else expect(created).toBeUndefined();
+
+      const again = node.sendMoney(ALICE, implicit, tokens);
+      expect(again.status).toEqual(successValue());
+      expect(again.receiptsOutcome.length).toBe(1 + EXTRA_REFUND_OUTCOMES);
+      expect(node.nonce(ALICE)).toBe(2n);
+      const second = transferCost - fees.extraAccountCreationCharge();
+      expect(node.account(ALICE)!.amount).toBe(TESTING_INIT_BALANCE - 2n * tokens - TESTING_INIT_STAKE - transferCost - second);
+      expect(node.account(implicit)!.amount).toBe(2n * tokens);
+    });
+
+    it(`trying_to_create_implicit_account (${name}): OnlyImplicitAccountCreationAllowed, exact cost`, async () => {
+      const node = await runtimeNode();
+      const fees = node.fees();
+      const r = node.createAccount(ALICE, implicit, key, 10n * 10n ** 24n);
+      const createSend = fees.fee('create_account').sendNotSir;
+      const addKeySend = fees.fee('add_full_access_key').sendNotSir;
+      const gasRefund = fees.fee('transfer').execution + fees.fee('add_full_access_key').execution + createSend + addKeySend;
+      const failed = fees.createAccountTransferFullKeyCostFailOnCreateAccount();
+      const cost = fees.gasRefundCost(gasRefund) + failed + fees.gasToBalance(name === 'near' ? createSend + addKeySend : createSend);
+      expect(r.status).toEqual(actionFailure(0, { OnlyImplicitAccountCreationAllowed: { account_id: implicit } }));
+      expect(r.receiptsOutcome.length).toBe(3);
+      expect(node.nonce(ALICE)).toBe(1n);
+      expect([node.account(ALICE)!.amount, node.account(ALICE)!.locked]).toEqual([TESTING_INIT_BALANCE - TESTING_INIT_STAKE - cost, TESTING_INIT_STAKE]);
+      expect(node.account(implicit)).toBeUndefined();
+    });
+  }
+
+  it('test_transaction_invalid_signature', async () => {
+    const node = await runtimeNode();
+    const tx = node.makeTx(ALICE, BOB, [{ type: 'Transfer', deposit: 1n }]);
+    const r = node.commit({ ...tx, signature: new Signature(KeyType.ED25519, new Uint8Array(64)) });
+    expect('rejected' in r ? r.rejected : r.status).toEqual('rejected' in r ? 'InvalidSignature' : invalidTx('InvalidSignature'));
+  });
+
+  it('test_send_money_over_balance: NotEnoughBalance, nothing changes', async () => {
+    const node = await runtimeNode();
+    const r = node.commit(node.makeTx(ALICE, BOB, [{ type: 'Transfer', deposit: TESTING_INIT_BALANCE + 1n }]));
+    expect('rejected' in r).toBe(true);
+    expect(Object.keys((r as { rejected: object }).rejected)).toEqual(['NotEnoughBalance']);
+    for (const id of [ALICE, BOB]) expect([node.account(id)!.amount, node.account(id)!.locked]).toEqual([TESTING_INIT_BALANCE - TESTING_INIT_STAKE, TESTING_INIT_STAKE]);
+    expect(node.nonce(ALICE)).toBe(0n);
+  });
+
+  it('test_refund_on_send_money_to_non_existent_account: a failed transfer costs what a successful one does', async () => {
+    const node = await runtimeNode();
+    const r = node.sendMoney(ALICE, EVE_DOT_ALICE, 10n);
+    expect(r.status).toEqual(actionFailure(0, { AccountDoesNotExist: { account_id: EVE_DOT_ALICE } }));
+    expect(r.receiptsOutcome.length).toBe(2 + EXTRA_REFUND_OUTCOMES);
+    expect([node.account(ALICE)!.amount, node.account(ALICE)!.locked]).toEqual([
+      TESTING_INIT_BALANCE - TESTING_INIT_STAKE - node.fees().transferCost(),
+      TESTING_INIT_STAKE,
+    ]);
+    expect(node.nonce(ALICE)).toBe(1n);
+    expect(node.account(EVE_DOT_ALICE)).toBeUndefined();
+  });
+});
+
+describe('standard_cases: accounts', () => {
+  it('test_create_account / test_create_account_again: exact costs, AccountAlreadyExists the second time', async () => {
+    const node = await runtimeNode();
+    const fees = node.fees();
+    const money = 10n ** 24n;
+    const r = node.createAccount(ALICE, EVE_DOT_ALICE, signerOf(ALICE).publicKey, money);
+    expect(r.status).toEqual(successValue());
+    expect([1, 2]).toContain(r.receiptsOutcome.length);
+    expect(node.nonce(ALICE)).toBe(1n);
+    const expected = TESTING_INIT_BALANCE - money - TESTING_INIT_STAKE - fees.createAccountTransferFullKeyCost();
+    expect([node.account(ALICE)!.amount, node.account(ALICE)!.locked]).toEqual([expected, TESTING_INIT_STAKE]);
+    expect([node.account(EVE_DOT_ALICE)!.amount, node.account(EVE_DOT_ALICE)!.locked]).toEqual([money, 0n]);
+
+    const again = node.createAccount(ALICE, EVE_DOT_ALICE, signerOf(ALICE).publicKey, money);
+    expect(again.status).toEqual(actionFailure(0, { AccountAlreadyExists: { account_id: EVE_DOT_ALICE } }));
+    expect(again.receiptsOutcome.length).toBe(3);
+    expect(node.nonce(ALICE)).toBe(2n);
+    const refundCost = fees.gasRefundCost(fees.fee('transfer').execution + fees.fee('add_full_access_key').execution);
+    expect(node.account(ALICE)!.amount).toBe(expected - fees.createAccountTransferFullKeyCostFailOnCreateAccount() - refundCost);
+  });
+
+  it('test_create_account_failure_no_funds: creating with 0 tokens succeeds', async () => {
+    const node = await runtimeNode();
+    expect(Object.keys(node.createAccount(ALICE, EVE_DOT_ALICE, signerOf(ALICE).publicKey, 0n).status as object)).toEqual(['SuccessValue']);
+  });
+
+  it('test_create_account_failure_already_exists: bob.near exists, exact cost', async () => {
+    const node = await runtimeNode();
+    const fees = node.fees();
+    const r = node.createAccount(ALICE, BOB, signerOf(ALICE).publicKey, 1000n);
+    expect(r.status).toEqual(actionFailure(0, { AccountAlreadyExists: { account_id: BOB } }));
+    expect(r.receiptsOutcome.length).toBe(3);
+    expect(node.nonce(ALICE)).toBe(1n);
+    const refundCost = fees.gasRefundCost(fees.fee('transfer').execution + fees.fee('add_full_access_key').execution);
+    expect(node.account(ALICE)!.amount).toBe(TESTING_INIT_BALANCE - TESTING_INIT_STAKE - fees.createAccountTransferFullKeyCostFailOnCreateAccount() - refundCost);
+    expect([node.account(BOB)!.amount, node.account(BOB)!.locked]).toEqual([TESTING_INIT_BALANCE - TESTING_INIT_STAKE, TESTING_INIT_STAKE]);
+  });
+
+  it('test_creating_invalid_subaccount_fail: x.y.alice.near from alice.near', async () => {
+    const node = await runtimeNode();
+    const r = node.createAccount(ALICE, 'x.y.alice.near', signerOf(ALICE).publicKey, TESTING_INIT_BALANCE / 2n);
+    expect(r.status).toEqual(actionFailure(0, { CreateAccountNotAllowed: { account_id: 'x.y.alice.near', predecessor_id: ALICE } }));
+  });
+
+  it('test_delete_account_ok: the account deletes itself', async () => {
+    const node = await runtimeNode();
+    node.createAccount(ALICE, EVE_DOT_ALICE, signerOf(ALICE).publicKey, TESTING_INIT_BALANCE / 2n);
+    const r = node.deleteAccount(EVE_DOT_ALICE, EVE_DOT_ALICE, signerOf(ALICE));
+    expect(r.status).toEqual(successValue());
+    expect(node.account(EVE_DOT_ALICE)).toBeUndefined();
+  });
+
+  it('test_delete_account_fail: ActorNoPermission, the prepaid delete cost is spent', async () => {
+    const node = await runtimeNode();
+    node.createAccount(ALICE, EVE_DOT_ALICE, signerOf(ALICE).publicKey, TESTING_INIT_BALANCE / 2n);
+    const initial = node.account(ALICE)!.amount;
+    const r = node.run(ALICE, EVE_DOT_ALICE, [{ type: 'DeleteAccount', beneficiaryId: ALICE }]);
+    expect(r.status).toEqual(actionFailure(0, { ActorNoPermission: { account_id: EVE_DOT_ALICE, actor_id: ALICE } }));
+    expect(r.receiptsOutcome.length).toBe(1 + EXTRA_REFUND_OUTCOMES);
+    expect(node.account(ALICE)!.amount).toBe(initial - node.fees().prepaidDeleteAccountCost());
+  });
+
+  it('test_delete_account_no_account: AccountDoesNotExist', async () => {
+    const node = await runtimeNode();
+    const r = node.run(ALICE, EVE_DOT_ALICE, [{ type: 'DeleteAccount', beneficiaryId: ALICE }]);
+    expect(r.status).toEqual(actionFailure(0, { AccountDoesNotExist: { account_id: EVE_DOT_ALICE } }));
+    expect(r.receiptsOutcome.length).toBe(1 + EXTRA_REFUND_OUTCOMES);
+  });
+
+  it('test_delete_account_while_staking: DeleteAccountStaking', async () => {
+    const node = await runtimeNode();
+    const money = TESTING_INIT_BALANCE / 2n;
+    node.createAccount(ALICE, EVE_DOT_ALICE, signerOf(ALICE).publicKey, money);
+    const fees = node.fees();
+    const stake = money - fees.stakeCost() - fees.prepaidDeleteAccountCost() - fees.extraAccountCreationCharge();
+    const s = node.stake(EVE_DOT_ALICE, signerOf(ALICE).publicKey, stake, signerOf(ALICE));
+    expect(s.status).toEqual(successValue());
+    expect(s.receiptsOutcome.length).toBe(1 + EXTRA_REFUND_OUTCOMES);
+    const r = node.deleteAccount(EVE_DOT_ALICE, EVE_DOT_ALICE, signerOf(ALICE));
+    expect(r.status).toEqual(actionFailure(0, { DeleteAccountStaking: { account_id: EVE_DOT_ALICE } }));
+    expect(r.receiptsOutcome.length).toBe(1 + EXTRA_REFUND_OUTCOMES);
+    expect(node.account(EVE_DOT_ALICE)).toBeDefined();
+  });
+
+  it('test_fail_not_enough_balance_for_storage: LackBalanceForState with expensive storage', async () => {
+    // create_runtime_with_expensive_storage: RuntimeConfig::test() with storage at
+    // TESTING_INIT_BALANCE / 1000 per byte; bob holds the contract (nearcore's is tens of KB,
+    // ours is padded past the 1000 bytes bob cannot pay for) and a data record.
+    const base = testConfig();
+    const perByte = TESTING_INIT_BALANCE / 1000n;
+    const config = { ...base, storageAmountPerByte: perByte, fees: { ...base.fees, storageUsageConfig: { ...base.fees.storageUsageConfig, storageAmountPerByte: perByte } } };
+    // A custom section pads the stand-in past the 1000 bytes of storage bob's balance covers.
+    const code = new Uint8Array([...(await testContract()), 0, 0x85, 0x08, 1, 0x70, ...new Uint8Array(0x400)]);
+    const chain = Chain.create({
+      accounts: [
+        { accountId: ALICE, amount: TESTING_INIT_BALANCE * 10_000n - TESTING_INIT_STAKE, locked: TESTING_INIT_STAKE, keys: [signerOf(ALICE).publicKey] },
+        { accountId: BOB, amount: TESTING_INIT_BALANCE, keys: [signerOf(BOB).publicKey], code, data: [[utf8('test'), utf8('123')]] },
+        { accountId: 'carol.near', amount: TESTING_INIT_BALANCE, keys: [signerOf('carol.near').publicKey] },
+      ],
+      runtimeConfig: config,
+      gasPrice: { initial: MIN_GAS_PRICE, min: MIN_GAS_PRICE, max: MIN_GAS_PRICE, adjust: false },
+    });
+    const expensive = new Node(chain, config, MIN_GAS_PRICE);
+    const r = expensive.commit(expensive.makeTx(BOB, ALICE, [{ type: 'Transfer', deposit: 10n }]));
+    const error = 'rejected' in r ? r.rejected : (r.status as { Failure: { InvalidTxError: unknown } }).Failure.InvalidTxError;
+    expect(Object.keys(error as object)).toEqual(['LackBalanceForState']);
+  });
+});
+
+describe('standard_cases: keys', () => {
+  it('test_swap_key: delete the old key and add a new one in one transaction', async () => {
+    const node = await runtimeNode();
+    node.createAccount(ALICE, EVE_DOT_ALICE, signerOf(ALICE).publicKey, TESTING_INIT_BALANCE / 2n);
+    const root = rootOf(node);
+    const r = node.run(
+      EVE_DOT_ALICE,
+      EVE_DOT_ALICE,
+      [
+        { type: 'DeleteKey', publicKey: signerOf(ALICE).publicKey },
+        { type: 'AddKey', publicKey: signer2.publicKey, accessKey: { nonce: 0n, permission: { type: 'FullAccess' } } },
+      ],
+      signerOf(ALICE),
+    );
+    expect(r.status).toEqual(successValue());
+    expect(r.receiptsOutcome.length).toBe(1 + EXTRA_REFUND_OUTCOMES);
+    expect(rootOf(node)).not.toBe(root);
+    expect(node.chain.viewAccessKey(EVE_DOT_ALICE, signerOf(ALICE).publicKey)).toBeUndefined();
+    expect(node.chain.viewAccessKey(EVE_DOT_ALICE, signer2.publicKey)).toBeDefined();
+  });
+
+  it('test_add_key / test_delete_key', async () => {
+    const node = await runtimeNode();
+    addAccessKey(node, { nonce: 0n, permission: { type: 'FullAccess' } });
+    expect(node.chain.viewAccessKey(ALICE, signerOf(ALICE).publicKey)).toBeDefined();
+    expect(node.chain.viewAccessKey(ALICE, signer2.publicKey)).toBeDefined();
+    const root = rootOf(node);
+    const r = node.deleteKey(ALICE, signerOf(ALICE).publicKey);
+    expect(r.status).toEqual(successValue());
+    expect(r.receiptsOutcome.length).toBe(1 + EXTRA_REFUND_OUTCOMES);
+    expect(rootOf(node)).not.toBe(root);
+    expect(node.chain.viewAccessKey(ALICE, signerOf(ALICE).publicKey)).toBeUndefined();
+    expect(node.chain.viewAccessKey(ALICE, signer2.publicKey)).toBeDefined();
+  });
+
+  it('test_add_existing_key: AddKeyAlreadyExists', async () => {
+    const node = await runtimeNode();
+    const pk = signerOf(ALICE).publicKey;
+    const r = node.addKey(ALICE, pk, { nonce: 0n, permission: { type: 'FullAccess' } });
+    expect(r.status).toEqual(actionFailure(0, { AddKeyAlreadyExists: { account_id: ALICE, public_key: pk.toString() } }));
+    expect(r.receiptsOutcome.length).toBe(1 + EXTRA_REFUND_OUTCOMES);
+    expect(node.chain.viewAccessKey(ALICE, pk)).toBeDefined();
+  });
+
+  it('test_delete_key_not_owned: DeleteKeyDoesNotExist', async () => {
+    const node = await runtimeNode();
+    const r = node.deleteKey(ALICE, signer2.publicKey);
+    expect(r.status).toEqual(actionFailure(0, { DeleteKeyDoesNotExist: { account_id: ALICE, public_key: signer2.publicKey.toString() } }));
+    expect(r.receiptsOutcome.length).toBe(1 + EXTRA_REFUND_OUTCOMES);
+    expect(node.chain.viewAccessKey(ALICE, signerOf(ALICE).publicKey)).toBeDefined();
+  });
+
+  it('test_delete_key_last: an account may delete its only key', async () => {
+    const node = await runtimeNode();
+    const r = node.deleteKey(ALICE, signerOf(ALICE).publicKey);
+    expect(r.status).toEqual(successValue());
+    expect(r.receiptsOutcome.length).toBe(1 + EXTRA_REFUND_OUTCOMES);
+    expect(node.chain.viewAccessKey(ALICE, signerOf(ALICE).publicKey)).toBeUndefined();
+  });
+
+  it('test_add_access_key_function_call / test_delete_access_key: the key starts at (height - 1) × 1e6', async () => {
+    const node = await runtimeNode();
+    const key = fcKey(ALICE, null);
+    const r = addAccessKey(node, key);
+    const height = node.chain.outcome(r.receiptsOutcome[0].id as string)!.blockHeight;
+    expect(node.chain.viewAccessKey(ALICE, signer2.publicKey)).toEqual({ ...key, nonce: (height - 1n) * 1_000_000n });
+    const d = node.deleteKey(ALICE, signer2.publicKey);
+    expect(d.status).toEqual(successValue());
+    expect(d.receiptsOutcome.length).toBe(1 + EXTRA_REFUND_OUTCOMES);
+    expect(node.chain.viewAccessKey(ALICE, signer2.publicKey)).toBeUndefined();
+    expect(node.chain.viewAccessKey(ALICE, signerOf(ALICE).publicKey)).toBeDefined();
+  });
+
+  it('test_add_access_key_with_allowance / test_delete_access_key_with_allowance: exact costs', async () => {
+    const node = await runtimeNode();
+    const fees = node.fees();
+    const initial = node.account(ALICE)!.amount;
+    const key = fcKey(ALICE, 10n);
+    addAccessKey(node, key);
+    expect(node.account(ALICE)!.amount).toBe(initial - fees.addKeyCost(0n));
+    expect(node.chain.viewAccessKey(ALICE, signer2.publicKey)!.permission).toEqual(key.permission);
+    const d = node.deleteKey(ALICE, signer2.publicKey);
+    expect(d.status).toEqual(successValue());
+    expect(d.receiptsOutcome.length).toBe(1 + EXTRA_REFUND_OUTCOMES);
+    expect(node.account(ALICE)!.amount).toBe(initial - fees.addKeyCost(0n) - fees.deleteKeyCost());
+  });
+
+  it('test_access_key_smart_contract: the allowance pays the call and gets the refund', async () => {
+    const node = await runtimeNode();
+    addAccessKey(node, fcKey(BOB, FUNCTION_CALL_AMOUNT));
+    const prepaid = 10n ** 14n;
+    const fees = node.fees();
+    const r = node.functionCall(ALICE, BOB, 'run_test', new Uint8Array(0), prepaid, 0n, signer2);
+    expect(r.status).toEqual(successValue(i32le(10)));
+    const execGas = fees.functionCallExecGas(BigInt('run_test'.length));
+    const gross = prepaid + execGas - gasBurnt(r.receiptsOutcome[0]);
+    const refund = fees.gasToBalance(gross - fees.gasPenaltyForGasRefund(gross));
+    expect([1, 2]).toContain(r.receiptsOutcome.length);
+    const view = node.chain.viewAccessKey(ALICE, signer2.publicKey)!;
+    expect(view.permission).toEqual(fcKey(BOB, FUNCTION_CALL_AMOUNT - fees.functionCallCost(BigInt('run_test'.length), prepaid) + refund).permission);
+  });
+
+  it('test_access_key_smart_contract_reject_method_name / reject_contract_id / reject_non_function_call', async () => {
+    const cases: Array<[AccessKey, () => Parameters<Node['makeTx']>, string]> = [
+      [fcKey(BOB, FUNCTION_CALL_AMOUNT, ['log_something']), () => [ALICE, BOB, [fc('run_test')]], 'MethodNameMismatch'],
+      [fcKey(BOB, FUNCTION_CALL_AMOUNT), () => [ALICE, EVE_DOT_ALICE, [fc('run_test')]], 'ReceiverMismatch'],
+      [fcKey(ALICE, FUNCTION_CALL_AMOUNT), () => [ALICE, ALICE, [{ type: 'DeleteKey', publicKey: signerOf(ALICE).publicKey }]], 'RequiresFullAccess'],
+    ];
+    for (const [key, tx, expected] of cases) {
+      const node = await runtimeNode();
+      addAccessKey(node, key);
+      const [from, to, actions] = tx();
+      const r = node.commit(node.makeTx(from, to, actions, signer2));
+      const error = 'rejected' in r ? r.rejected : (r.status as { Failure: { InvalidTxError: unknown } }).Failure.InvalidTxError;
+      const inner = (error as { InvalidAccessKeyError: unknown }).InvalidAccessKeyError;
+      expect(typeof inner === 'string' ? inner : Object.keys(inner as object)[0]).toBe(expected);
+    }
+  });
+});
+
+const fc = (methodName: string) => ({ type: 'FunctionCall' as const, methodName, args: new Uint8Array(0), gas: 100n * TGAS, deposit: 0n });
+
+describe('standard_cases: stake', () => {
+  it('test_increase_stake: one yoctoNEAR more is locked, exact cost', async () => {
+    const node = await runtimeNode();
+    const staked = TESTING_INIT_STAKE + 1n;
+    const r = node.stake(ALICE, signerOf(ALICE).publicKey, staked);
+    expect(r.status).toEqual(successValue());
+    expect(r.receiptsOutcome.length).toBe(1 + EXTRA_REFUND_OUTCOMES);
+    const a = node.account(ALICE)!;
+    expect(a.amount).toBe(TESTING_INIT_BALANCE - TESTING_INIT_STAKE - 1n - node.fees().stakeCost());
+    expect(a.locked).toBe(staked);
+  });
+
+  it('test_decrease_stake: a lower stake is a proposal, the locked amount stays', async () => {
+    const node = await runtimeNode();
+    const r = node.stake(ALICE, signerOf(ALICE).publicKey, 10n);
+    expect(r.status).toEqual(successValue());
+    expect(r.receiptsOutcome.length).toBe(1 + EXTRA_REFUND_OUTCOMES);
+    const a = node.account(ALICE)!;
+    expect(a.amount).toBe(TESTING_INIT_BALANCE - TESTING_INIT_STAKE - node.fees().stakeCost());
+    expect(a.locked).toBe(TESTING_INIT_STAKE);
+  });
+
+  it('test_unstake_while_not_staked: TriesToUnstake', async () => {
+    const node = await runtimeNode();
+    const c = node.createAccount(ALICE, EVE_DOT_ALICE, signerOf(ALICE).publicKey, TESTING_INIT_BALANCE / 2n);
+    expect(c.status).toEqual(successValue());
+    expect(c.receiptsOutcome.length).toBe(1 + EXTRA_REFUND_OUTCOMES);
+    const r = node.stake(EVE_DOT_ALICE, signerOf(ALICE).publicKey, 0n, signerOf(ALICE));
+    expect(r.status).toEqual(actionFailure(0, { TriesToUnstake: { account_id: EVE_DOT_ALICE } }));
+    expect(r.receiptsOutcome.length).toBe(1 + EXTRA_REFUND_OUTCOMES);
+  });
+});
+
