@@ -394,7 +394,7 @@ describe('standard_cases: accounts', () => {
     const perByte = TESTING_INIT_BALANCE / 1000n;
     const config = { ...base, storageAmountPerByte: perByte, fees: { ...base.fees, storageUsageConfig: { ...base.fees.storageUsageConfig, storageAmountPerByte: perByte } } };
     // A custom section pads the stand-in past the 1000 bytes of storage bob's balance covers.
-    const code = new Uint8Array([...(await testContract()), 0, 0x85, 0x08, 1, 0x70, ...new Uint8Array(0x400)]);
+    const code = new Uint8Array([...(await testContract()), 0, 0x82, 0x08, 1, 0x70, ...new Uint8Array(0x400)]);
     const chain = Chain.create({
       accounts: [
         { accountId: ALICE, amount: TESTING_INIT_BALANCE * 10_000n - TESTING_INIT_STAKE, locked: TESTING_INIT_STAKE, keys: [signerOf(ALICE).publicKey] },
