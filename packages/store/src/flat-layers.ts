@@ -50,7 +50,7 @@ export class FlatLayers {
    */
   writeAll(writes: Map<string, Value>): void {
     if (this.top.size > 0 || this.parent !== undefined) {
-      for (const [k, v] of writes) this.write(k, v);
+      writes.forEach((v, k) => this.write(k, v));
       return;
     }
     if (this.base === undefined) for (const [k, v] of writes) if (v === null) writes.delete(k);

@@ -307,9 +307,9 @@ export class LmdbState implements State {
     if (this.root === undefined) return trieOfWrites(this.buffer);
     let root: Node | undefined = this.root;
     const batch = newBatch(this.loader);
-    for (const [ks, value] of this.buffer.writes()) {
+    this.buffer.forEachWrite((value, ks) => {
       root = value === null ? remove(root, ks, batch) : insert(root, ks, bytesValue(value), batch);
-    }
+    });
     return root;
   }
 

@@ -200,9 +200,10 @@ export class MemoryState implements State {
     if (this.root === undefined) return trieOfWrites(this.buffer);
     let root: Node | undefined = this.root;
     const batch = newBatch(this.load);
-    for (const [ks, value] of this.buffer.writes()) {
+    // forEach: no [key, value] entry array per write, as a for-of over the entries makes.
+    this.buffer.forEachWrite((value, ks) => {
       root = value === null ? remove(root, ks, batch) : insert(root, ks, bytesValue(value), batch);
-    }
+    });
     return root;
   }
 

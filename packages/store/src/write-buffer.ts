@@ -100,6 +100,11 @@ export class WriteBuffer {
     return this.map.entries();
   }
 
+  /** Calls `fn(value or null, key string)` for every pending write, in map order. */
+  forEachWrite(fn: (value: Uint8Array | null, keyString: string) => void): void {
+    this.map.forEach(fn);
+  }
+
   /**
    * Every pending write (deletions included: value null), sorted by key; cached until the next
    * change. Sorting the plain key strings (no comparator, so V8 compares them natively) is far
