@@ -9,10 +9,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { RS_CONTRACT_WAT, withTestContract } from '../nearcore/test-contract.js';
-import { ALICE, TESTING_INIT_BALANCE, TGAS, runtimeNode, signerOf, successValue, u64le, wat2wasm, type Node } from './runtime-node.js';
+import { ALICE, TEST_CONTRACT, TGAS, setupTestContract, successValue, u64le, wat2wasm } from './runtime-node.js';
 
 const MAX_GAS = 300n * TGAS;
-const TEST_CONTRACT = 'test_contract.alice.near';
 
 const EVIL_WAT = `(module
   (import "env" "input" (func $input (param i64)))
@@ -83,18 +82,6 @@ function withCustomSection(code: Uint8Array, size: number): Uint8Array {
   };
   const name = [1, 0x70];
   return new Uint8Array([...code, 0, ...leb(name.length + size), ...name, ...new Uint8Array(size)]);
-}
-
-/** `setup_test_contract`: alice creates test_contract.alice.near with half her balance and deploys `code`. */
-async function setupTestContract(code: Uint8Array): Promise<Node> {
-  const node = await runtimeNode();
-  const created = node.createAccount(ALICE, TEST_CONTRACT, signerOf(ALICE).publicKey, TESTING_INIT_BALANCE / 2n);
-  expect(created.status).toEqual(successValue());
-  expect(created.receiptsOutcome.length).toBe(2);
-  const deployed = node.deployContract(TEST_CONTRACT, code, signerOf(ALICE));
-  expect(deployed.status).toEqual(successValue());
-  expect(deployed.receiptsOutcome.length).toBe(2);
-  return node;
 }
 
 describe('evil contracts (test_evil_contracts.rs)', () => {

@@ -344,3 +344,18 @@ export const u64le = (...values: bigint[]): Uint8Array => {
   values.forEach((v, i) => view.setBigUint64(8 * i, v, true));
   return out;
 };
+
+export const TEST_CONTRACT = 'test_contract.alice.near';
+
+/** The tests' `setup_test_contract`: alice creates test_contract.alice.near with half her balance and deploys `code`. */
+export async function setupTestContract(code: Uint8Array): Promise<Node> {
+  const node = await runtimeNode();
+  const created = node.createAccount(ALICE, TEST_CONTRACT, signerOf(ALICE).publicKey, TESTING_INIT_BALANCE / 2n);
+  const deployed = node.deployContract(TEST_CONTRACT, code, signerOf(ALICE));
+  for (const r of [created, deployed]) {
+    if (JSON.stringify(r.status) !== JSON.stringify(successValue()) || r.receiptsOutcome.length !== 2) {
+      throw new Error(`setup_test_contract: ${JSON.stringify(r.status)}, ${r.receiptsOutcome.length} receipt outcomes`);
+    }
+  }
+  return node;
+}
