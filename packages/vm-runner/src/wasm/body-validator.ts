@@ -12,7 +12,7 @@
  */
 import { FunctionValidator, Kind, NO_RESULT } from './func-validator.js';
 import { MEM_MAX_ALIGN, MEM_STORE, MEM_TYPE, NUM_ARG, NUM_POPS, NUM_RESULT } from './opcodes.js';
-import type { OperatorReader } from './operators.js';
+import { Imm, IMMEDIATE, type OperatorReader } from './operators.js';
 
 /**
  * Where {@link BodyValidator.validateBody} records each instruction: its offset, opcode and
@@ -81,16 +81,25 @@ export class BodyValidator extends FunctionValidator {
           sp -= pops;
           operands[sp++] = NUM_RESULT[op];
         } else {
-          // A one- or two-byte unsigned immediate (indices), NONE otherwise.
+          // An index immediate (LEB u32, padded forms included: linkers leave five-byte
+          // relocations), NONE when it is not valid here.
           let index = NONE;
-          next = at + 2;
-          if (at + 1 < end) {
-            const b1 = buf[at + 1];
-            if (b1 < 0x80) index = b1;
-            else if (at + 2 < end && buf[at + 2] < 0x80) {
-              index = (b1 & 0x7f) | (buf[at + 2] << 7);
-              next = at + 3;
+          if (IMMEDIATE[op] === Imm.Index) {
+            let p = at + 1;
+            let v = 0;
+            for (let shift = 0; p < end; shift += 7) {
+              const b = buf[p++];
+              if (shift === 28) {
+                if (b < 0x10) index = (v | (b << 28)) >>> 0;
+                break;
+              }
+              v |= (b & 0x7f) << shift;
+              if (b < 0x80) {
+                index = v;
+                break;
+              }
             }
+            next = p;
           }
           a = index;
           switch (op) {
@@ -116,18 +125,25 @@ export class BodyValidator extends FunctionValidator {
               break;
             }
             case 0x41: {
-              // i32.const: up to four LEB bytes (only a fifth one has constraints)
+              // i32.const: a LEB i32 (a fifth byte holds bits 28-31 and copies of the sign bit)
               let v = 0;
               let shift = 0;
               let p = at + 1;
               let b = 0x80;
               while (b & 0x80) {
-                if (p >= end || shift > 21) break short;
+                if (p >= end) break short;
                 b = buf[p++];
+                if (shift === 28) {
+                  const rest = b & 0x78;
+                  if (b & 0x80 || (rest !== 0 && rest !== 0x78)) break short;
+                  v |= b << 28;
+                  shift = 32;
+                  break;
+                }
                 v |= (b & 0x7f) << shift;
                 shift += 7;
               }
-              if (b & 0x40) v |= -1 << shift;
+              if (shift < 32 && b & 0x40) v |= -1 << shift;
               a = v | 0;
               next = p;
               operands[sp++] = 0x7f;
@@ -185,8 +201,8 @@ export class BodyValidator extends FunctionValidator {
               // if
               if (at + 1 >= end || depth === ctrlKind.length) break short;
               const bt = buf[at + 1];
-              const result = bt === 0x40 ? NO_RESULT : bt >= 0x7c && bt <= 0x7f ? bt : NONE;
-              if (result === NONE) break short;
+              if (bt !== 0x40 && (bt < 0x7c || bt > 0x7f)) break short;
+              const result = bt === 0x40 ? NO_RESULT : bt;
               if (op === 0x04) {
                 if (sp <= height || operands[sp - 1] !== 0x7f) break short;
                 sp--;
@@ -213,6 +229,34 @@ export class BodyValidator extends FunctionValidator {
               else height = ctrlHeight[d - 1];
               a = 0;
               next = at + 1;
+              break;
+            }
+            case 0x05: {
+              // else
+              const d = depth - 1;
+              const result = ctrlResult[d];
+              if (ctrlKind[d] !== Kind.If) break short;
+              if (result === NO_RESULT) {
+                if (sp !== height) break short;
+              } else if (sp !== height + 1 || operands[sp - 1] !== result) break short;
+              sp = height;
+              ctrlKind[d] = Kind.Else;
+              ctrlUnreachable[d] = 0;
+              a = 0;
+              break;
+            }
+            case 0x00: // unreachable
+              sp = height;
+              ctrlUnreachable[depth - 1] = 1;
+              a = 0;
+              break;
+            case 0x1b: {
+              // select (untyped: numeric operands of one type)
+              if (sp - 3 < height) break short;
+              const t = operands[sp - 2];
+              if (operands[sp - 1] !== 0x7f || operands[sp - 3] !== t || t < 0x7c || t > 0x7f) break short;
+              sp -= 2;
+              a = 0;
               break;
             }
             case 0x0f: // return
