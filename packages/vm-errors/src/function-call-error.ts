@@ -13,7 +13,7 @@ import {
   type OnChainFunctionCallErrorData,
 } from './onchain-function-call-error.js';
 import { PREPARE_ERROR_MESSAGES, PREPARE_ERROR_SPEC, type PrepareErrorKind } from './prepare-error.js';
-import { unionCode, unionDiscriminants, unknownKind, type UnionSpec } from './spec.js';
+import { unionCode, unionDiscriminants, unionToDebug, unknownKind, type UnionSpec } from './spec.js';
 
 export const WASM_TRAP_MESSAGES = {
   Unreachable: 'An `unreachable` opcode was executed.',
@@ -67,6 +67,15 @@ export function displayFunctionCallError(e: FunctionCallErrorData): string {
     case 'WasmUnknownError': return `Unknown error during contract execution: ${e.msg}`;
     default: return unknownKind('FunctionCallError', e);
   }
+}
+
+/**
+ * Rust `{:?}` of near-vm-runner's FunctionCallError, e.g.
+ * `HostError(ProhibitedInView { method_name: "storage_write" })`: what a failed view call reports
+ * (nearcore state_viewer: `wasm execution failed with error: {:?}`).
+ */
+export function debugFunctionCallError(e: FunctionCallErrorData): string {
+  return unionToDebug(FUNCTION_CALL_ERROR_SPEC, e);
 }
 
 /** near-vm-runner's CompilationError; its discriminants are the compiled-contract cache's. */

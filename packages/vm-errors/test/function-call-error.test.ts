@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  debugFunctionCallError,
   debugOnChainFunctionCallError,
   displayFunctionCallError,
   FunctionCallError,
@@ -200,5 +201,22 @@ describe("nearcore near-vm-runner test expectations ('Err: …' lines)", () => {
   ];
   it.each(expectations.map(([data, text]) => [text, data] as const))('Err: %s', (text, data) => {
     expect(displayFunctionCallError(data)).toBe(text);
+  });
+});
+
+describe('FunctionCallError (VM form) Debug', () => {
+  // Rust's derived Debug of near_vm_runner::logic::errors::FunctionCallError, which a failed view
+  // call reports (state_viewer: "wasm execution failed with error: {:?}"; state_viewer.rs expects
+  // `ProhibitedInView { method_name: "storage_write" }` in it).
+  it.each([
+    [{ kind: 'HostError', error: { kind: 'ProhibitedInView', method_name: 'storage_write' } }, 'HostError(ProhibitedInView { method_name: "storage_write" })'],
+    [{ kind: 'MethodResolveError', error: 'MethodNotFound' }, 'MethodResolveError(MethodNotFound)'],
+    [{ kind: 'WasmTrap', trap: 'Unreachable' }, 'WasmTrap(Unreachable)'],
+    [{ kind: 'CompilationError', error: { kind: 'CodeDoesNotExist', account_id: 'a.near' } }, 'CompilationError(CodeDoesNotExist { account_id: "a.near" })'],
+    [{ kind: 'CompilationError', error: { kind: 'PrepareError', error: 'Deserialization' } }, 'CompilationError(PrepareError(Deserialization))'],
+    [{ kind: 'LinkError', msg: 'x' }, 'LinkError { msg: "x" }'],
+    [{ kind: 'HostError', error: { kind: 'GuestPanic', panic_msg: 'a "b"' } }, 'HostError(GuestPanic { panic_msg: "a \\"b\\"" })'],
+  ] as [FunctionCallErrorData, string][])('%j', (data, debug) => {
+    expect(debugFunctionCallError(data)).toBe(debug);
   });
 });

@@ -12,7 +12,7 @@ import {
 } from '@nearts/primitives';
 import type { RuntimeConfig } from '@nearts/runtime-fees';
 import type { State } from '@nearts/store';
-import { displayFunctionCallError, type FunctionCallErrorData } from '@nearts/vm-errors';
+import { debugFunctionCallError, type FunctionCallErrorData } from '@nearts/vm-errors';
 import type { VMContext } from '@nearts/vm-logic';
 import { runContract, type Executor } from '../ext/vm-bridge.js';
 import { resolveContractCode, vmContract } from '../actions/function-call.js';
@@ -42,14 +42,17 @@ export interface ViewCallResult {
   logs: string[];
 }
 
-/** A view call that aborted (nearcore `CallFunctionError::VMError`). */
+/**
+ * A view call that aborted (nearcore `CallFunctionError::VMError`); the message is nearcore's
+ * `error_message`, with the error in Rust's Debug form as the RPC reports it.
+ */
 export class ViewCallError extends Error {
   override readonly name = 'ViewCallError';
   constructor(
     readonly error: FunctionCallErrorData,
     readonly logs: string[],
   ) {
-    super(`wasm execution failed with error: ${displayFunctionCallError(error)}`);
+    super(`wasm execution failed with error: ${debugFunctionCallError(error)}`);
   }
 }
 
