@@ -218,7 +218,7 @@ describe('standard_cases: deploys and nonces', () => {
   it('test_nonce_updated_when_tx_failed: a rejected transfer leaves the nonce at 0', async () => {
     const node = await runtimeNode();
     const r = node.commit(node.makeTx(ALICE, BOB, [{ type: 'Transfer', deposit: TESTING_INIT_BALANCE + 1n }]));
-    expect('rejected' in r ? Object.keys(r.rejected as object) : Object.keys((r.status as { Failure: object }).Failure)).toBeTruthy();
+    expect('rejected' in r && Object.keys(r.rejected as object)).toEqual(['NotEnoughBalance']);
     expect(node.nonce(ALICE)).toBe(0n);
   });
 
