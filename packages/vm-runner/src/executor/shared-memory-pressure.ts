@@ -20,8 +20,10 @@ import { getHeapStatistics } from 'node:v8';
 /**
  * Heap bytes a major GC marks in the time one list visit of a grow takes: a forced GC of a chain
  * worker's heap costs ~1 ns/byte (45 ms for 31 MB, 90 ms for 106 MB), a visit ~500 ns with real
- * contract instances. Interleaved FT blocks preferred 450–500 over 250 (0.84–0.86× the CPU per
- * transfer at 10k and 100k accounts); 700 and more gave no further gain.
+ * contract instances, so the best cycle is about √(2·GC cost / visit cost) calls. Switching the
+ * value inside one chain worker, FT blocks interleaved (6 blocks per turn, 10k accounts), 500
+ * took 0.87× the CPU per transfer of 250 (a second, same-policy control 0.94×); 450–1000 were
+ * alike. Across two whole builds under heavy machine load the difference stays within noise.
  */
 export const HEAP_BYTES_PER_VISIT = 500;
 /** Never below the visits a 64 MiB heap would justify: small heaps need no heap-size reads. */
