@@ -6,8 +6,10 @@
 //
 // Each (size, backend) chain lives in its own child process (lib/chain-worker.mjs), built in
 // parallel two at a time; then the parent interleaves their measurements: every round, each
-// worker applies a few blocks in turn (alternating order). A block of K transactions also
-// applies the K receipts of the previous block, so K / block time is the steady-state rate.
+// worker applies a few blocks of one kind in turn (alternating order) and then the blocks that
+// drain their receipts; one sample = those transactions / the CPU time of all those blocks, so
+// each sample holds every step of its transactions (conversion, receipts, function calls,
+// refunds) and nothing of the other kind's.
 // Rates are transactions per CPU-second of the worker (one core: the runtime is
 // single-threaded), wall-clock rates are shown too. Signing happens before timing.
 // Also reports each worker's memory after genesis and at the end (isolated per process).
@@ -109,7 +111,7 @@ export function prepare(options = {}) {
   const quick = Boolean(options.quick);
   const sizes = String(options.sizes ?? (quick ? '300' : '10000,100000,1000000')).split(',').map(Number);
   const backends = String(options.backends ?? 'memory,lmdb').split(',');
-  const rounds = Number(options.rounds ?? (quick ? 1 : 3));
+  const rounds = Number(options.rounds ?? (quick ? 1 : 5));
   const senders = Number(options.senders ?? (quick ? 20 : 1000));
   const ftHolders = Number(options['ft-holders'] ?? (quick ? 10 : 200));
   const blocksPerRound = { native: Number(options['native-blocks'] ?? 2), ft: Number(options['ft-blocks'] ?? 2) };
@@ -128,7 +130,7 @@ async function measure(started, t0, { quick, sizes, backends, rounds, senders, f
   const setupWallS = (performance.now() - t0) / 1000;
   const samples = new Map(workers.map((w) => [w, { native: [], ft: [] }]));
   try {
-    // One warm-up block of each kind (fills the previous-block receipts, compiles the token).
+    // One warm-up block of each kind (compiles the token, warms the caches).
     for (const w of workers) for (const kind of ['native', 'ft']) await w.request({ cmd: 'blocks', kind, blocks: 1 });
     for (let r = 0; r < rounds; r++) {
       for (const kind of ['native', 'ft']) {
@@ -140,7 +142,7 @@ async function measure(started, t0, { quick, sizes, backends, rounds, senders, f
       }
       if (!quick) console.log(`[throughput] round ${r + 1}/${rounds} done after ${((performance.now() - t0) / 1000).toFixed(0)} s`);
     }
-    // Drain: the last blocks' receipts (untimed), then the correctness checks.
+    // The correctness checks.
     for (const w of workers) w.final = (await w.request({ cmd: 'finish', checkSupply: quick })).finish;
   } finally {
     await Promise.all(workers.map((w) => w.kill(w.setup?.lmdbDir)));
