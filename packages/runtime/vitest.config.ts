@@ -1,7 +1,7 @@
 import { defineProject } from 'vitest/config';
-import { sourceConditions } from '../../vitest.shared.js';
+import { sourceConditions, testTimeout } from '../../vitest.shared.js';
 
 export default defineProject({
   ...sourceConditions,
-  test: { name: 'runtime', include: ['test/**/*.test.ts'] },
+  test: { testTimeout, name: 'runtime', include: ['test/**/*.test.ts'] },
 });

@@ -1,5 +1,6 @@
 import { defineProject } from 'vitest/config';
+import { testTimeout } from '../../vitest.shared.js';
 
 export default defineProject({
-  test: { name: 'arch-check', include: ['test/**/*.test.ts'] },
+  test: { testTimeout, name: 'arch-check', include: ['test/**/*.test.ts'] },
 });
