@@ -45,9 +45,9 @@ beforeAll(async () => {
   });
 });
 
-function viewError(method: string): ViewCallError {
+function viewError(method: string, account = 'test.contract'): ViewCallError {
   try {
-    chain.view('test.contract', method);
+    chain.view(account, method);
   } catch (e) {
     if (e instanceof ViewCallError) return e;
     throw e;
@@ -62,6 +62,11 @@ describe('state viewer (state_viewer.rs)', () => {
 
   it('test_view_call_try_changing_storage: the Debug form of ProhibitedInView in the message', () => {
     expect(viewError('run_test_with_storage_change').message).toContain('ProhibitedInView { method_name: "storage_write" }');
+  });
+
+  it('the whole message as the RPC reports it: no code, no such method', () => {
+    expect(viewError('run_test', ALICE).message).toBe('wasm execution failed with error: CompilationError(CodeDoesNotExist { account_id: "alice.near" })');
+    expect(viewError('nope').message).toBe('wasm execution failed with error: MethodResolveError(MethodNotFound)');
   });
 
   it('test_view_call_with_args: sum_with_input(1, 2) = 3', () => {
