@@ -28,7 +28,11 @@ export interface InstructionSink {
   record(o: OperatorReader): void;
 }
 
-/** What sees each instruction once it is validated (the reader holds op, offset, a, b). */
+/**
+ * What sees each instruction once it is validated. The reader's `op`, `offset` and `a` are the
+ * instruction's; its other fields only for instructions that took the general path (every
+ * `br_table`, `call_indirect` and `0xfc` one does).
+ */
 export interface InstructionVisitor {
   visit(o: OperatorReader): void;
 }
@@ -39,7 +43,8 @@ const NONE = -1;
 export class BodyValidator extends FunctionValidator {
   /**
    * Decode and validate the rest of the body `o` reads, up to its end, recording every
-   * instruction in `log`. Call {@link FunctionValidator.finish} after it.
+   * instruction in `log` and showing it to `visitor` once it is valid. Call
+   * {@link FunctionValidator.finish} after it.
    */
   validateBody(o: OperatorReader, log: InstructionSink, visitor: InstructionVisitor): void {
     const r = o.r;
