@@ -7,9 +7,7 @@
 import { SignedTransactionCodec, encode } from '@nearts/primitives';
 import { prepareContract } from '@nearts/vm-runner';
 import { describe, expect, it } from 'vitest';
-import { ALICE, gasBurnt, runtimeNode, signerOf, successValue, wat2wasm } from './runtime-node.js';
-
-const TEST_CONTRACT = 'test_contract.alice.near';
+import { ALICE, TEST_CONTRACT, gasBurnt, runtimeNode, signerOf, successValue, wat2wasm } from './runtime-node.js';
 
 /** `near_test_contracts::sized_contract(size)`: a module of exactly `size` bytes, mostly a data segment. */
 async function sizedContract(size: number): Promise<Uint8Array> {

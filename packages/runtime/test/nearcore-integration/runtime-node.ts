@@ -225,7 +225,6 @@ export class Node {
 
   nonce = (id: string, key: KeyPair = signerOf(id)): bigint | undefined => this.chain.viewAccessKey(id, key.publicKey)?.nonce;
   account = (id: string) => this.chain.viewAccount(id);
-  stateRoot = (): string => Buffer.from(this.chain.head.chunks.map((c) => Buffer.from(c.stateRoot).toString('hex')).join('')).toString();
 }
 
 /** `FinalExecutionStatus::Failure(ActionError { index, kind })` as RPC JSON. */
