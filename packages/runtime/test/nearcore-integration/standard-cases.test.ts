@@ -320,8 +320,16 @@ describe('standard_cases: money', () => {
   it('test_send_money_over_balance: NotEnoughBalance, nothing changes', async () => {
     const node = await runtimeNode();
     const r = node.commit(node.makeTx(ALICE, BOB, [{ type: 'Transfer', deposit: TESTING_INIT_BALANCE + 1n }]));
-    expect('rejected' in r).toBe(true);
-    expect(Object.keys((r as { rejected: object }).rejected)).toEqual(['NotEnoughBalance']);
+    // The RPC's InvalidTxError JSON; the cost is nearcore's tx_cost: send fees at the gas price,
+    // execution fees at max(gas price, min_gas_purchase_price), and the deposit.
+    const fees = node.fees();
+    const purchasePrice = node.gasPrice > node.config.minGasPurchasePrice ? node.gasPrice : node.config.minGasPurchasePrice;
+    const send = fees.fee('new_action_receipt').sendNotSir + fees.fee('transfer').sendNotSir;
+    const exec = fees.fee('new_action_receipt').execution + fees.fee('transfer').execution;
+    const cost = send * node.gasPrice + exec * purchasePrice + TESTING_INIT_BALANCE + 1n;
+    expect(r).toEqual({
+      rejected: { NotEnoughBalance: { signer_id: ALICE, balance: (TESTING_INIT_BALANCE - TESTING_INIT_STAKE).toString(), cost: cost.toString() } },
+    });
     for (const id of [ALICE, BOB]) expect([node.account(id)!.amount, node.account(id)!.locked]).toEqual([TESTING_INIT_BALANCE - TESTING_INIT_STAKE, TESTING_INIT_STAKE]);
     expect(node.nonce(ALICE)).toBe(0n);
   });
