@@ -452,7 +452,14 @@ describe('standard_cases: accounts', () => {
     });
     const expensive = new Node(chain, config, MIN_GAS_PRICE);
     const r = expensive.commit(expensive.makeTx(BOB, ALICE, [{ type: 'Transfer', deposit: 10n }]));
-    const error = 'rejected' in r ? r.rejected : (r.status as { Failure: { InvalidTxError: unknown } }).Failure.InvalidTxError;
-    expect(Object.keys(error as object)).toEqual(['LackBalanceForState']);
+    // check_storage_stake: what bob's storage needs beyond his balance after paying the transfer.
+    const fees = expensive.fees();
+    const purchasePrice = MIN_GAS_PRICE > config.minGasPurchasePrice ? MIN_GAS_PRICE : config.minGasPurchasePrice;
+    const cost =
+      (fees.fee('new_action_receipt').sendNotSir + fees.fee('transfer').sendNotSir) * MIN_GAS_PRICE +
+      (fees.fee('new_action_receipt').execution + fees.fee('transfer').execution) * purchasePrice +
+      10n;
+    const required = chain.viewAccount(BOB)!.storageUsage * perByte;
+    expect(r).toEqual({ rejected: { LackBalanceForState: { signer_id: BOB, amount: (required - (TESTING_INIT_BALANCE - cost)).toString() } } });
   });
 });
