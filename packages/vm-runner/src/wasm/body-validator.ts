@@ -15,16 +15,16 @@ import { MEM_MAX_ALIGN, MEM_STORE, MEM_TYPE, NUM_ARG, NUM_POPS, NUM_RESULT } fro
 import { Imm, IMMEDIATE, type OperatorReader } from './operators.js';
 
 /**
- * Where {@link BodyValidator.validateBody} records each instruction: its offset, opcode and
- * immediates (`a`, `b` as {@link OperatorReader} has them) in `[0, count)`. `record` appends the
- * reader's current instruction, growing the arrays when they are full.
+ * Where {@link BodyValidator.validateBody} records each instruction, in `[0, count)`: its offset,
+ * opcode and first immediate (`a` as {@link OperatorReader} has it). `record` appends the
+ * reader's current instruction with all its immediates, growing the arrays when they are full;
+ * the short paths write the arrays directly while there is room.
  */
 export interface InstructionSink {
   count: number;
   offsets: Int32Array;
   ops: Int32Array;
   a: Int32Array;
-  b: Int32Array;
   record(o: OperatorReader): void;
 }
 
@@ -167,6 +167,13 @@ export class BodyValidator extends FunctionValidator {
               operands[sp++] = 0x7e;
               break;
             }
+            case 0x43: // f32.const
+            case 0x44: // f64.const
+              next = at + (op === 0x43 ? 5 : 9);
+              if (next > end) break short;
+              operands[sp++] = op === 0x43 ? 0x7d : 0x7c;
+              a = 0;
+              break;
             case 0x10: {
               // call
               if (index === NONE || index >= functions.length) break short;
