@@ -59,8 +59,10 @@ export class StateUpdate {
   }
 
   private touch(k: string): void {
-    if (this.writtenKeys.has(k)) return;
+    // One hash lookup: `add` of a present key leaves the size as it was.
+    const size = this.writtenKeys.size;
     this.writtenKeys.add(k);
+    if (this.writtenKeys.size === size) return;
     this.prospectiveAdded.push(k);
     if (this.nested.length !== 0) this.nested[this.nested.length - 1].push(k);
   }
