@@ -187,8 +187,9 @@ export class FunctionValidator {
 
   /**
    * Validate the instruction `o` just decoded. The most frequent instructions, when they are
-   * valid, take a short path here (small enough for the engine to inline into the body loop);
-   * everything else, and every error, goes through {@link visitChecked}.
+   * valid, take a short path here (small enough for the engine to inline into a caller's loop);
+   * everything else, and every error, goes through {@link visitChecked}. Preparation validates
+   * whole bodies with `BodyValidator.validateBody` instead (body-validator.ts).
    */
   visit(o: OperatorReader): void {
     const depth = this.depth;
@@ -221,7 +222,7 @@ export class FunctionValidator {
    * The general validation of one instruction, with every check in the spec's order, after the
    * short paths of memory accesses and local.set/tee (the next most frequent). One function on
    * purpose: too large to be inlined into {@link visit}, which keeps `visit` small enough to be
-   * inlined into the body loop.
+   * inlined. It is also `BodyValidator`'s general path, which decides every error.
    */
   protected visitChecked(o: OperatorReader): void {
     const op = o.op;
