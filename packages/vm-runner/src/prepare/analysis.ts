@@ -20,12 +20,13 @@ import * as tables from './analysis-tables.js';
 import { ChargePlacement } from './charge-placement.js';
 import { MAX_ENGINE_BR_TABLE, type FunctionAnalysis, type GasCosts, type WideBrTable } from './function-analysis.js';
 import { PointKind, type Gas } from './gas-points.js';
-import { Target } from './stack-model.js';
+import { Target as FrameTarget } from './stack-model.js';
 
 // Module-local bindings of the tables `visit` reads per instruction: V8 reads an imported binding
 // through its module cell on every access, which cost 3% more instructions per preparation
 // (callgrind, fungible token) than a local `const`.
 const { CANONICALISED, FAST_POPS, FAST_PUSH, LINEAR_KIND, PUSH_GLOBAL, PUSH_LOCAL, REWRITTEN, SIZE_OF, SLOW } = tables;
+const Target = FrameTarget;
 
 // prepare.ts, nearcore-size.ts and write-through.ts import these from here (one file before).
 export { frameSizeOf, type FunctionAnalysis, type GasCosts } from './function-analysis.js';

@@ -8,7 +8,10 @@
  */
 import { GasPointTable, PointKind, type Gas } from './gas-points.js';
 import type { GasCosts } from './function-analysis.js';
-import { StackModel, Target } from './stack-model.js';
+import { StackModel, Target as FrameTarget } from './stack-model.js';
+
+// A module-local binding: read per branch, and an imported one is read through its module cell.
+const Target = FrameTarget;
 
 export class ChargePlacement extends StackModel {
   readonly points = new GasPointTable();
