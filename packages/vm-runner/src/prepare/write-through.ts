@@ -89,18 +89,25 @@ export class WriteThrough {
     const ops = log.ops;
     const offsets = log.offsets;
     const pointOffsets = points.offsets;
+    const kinds = points.kinds;
+    const pointWrites = this.pointWrites;
+    const callWrites = this.callWrites;
     let p = points.count - 1;
+    // The offset of the last point not yet handled (-1: none): most instructions carry no point
+    // and are plain, and then nothing happens at them.
+    let pointOffset = p >= 0 ? pointOffsets[p] : -1;
     let need = false;
     let frames = 0;
     const loopEnds = analysis.loopEnds;
     let nextLoopEnd = analysis.loopEndCount - 1;
     for (let i = n - 1; i >= 0; i--) {
       const op = ops[i];
-      const next: boolean = need; // at the start of instruction i + 1, after its charges
       const cls = op < 0x100 ? CLASS[op] : prefixedObserves(op) ? OBSERVES : PLAIN;
+      if (cls === PLAIN && offsets[i] > pointOffset) continue;
+      const next: boolean = need; // at the start of instruction i + 1, after its charges
       if (cls === OBSERVES) need = need || !this.inBounds(log, i, op);
       else if (cls === CALL) {
-        this.callWrites[i] = next ? 1 : 0;
+        callWrites[i] = next ? 1 : 0;
         need = true;
       } else if (cls === CONTROL) {
         switch (op) {
@@ -147,12 +154,20 @@ export class WriteThrough {
         }
       }
 
-      // The charges emitted just before instruction i, last first.
-      for (; p >= 0 && pointOffsets[p] >= offsets[i]; p--) {
-        this.pointWrites[p] = need ? 1 : 0;
-        if (!emitsCharge(points, p)) continue;
-        if (isLinearKind(points.kinds[p]) && points.linearAt(p) !== 0) this.pointWrites[p] = 1;
-        need = false;
+      // The charges emitted just before instruction i, last first (as emitCharges in
+      // instrument.ts decides whether a point emits one).
+      const at = offsets[i];
+      for (; pointOffset >= at; pointOffset = --p >= 0 ? pointOffsets[p] : -1) {
+        const kind = kinds[p];
+        if (kind === PointKind.Unreachable) {
+          pointWrites[p] = need ? 1 : 0;
+        } else if (isLinearKind(kind) && points.linearAt(p) !== 0) {
+          pointWrites[p] = 1;
+          need = false;
+        } else {
+          pointWrites[p] = need ? 1 : 0;
+          if (points.constantAt(p) !== 0) need = false;
+        }
       }
     }
     return true;
@@ -206,12 +221,4 @@ export class WriteThrough {
     this.elseNeed = widen(this.elseNeed);
     this.hasElse = widen(this.hasElse);
   }
-}
-
-/** Whether point `p` makes the emitter write a charge (see `emitCharges` in instrument.ts). */
-function emitsCharge(points: GasPoints, p: number): boolean {
-  const kind = points.kinds[p];
-  if (kind === PointKind.Unreachable) return false;
-  if (isLinearKind(kind) && points.linearAt(p) !== 0) return true;
-  return points.constantAt(p) !== 0; // as emitCharges decides
 }
