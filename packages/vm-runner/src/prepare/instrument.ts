@@ -263,17 +263,27 @@ export class BodyInstrumenter {
   /** Emit the charges of the points at `offset`, starting at point `p`; returns the next point. */
   private emitCharges(out: ByteWriter, points: GasPoints, p: number, offset: number, tmp64: number, cnt32: number): number {
     const n = points.count;
-    for (; p < n && points.offsets[p] === offset; p++) {
-      const kind = points.kinds[p];
+    const offsets = points.offsets;
+    const kinds = points.kinds;
+    const gas = this.gas;
+    const nearcore = this.nearcore!;
+    // Without a gas local every charge writes the global.
+    const writes = gas.local < 0 ? null : this.writes.pointWrites;
+    for (; p < n && offsets[p] === offset; p++) {
+      const kind = kinds[p];
       if (kind === PointKind.Unreachable) continue;
       const constant = points.constantAt(p);
-      const linear = points.linearAt(p);
-      if (linear !== 0 && isLinearKind(kind)) {
-        this.gas.linear(out, constant, linear, tmp64, cnt32);
-        this.nearcoreSize += this.nearcore!.linearSize(constant, linear, tmp64);
-      } else if (constant !== 0) {
-        out.array(this.gas.constant(constant, this.writesAt(p)));
-        this.nearcoreSize += this.nearcore!.constantSize(constant);
+      if (isLinearKind(kind)) {
+        const linear = points.linearAt(p);
+        if (linear !== 0) {
+          gas.linear(out, constant, linear, tmp64, cnt32);
+          this.nearcoreSize += nearcore.linearSize(constant, linear, tmp64);
+          continue;
+        }
+      }
+      if (constant !== 0) {
+        out.array(gas.constant(constant, writes === null || writes[p] === 1));
+        this.nearcoreSize += nearcore.constantSize(constant);
       }
     }
     return p;
