@@ -6,11 +6,7 @@
  * (the runtime's `useContractRunner` hook). No wasm runs, so no wasm gas is burnt; host-function
  * and action fees are charged as usual. Accounts whose code has another hash run on vm-runner.
  */
-import { sha256 } from '@nearts/primitives';
-import { HostError } from '@nearts/vm-errors';
-import { MockMemory, VMLogic, getHostFunction, invokeHostFunction } from '@nearts/vm-logic';
-import { runContract as vmRunContract } from '@nearts/vm-runner';
-import { useContractRunner, type RunInput } from '../../src/index.js';
+import { Guest, withStandIn } from '../nearcore/stand-in-contract.js';
 
 /** The code an account holds to select the stand-in: a valid module exporting its methods. */
 export const YIELD_CONTRACT_WAT = `(module ${[
@@ -24,47 +20,6 @@ export const YIELD_CONTRACT_WAT = `(module ${[
 ]
   .map((m) => `(func (export "${m}"))`)
   .join(' ')})`;
-
-class Guest {
-  private readonly mem = new MockMemory(1 << 20);
-  private next = 0n;
-  constructor(private readonly logic: VMLogic) {
-    logic.setMemory(this.mem);
-  }
-  call(name: string, ...args: bigint[]): bigint {
-    const entry = getHostFunction(name);
-    if (!entry) throw new Error(`no host function ${name}`);
-    return BigInt(invokeHostFunction(this.logic, entry, args) ?? 0);
-  }
-  /** Places bytes in guest memory (the contract's own memory writes are wasm, not host calls). */
-  put(bytes: Uint8Array): [bigint, bigint] {
-    const ptr = this.next;
-    this.mem.write(ptr, bytes);
-    this.next += BigInt(bytes.length + 16 - (bytes.length % 16));
-    return [BigInt(bytes.length), ptr];
-  }
-  str = (s: string) => this.put(new TextEncoder().encode(s));
-  u128(v: bigint): bigint {
-    const b = new Uint8Array(16);
-    for (let i = 0; i < 16; i++) b[i] = Number((v >> BigInt(8 * i)) & 0xffn);
-    return this.put(b)[1];
-  }
-  register(id: bigint): Uint8Array {
-    const len = this.call('register_len', id);
-    const ptr = this.next;
-    this.next += len + 16n;
-    this.call('read_register', id, ptr);
-    return this.mem.read(ptr, len);
-  }
-  input(): Uint8Array {
-    this.call('input', 0n);
-    return this.register(0n);
-  }
-  /** A Rust `assert!` failing: the wasm traps, which the runtime reports as unreachable. */
-  assert(ok: boolean): void {
-    if (!ok) throw new HostError({ kind: 'GuestPanic', panic_msg: 'assertion failed' });
-  }
-}
 
 const equal = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((x, i) => x === b[i]);
 const fromBase64 = (s: unknown) => new Uint8Array(Buffer.from(s as string, 'base64'));
@@ -154,33 +109,7 @@ const METHODS: Record<string, (g: Guest) => void> = {
   },
 };
 
-let standInHash: string | undefined;
-
-function run(input: RunInput) {
-  const { code, method, context, config, external } = input;
-  if (code === null || Buffer.from(sha256(code)).toString('hex') !== standInHash) return vmRunContract(input);
-  const logic = new VMLogic({ ext: external, context, config: config.wasmConfig, fees: config.fees });
-  const codeLen = BigInt(code.length);
-  const early = logic.beforeLoadingExecutable(method, codeLen) ?? logic.afterLoadingExecutable(codeLen);
-  if (early) return logic.abortOutcome(early);
-  const impl = METHODS[method];
-  if (!impl) return logic.abortOutcome({ kind: 'MethodResolveError', error: 'MethodNotFound' });
-  try {
-    impl(new Guest(logic));
-  } catch (e) {
-    if (e instanceof HostError) return logic.abortOutcome({ kind: 'HostError', error: e.data });
-    throw e;
-  }
-  return logic.okOutcome();
-}
-
 /** Runs `f` with the stand-in installed for accounts whose code is `code`. */
 export async function withYieldContract<T>(code: Uint8Array, f: () => Promise<T> | T): Promise<T> {
-  standInHash = Buffer.from(sha256(code)).toString('hex');
-  useContractRunner(run);
-  try {
-    return await f();
-  } finally {
-    useContractRunner(undefined);
-  }
+  return await withStandIn(code, METHODS, f);
 }

@@ -6,56 +6,13 @@
  * execution gas differs from the real contract (no wasm is run); host-function and action fees
  * are charged as usual. Any other code runs on vm-runner as normal.
  */
-import { HostError } from '@nearts/vm-errors';
-import { MockMemory, VMLogic, getHostFunction, invokeHostFunction } from '@nearts/vm-logic';
-import { runContract as vmRunContract } from '@nearts/vm-runner';
-import { sha256 } from '@nearts/primitives';
-import { useContractRunner, type RunInput } from '../../src/index.js';
+import { Guest, withStandIn } from './stand-in-contract.js';
 
 /**
  * The code accounts hold: a valid module exporting the stand-in's methods (their wasm bodies
  * never run); its hash selects the stand-in.
  */
 export const RS_CONTRACT_WAT = '(module (func (export "call_promise")) (func (export "sum_n")) (func (export "max_self_recursion_delay")))';
-let rsHash: string | undefined;
-
-const MEMORY = 1 << 20;
-
-class Guest {
-  readonly mem = new MockMemory(MEMORY);
-  private next = 0n;
-  constructor(readonly logic: VMLogic) {
-    logic.setMemory(this.mem);
-  }
-  call(name: string, ...args: bigint[]): bigint {
-    const entry = getHostFunction(name);
-    if (!entry) throw new Error(`no host function ${name}`);
-    return BigInt(invokeHostFunction(this.logic, entry, args) ?? 0);
-  }
-  /** Copies bytes into guest memory (no gas: the real contract's own memory writes are wasm ops). */
-  put(bytes: Uint8Array): [bigint, bigint] {
-    const ptr = this.next;
-    this.mem.write(ptr, bytes);
-    this.next += BigInt(bytes.length + 16 - (bytes.length % 16));
-    return [BigInt(bytes.length), ptr];
-  }
-  str(s: string): [bigint, bigint] {
-    return this.put(new TextEncoder().encode(s));
-  }
-  u128(v: bigint): bigint {
-    const b = new Uint8Array(16);
-    for (let i = 0; i < 16; i++) b[i] = Number((v >> BigInt(8 * i)) & 0xffn);
-    return this.put(b)[1];
-  }
-  input(): Uint8Array {
-    this.call('input', 0n);
-    const len = this.call('register_len', 0n);
-    const ptr = this.next;
-    this.next += len + 16n;
-    this.call('read_register', 0n, ptr);
-    return this.mem.read(ptr, len);
-  }
-}
 
 type Json = Record<string, unknown>;
 const args = (v: unknown) => new TextEncoder().encode(JSON.stringify(v));
@@ -182,31 +139,7 @@ function maxSelfRecursionDelay(g: Guest): void {
 
 const METHODS: Record<string, (g: Guest) => void> = { call_promise: callPromise, sum_n: sumN, max_self_recursion_delay: maxSelfRecursionDelay };
 
-function run(input: RunInput) {
-  const { code, method, context, config, external } = input;
-  if (code === null || Buffer.from(sha256(code)).toString('hex') !== rsHash) return vmRunContract(input);
-  const logic = new VMLogic({ ext: external, context, config: config.wasmConfig, fees: config.fees });
-  const codeLen = BigInt(code.length);
-  const early = logic.beforeLoadingExecutable(method, codeLen) ?? logic.afterLoadingExecutable(codeLen);
-  if (early) return logic.abortOutcome(early);
-  const impl = METHODS[method];
-  if (!impl) return logic.abortOutcome({ kind: 'MethodResolveError', error: 'MethodNotFound' });
-  try {
-    impl(new Guest(logic));
-  } catch (e) {
-    if (e instanceof HostError) return logic.abortOutcome({ kind: 'HostError', error: e.data });
-    throw e;
-  }
-  return logic.okOutcome();
-}
-
 /** Runs `f` with the stand-in installed for accounts holding `code` (the module of RS_CONTRACT_WAT). */
 export function withTestContract<T>(code: Uint8Array, f: () => T): T {
-  rsHash = Buffer.from(sha256(code)).toString('hex');
-  useContractRunner(run);
-  try {
-    return f();
-  } finally {
-    useContractRunner(undefined);
-  }
+  return withStandIn(code, METHODS, f);
 }
