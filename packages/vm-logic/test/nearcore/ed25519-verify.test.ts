@@ -1,7 +1,8 @@
 /** nearcore runtime/near-vm-runner/src/logic/tests/ed25519_verify.rs, translated. */
 import type { HostErrorData } from '@nearts/vm-errors';
-import { describe, expect, it } from 'vitest';
-import { U64_MAX, VMLogicBuilder, hostErrorOf } from './logic-builder.js';
+import { describe, it } from 'vitest';
+import { U64_MAX } from './logic-builder.js';
+import { checkSignatureHostCall } from './signature-host-call.js';
 
 const SIGNATURE = new Uint8Array([
   145, 193, 203, 18, 114, 227, 14, 117, 33, 213, 121, 66, 130, 14, 25, 4, 36, 120, 46, 142, 226, 215, 7, 66, 122, 112, 97, 30, 249, 135, 61, 165, 221, 249,
@@ -31,23 +32,9 @@ function check(
   pkLen: bigint,
   pk: Uint8Array,
   want: bigint | HostErrorData,
-  wantCosts: Record<string, number>,
+  wantCosts: Record<string, bigint | number>,
 ): void {
-  const t = VMLogicBuilder.default().build();
-  const place = (l: bigint, data: Uint8Array, register: bigint): bigint => {
-    if (l === U64_MAX) {
-      t.writeRegister(register, data);
-      return register;
-    }
-    return t.memWrite(data).ptr;
-  };
-  const sigPtr = place(sigLen, sig, 1n);
-  const msgPtr = place(msgLen, msg, 2n);
-  const pkPtr = place(pkLen, pk, 3n);
-  const call = (): unknown => t.call('ed25519_verify', sigLen, sigPtr, msgLen, msgPtr, pkLen, pkPtr);
-  if (typeof want === 'bigint') expect(call()).toBe(want);
-  else expect(hostErrorOf(call)).toEqual(want);
-  t.assertCosts(wantCosts);
+  checkSignatureHostCall('ed25519_verify', { sigLen, sig, msgLen, msg, pkLen, pk }, want, wantCosts);
 }
 
 const invalid = (msg: string): HostErrorData => ({ kind: 'Ed25519VerifyInvalidInput', msg });

@@ -1,8 +1,9 @@
 /** nearcore runtime/near-vm-runner/src/logic/tests/p256_verify.rs, translated. */
 import { p256 } from '@noble/curves/nist.js';
 import type { HostErrorData } from '@nearts/vm-errors';
-import { describe, expect, it } from 'vitest';
-import { U64_MAX, VMLogicBuilder, hostErrorOf } from './logic-builder.js';
+import { describe, it } from 'vitest';
+import { U64_MAX } from './logic-builder.js';
+import { checkSignatureHostCall } from './signature-host-call.js';
 
 const hex = (s: string): Uint8Array => Uint8Array.from(Buffer.from(s, 'hex'));
 
@@ -26,21 +27,7 @@ function check(
   want: bigint | HostErrorData,
   wantCosts: Record<string, bigint | number>,
 ): void {
-  const t = VMLogicBuilder.default().build();
-  const place = (l: bigint, data: Uint8Array, register: bigint): bigint => {
-    if (l === U64_MAX) {
-      t.writeRegister(register, data);
-      return register;
-    }
-    return t.memWrite(data).ptr;
-  };
-  const sigPtr = place(sigLen, sig, 1n);
-  const msgPtr = place(msgLen, msg, 2n);
-  const pkPtr = place(pkLen, pk, 3n);
-  const call = (): unknown => t.call('p256_verify', sigLen, sigPtr, msgLen, msgPtr, pkLen, pkPtr);
-  if (typeof want === 'bigint') expect(call()).toBe(want);
-  else expect(hostErrorOf(call)).toEqual(want);
-  t.assertCosts(wantCosts);
+  checkSignatureHostCall('p256_verify', { sigLen, sig, msgLen, msg, pkLen, pk }, want, wantCosts);
 }
 
 const allRead = (sig: Uint8Array, msg: Uint8Array, pk: Uint8Array): Record<string, bigint | number> => ({
