@@ -8,7 +8,7 @@
  * witness contract-code accounting, the compiled-contract cache, validator rewards.
  */
 import { createReceiptIdFromTransaction, fullAccessKey, sha256, type Action, type Receipt, type SignedTransaction } from '@nearts/primitives';
-import { gasPenaltyForGasRefund } from '@nearts/runtime-fees';
+import { gasPenaltyForGasRefund, type RuntimeConfig } from '@nearts/runtime-fees';
 import { describe, expect, it } from 'vitest';
 import { totalPrepaidExecFees, type ApplyResult } from '../../src/index.js';
 import { balanceRefundReceipt } from '../../src/receipts.js';
@@ -164,6 +164,26 @@ describe('delayed receipts (apply.rs)', () => {
   });
 });
 
+/** A function call "hello" from bob to alice (no contract there) bought at `gasPrice` with `gas` attached. */
+function functionCallReceipt(config: RuntimeConfig, gasPrice: bigint, gas: bigint): { receipt: Receipt; burnt: bigint } {
+  const actions: Action[] = [{ type: 'FunctionCall', methodName: 'hello', args: new TextEncoder().encode('world'), gas, deposit: 0n }];
+  const burnt = config.fees.actionFees.new_action_receipt.execution + totalPrepaidExecFees(config, actions, ALICE).gas;
+  const receipt: Receipt = {
+    predecessorId: BOB,
+    receiverId: ALICE,
+    receiptId: new Uint8Array(32),
+    receipt: { type: 'Action', receipt: { signerId: BOB, signerPublicKey: EMPTY_ED25519, gasPrice, outputDataReceivers: [], inputDataIds: [], actions } },
+  };
+  return { receipt, burnt };
+}
+
+/** The deposit of the transfer refund, the one outgoing receipt. */
+function refundDeposit(r: ApplyResult): bigint {
+  const a = r.outgoingReceipts[0].receipt;
+  if (a.type !== 'Action' || a.receipt.actions[0].type !== 'Transfer') throw new Error('expected a transfer refund');
+  return a.receipt.actions[0].deposit;
+}
+
 describe('gas price deficit and surplus (apply.rs, AccountCostIncrease on)', () => {
   const config = testConfig();
   const fees = config.fees.actionFees;
@@ -184,29 +204,12 @@ describe('gas price deficit and surplus (apply.rs, AccountCostIncrease on)', () 
     expect(r.outgoingReceipts.length).toBe(1);
   });
 
-  /** A function call "hello" from bob to alice (no contract there) bought at `gasPrice` with `gas` attached. */
-  function functionCallReceipt(gasPrice: bigint, gas: bigint): { receipt: Receipt; burnt: bigint } {
-    const actions: Action[] = [{ type: 'FunctionCall', methodName: 'hello', args: new TextEncoder().encode('world'), gas, deposit: 0n }];
-    const burnt = fees.new_action_receipt.execution + totalPrepaidExecFees(config, actions, ALICE).gas;
-    const receipt: Receipt = {
-      predecessorId: BOB,
-      receiverId: ALICE,
-      receiptId: new Uint8Array(32),
-      receipt: { type: 'Action', receipt: { signerId: BOB, signerPublicKey: EMPTY_ED25519, gasPrice, outputDataReceivers: [], inputDataIds: [], actions } },
-    };
-    return { receipt, burnt };
-  }
-  const refundDeposit = (r: ApplyResult) => {
-    const a = r.outgoingReceipts[0].receipt;
-    if (a.type !== 'Action' || a.receipt.actions[0].type !== 'Transfer') throw new Error('expected a transfer refund');
-    return a.receipt.actions[0].deposit;
-  };
 
   it('test_apply_deficit_gas_for_function_call_covered: refund less the penalty, no deficit', () => {
     const state = setupRuntime([ALICE, BOB]);
     const gas = 2n * 10n ** 14n;
     const price = GAS_PRICE / 10n;
-    const { receipt, burnt } = functionCallReceipt(price, gas);
+    const { receipt, burnt } = functionCallReceipt(config, price, gas);
     const total = price * (gas + burnt);
     const unspent = (total - price * burnt) / price;
     const penalty = gasPenaltyForGasRefund(config.fees, unspent);
@@ -219,7 +222,7 @@ describe('gas price deficit and surplus (apply.rs, AccountCostIncrease on)', () 
     const state = setupRuntime([ALICE, BOB]);
     const gas = 1_000_000n;
     const price = GAS_PRICE / 10n;
-    const { receipt, burnt } = functionCallReceipt(price, gas);
+    const { receipt, burnt } = functionCallReceipt(config, price, gas);
     const r = applyAndCommit(state, [receipt], o);
     expect(r.stats.gasDeficitAmount).toBe(0n);
     expect(r.outgoingReceipts.length).toBe(0);
@@ -230,7 +233,7 @@ describe('gas price deficit and surplus (apply.rs, AccountCostIncrease on)', () 
     const state = setupRuntime([ALICE, BOB]);
     const gas = 2n * 10n ** 14n;
     const price = GAS_PRICE * 10n;
-    const { receipt, burnt } = functionCallReceipt(price, gas);
+    const { receipt, burnt } = functionCallReceipt(config, price, gas);
     const total = price * (gas + burnt);
     const unspentRefund = total - price * burnt;
     const penalty = gasPenaltyForGasRefund(config.fees, unspentRefund / price);
@@ -264,28 +267,12 @@ describe('gas price deficit and surplus before AccountCostIncrease (apply.rs, pr
     expect(r.outgoingReceipts.length).toBe(0);
   });
 
-  function functionCallReceipt(gasPrice: bigint, gas: bigint): { receipt: Receipt; burnt: bigint } {
-    const actions: Action[] = [{ type: 'FunctionCall', methodName: 'hello', args: new TextEncoder().encode('world'), gas, deposit: 0n }];
-    const burnt = fees.new_action_receipt.execution + totalPrepaidExecFees(config, actions, ALICE).gas;
-    const receipt: Receipt = {
-      predecessorId: BOB,
-      receiverId: ALICE,
-      receiptId: new Uint8Array(32),
-      receipt: { type: 'Action', receipt: { signerId: BOB, signerPublicKey: EMPTY_ED25519, gasPrice, outputDataReceivers: [], inputDataIds: [], actions } },
-    };
-    return { receipt, burnt };
-  }
-  const refundDeposit = (r: ApplyResult) => {
-    const a = r.outgoingReceipts[0].receipt;
-    if (a.type !== 'Action' || a.receipt.actions[0].type !== 'Transfer') throw new Error('expected a transfer refund');
-    return a.receipt.actions[0].deposit;
-  };
 
   it('test_apply_deficit_gas_for_function_call_covered', () => {
     const state = setupRuntime([ALICE, BOB]);
     const gas = 2n * 10n ** 14n;
     const price = GAS_PRICE / 10n;
-    const { receipt, burnt } = functionCallReceipt(price, gas);
+    const { receipt, burnt } = functionCallReceipt(config, price, gas);
     const total = price * (gas + burnt);
     const penalty = gasPenaltyForGasRefund(config.fees, (total - price * burnt) / price);
     const r = applyAndCommit(state, [receipt], o);
@@ -297,7 +284,7 @@ describe('gas price deficit and surplus before AccountCostIncrease (apply.rs, pr
     const state = setupRuntime([ALICE, BOB]);
     const gas = 1_000_000n;
     const price = GAS_PRICE / 10n;
-    const { receipt, burnt } = functionCallReceipt(price, gas);
+    const { receipt, burnt } = functionCallReceipt(config, price, gas);
     const r = applyAndCommit(state, [receipt], o);
     expect(r.stats.gasDeficitAmount).toBe((GAS_PRICE - price) * burnt);
     expect(r.outgoingReceipts.length).toBe(0);
@@ -308,7 +295,7 @@ describe('gas price deficit and surplus before AccountCostIncrease (apply.rs, pr
     const state = setupRuntime([ALICE, BOB]);
     const gas = 2n * 10n ** 14n;
     const price = GAS_PRICE * 10n;
-    const { receipt, burnt } = functionCallReceipt(price, gas);
+    const { receipt, burnt } = functionCallReceipt(config, price, gas);
     const unspentRefund = price * (gas + burnt) - price * burnt;
     const penalty = gasPenaltyForGasRefund(config.fees, unspentRefund / price);
     const r = applyAndCommit(state, [receipt], o);
