@@ -45,6 +45,8 @@ export class Analyzer extends ChargePlacement {
   private eventCount = 0;
   private loopEnds = new Int32Array(64);
   private loopEndCount = 0;
+  private listed = new Int32Array(1024);
+  private listedCount = 0;
 
   /** `localTypes`: the type of every local, parameters first (not copied; read while visiting). */
   begin(m: ModuleValidator, localTypes: Uint8Array, costs: GasCosts, resultType: number): void {
@@ -57,6 +59,7 @@ export class Analyzer extends ChargePlacement {
     this.visited = 0;
     this.eventCount = 0;
     this.loopEndCount = 0;
+    this.listedCount = 0;
     if (this.wideBrTables.length > 0) this.wideBrTables = [];
     this.resetStack(resultType, Target.UntakenForward);
   }
@@ -76,6 +79,8 @@ export class Analyzer extends ChargePlacement {
       eventCount: this.eventCount,
       loopEnds: this.loopEnds,
       loopEndCount: this.loopEndCount,
+      listed: this.listed,
+      listedCount: this.listedCount,
     };
   }
 
@@ -149,6 +154,12 @@ export class Analyzer extends ChargePlacement {
 
   /** The instructions other than the frequent ones `visit` handles itself. */
   private visitGeneral(o: OperatorReader, op: number, offset: number): void {
+    if (this.listedCount === this.listed.length) {
+      const grown = new Int32Array(this.listed.length * 2);
+      grown.set(this.listed);
+      this.listed = grown;
+    }
+    this.listed[this.listedCount++] = this.visited - 1;
     if (op >= 0x100 || REWRITTEN[op] === 1) this.noteRewritten();
     const regular = this.costs.regular;
     const n = op >= 0x45 && op <= 0xc4 ? op : op >= 0xfc00 && op <= 0xfc07 ? op - 0xfb00 : -1;

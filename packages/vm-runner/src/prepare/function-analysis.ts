@@ -37,6 +37,14 @@ export interface FunctionAnalysis {
   /** Indices (in body order) of the `end`s that close a loop, in `loopEnds[0 .. loopEndCount)`. */
   readonly loopEnds: Int32Array;
   readonly loopEndCount: number;
+  /**
+   * Indices (in body order) of every instruction other than the frequent pure ones (constants,
+   * locals, globals, drop, select, numeric instructions that cannot trap), in
+   * `listed[0 .. listedCount)`: each one that may trap, calls, branches or opens or closes a
+   * frame is among them, so later passes that only act there need not visit the others.
+   */
+  readonly listed: Int32Array;
+  readonly listedCount: number;
 }
 
 export interface WideBrTable {

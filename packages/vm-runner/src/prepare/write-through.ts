@@ -92,18 +92,39 @@ export class WriteThrough {
     const kinds = points.kinds;
     const pointWrites = this.pointWrites;
     const callWrites = this.callWrites;
+    // Only the instructions the analysis listed can be other than plain (the frequent pure ones
+    // are not listed); the walk visits those and the charge points, last first.
+    const listed = analysis.listed;
+    let k = analysis.listedCount - 1;
+    let i = k >= 0 ? listed[k] : -1;
+    let at = i >= 0 ? offsets[i] : -1;
     let p = points.count - 1;
-    // The offset of the last point not yet handled (-1: none): most instructions carry no point
-    // and are plain, and then nothing happens at them.
+    // The offset of the last point not yet handled (-1: none).
     let pointOffset = p >= 0 ? pointOffsets[p] : -1;
     let need = false;
     let frames = 0;
     const loopEnds = analysis.loopEnds;
     let nextLoopEnd = analysis.loopEndCount - 1;
-    for (let i = n - 1; i >= 0; i--) {
+    for (;;) {
+      if (pointOffset > at) {
+        // A charge emitted before a later instruction than i (points at i's own offset come
+        // after i itself): as emitCharges in instrument.ts decides whether a point emits one.
+        const kind = kinds[p];
+        if (kind === PointKind.Unreachable) {
+          pointWrites[p] = need ? 1 : 0;
+        } else if (isLinearKind(kind) && points.linearAt(p) !== 0) {
+          pointWrites[p] = 1;
+          need = false;
+        } else {
+          pointWrites[p] = need ? 1 : 0;
+          if (points.constantAt(p) !== 0) need = false;
+        }
+        pointOffset = --p >= 0 ? pointOffsets[p] : -1;
+        continue;
+      }
+      if (i < 0) break;
       const op = ops[i];
       const cls = op < 0x100 ? CLASS[op] : prefixedObserves(op) ? OBSERVES : PLAIN;
-      if (cls === PLAIN && offsets[i] > pointOffset) continue;
       const next: boolean = need; // at the start of instruction i + 1, after its charges
       if (cls === OBSERVES) need = need || !this.inBounds(log, i, op);
       else if (cls === CALL) {
@@ -153,22 +174,9 @@ export class WriteThrough {
             break;
         }
       }
-
-      // The charges emitted just before instruction i, last first (as emitCharges in
-      // instrument.ts decides whether a point emits one).
-      const at = offsets[i];
-      for (; pointOffset >= at; pointOffset = --p >= 0 ? pointOffsets[p] : -1) {
-        const kind = kinds[p];
-        if (kind === PointKind.Unreachable) {
-          pointWrites[p] = need ? 1 : 0;
-        } else if (isLinearKind(kind) && points.linearAt(p) !== 0) {
-          pointWrites[p] = 1;
-          need = false;
-        } else {
-          pointWrites[p] = need ? 1 : 0;
-          if (points.constantAt(p) !== 0) need = false;
-        }
-      }
+      // The points at i's offset are all above the next listed instruction's offset.
+      i = --k >= 0 ? listed[k] : -1;
+      at = i >= 0 ? offsets[i] : -1;
     }
     return true;
   }
