@@ -143,6 +143,14 @@ export class GasChargeEmitter {
     return cached;
   }
 
+  /**
+   * One test for several charges in a row (charge-merging.ts): `total` is the sum of `requests`,
+   * and a failing test asks the host for each request in turn, as separate tests would have.
+   */
+  chain(requests: readonly Gas[], total: Gas, write: boolean): Uint8Array {
+    return this.local >= 0 ? this.encodeLocalCharge(total, this.local, write, requests) : this.encodeCharge(total, requests);
+  }
+
   /** Re-read the gas local from the global (after a host call, which re-syncs the global). */
   reload(out: ByteWriter): void {
     if (this.local >= 0) out.byte(0x23).u32(this.gasGlobal).byte(0x21).u32(this.local);

@@ -40,6 +40,7 @@ import { MAX_FUNCTION_LOCALS } from '../wasm/func-validator.js';
 import type { FuncType } from '../wasm/types.js';
 import { REWRITTEN_OPS } from './analysis-tables.js';
 import { BrTableSplitter } from './br-table-split.js';
+import { ChargeMerging } from './charge-merging.js';
 import { MAX_ENGINE_BR_TABLE, type FunctionAnalysis } from './function-analysis.js';
 import { GasChargeEmitter } from './gas-charges.js';
 import { addGas, isLinearKind, PointKind, type Gas, type GasPoints } from './gas-points.js';
@@ -68,6 +69,10 @@ export class BodyInstrumenter {
   private readonly brTables = new BrTableSplitter();
   /** Where the charges of the body being emitted write the global (see write-through.ts). */
   private readonly writes = new WriteThrough();
+  /** Which charges of the body being emitted are tested together (see charge-merging.ts). */
+  private readonly merging = new ChargeMerging();
+  /** `merging` when the body has merged charges, else null. */
+  private chains: ChargeMerging | null = null;
   private layout: FunctionLayout | undefined;
   /** The body size nearcore's instrumenter would produce, accumulated while emitting. */
   private nearcoreSize = 0;
@@ -132,7 +137,12 @@ export class BodyInstrumenter {
     const scratchLocals = (floatScratch ? 4 : 2) + extra;
     const gasLocal = params + numDeclaredLocals + scratchLocals + 1 <= MAX_FUNCTION_LOCALS ? tmp64 + scratchLocals : -1;
     gas.useLocal(gasLocal);
-    if (gasLocal >= 0) this.writes.analyse(log, code, analysis, points, layout.memoryBytes);
+    this.chains = null;
+    if (gasLocal >= 0) {
+      this.writes.analyse(log, code, analysis, points, layout.memoryBytes);
+      this.merging.analyse(log, code, points, layout.memoryBytes);
+      if (this.merging.merged) this.chains = this.merging;
+    }
     this.stack.leaf = !analysis.calls;
     out.u32(localGroups.count + scratchLocals + (gasLocal >= 0 ? 1 : 0));
     for (let g = 0; g < localGroups.count; g++) out.u32(localGroups.numbers[g]).byte(localGroups.types[g]);
@@ -168,8 +178,14 @@ export class BodyInstrumenter {
     const n = points.count;
     const pointOffsets = points.offsets;
     let p = 0;
-    const merged = log.count > 0 ? mergedEntryCharge(points, log.offsets[0], frameFee) : null;
-    if (merged !== null) {
+    const merged =
+      log.count > 0 && (this.chains === null || (this.chains.absorbed[0] === 0 && this.chains.hoisted[0] === 0)) ? mergedEntryCharge(points, log.offsets[0], frameFee) : null;
+    if (merged !== null && this.chains !== null && this.chains.follower[0] >= 0) {
+      // The first charge heads a chain: the frame fee goes in front of it.
+      out.array(this.chainCharge(points, 0, frameFee));
+      this.nearcoreSize += nearcore.constantSize(points.constantAt(0));
+      p = 1;
+    } else if (merged !== null) {
       if (merged !== 0 && merged !== 0n) out.array(gas.entry(merged, frameFee, points.constantAt(0), this.writesAt(0)));
       const first = points.constantAt(0);
       if (first !== 0) this.nearcoreSize += nearcore.constantSize(first);
@@ -191,9 +207,14 @@ export class BodyInstrumenter {
       let rewritten = eventCount > 0 ? events[0] : last;
       // The instruction after a float result, while the result's canonicalisation is pending.
       let afterFloat = -1;
+      // Loop-entry charges (charge-merging.ts): the next one's `loop` offset (-1: none).
+      const chains = this.chains;
+      let entry = 0;
+      let entryOffset = chains !== null && chains.entryCount > 0 ? chains.entryOffsets[0] : -1;
       for (;;) {
         let offset = afterFloat >= 0 ? offsets[afterFloat] : offsets[rewritten];
         if (p < n && pointOffsets[p] < offset) offset = pointOffsets[p];
+        if (entryOffset >= 0 && entryOffset < offset) offset = entryOffset;
         if (offset >= endOffset) break;
         out.bytes(code, spanStart, offset);
         spanStart = offset;
@@ -202,6 +223,11 @@ export class BodyInstrumenter {
           afterFloat = -1;
         }
         if (p < n && pointOffsets[p] === offset) p = this.emitCharges(out, points, p, offset, tmp64, cnt32);
+        if (entryOffset === offset) {
+          // After the charges before the `loop` itself, the header's, on the way in.
+          out.array(this.chainCharge(points, chains!.entryHeads[entry], 0));
+          entryOffset = ++entry < chains!.entryCount ? chains!.entryOffsets[entry] : -1;
+        }
         if (offsets[rewritten] !== offset) continue;
         const i = rewritten;
         rewritten = ++e < eventCount ? events[e] : last;
@@ -255,6 +281,36 @@ export class BodyInstrumenter {
     nearcore.addBody(this.nearcoreSize);
   }
 
+  /**
+   * The test of the chain of charges that starts at point `p` (charge-merging.ts), after
+   * `frameFee` (0: none). It writes the global if any charge of the chain would have.
+   */
+  private chainCharge(points: GasPoints, p: number, frameFee: Gas): Uint8Array {
+    const { follower, hoisted, twin } = this.chains!;
+    const pointWrites = this.writes.pointWrites;
+    const requests: Gas[] = [];
+    let total: Gas = 0;
+    let write = false;
+    // A chain ends at an arm's first charge tested before its `if` (either arm may follow).
+    for (let x = p; x >= 0; x = hoisted[x] === 1 ? -1 : follower[x]) {
+      const c = points.constantAt(x);
+      requests.push(c);
+      total = addGas(total, c)!; // the analysis merges only when all fees add up as numbers
+      if (pointWrites[x] === 1 || (hoisted[x] === 1 && pointWrites[twin[x]] === 1)) write = true;
+    }
+    if (frameFee === 0 || frameFee === 0n) return this.gas.chain(requests, total, write);
+    const withFee = addGas(frameFee, total);
+    if (withFee === null) {
+      const fee = this.gas.constant(frameFee, true);
+      const rest = this.gas.chain(requests, total, write);
+      const both = new Uint8Array(fee.length + rest.length);
+      both.set(fee);
+      both.set(rest, fee.length);
+      return both;
+    }
+    return this.gas.chain([frameFee, ...requests], withFee, write);
+  }
+
   /** Whether the charge of point `p` writes the global (always when charges use the global). */
   private writesAt(p: number): boolean {
     return this.gas.local < 0 || this.writes.pointWrites[p] === 1;
@@ -282,8 +338,15 @@ export class BodyInstrumenter {
         }
       }
       if (constant !== 0) {
-        out.array(gas.constant(constant, writes === null || writes[p] === 1));
         this.nearcoreSize += nearcore.constantSize(constant);
+        const chains = this.chains;
+        if (chains === null) out.array(gas.constant(constant, writes === null || writes[p] === 1));
+        else if (chains.hoisted[p] === 1) {
+          // Tested before the `if`: only what was merged after it is tested here.
+          if (chains.follower[p] >= 0) out.array(this.chainCharge(points, chains.follower[p], 0));
+        } else if (chains.absorbed[p] === 0) {
+          out.array(chains.follower[p] < 0 ? gas.constant(constant, writes === null || writes[p] === 1) : this.chainCharge(points, p, 0));
+        }
       }
     }
     return p;
