@@ -4,7 +4,8 @@
 //    to the bare V8 floor for the same call (instantiate the original module, call `noop`) and to
 //    V8's share of a nearts call (the prepared module instantiated over a fresh 64 MiB shared
 //    memory, as nearcore's memory must be, with a stub host: what is left once nearts' own work is
-//    taken away);
+//    taken away), and the same for the fungible token's get_total_supply (lib/stub-host.mjs:
+//    storage in a Map, no gas);
 //  - the first (cold) call — prepare + compile + run — versus a repeat call;
 //  - a large contract (near-sdk-rs fungible token, ~170 KB) versus the tiny one, cold and repeat.
 // Repeat calls pass the code hash, as the runtime does (it has it in the account). A cold call
@@ -18,6 +19,8 @@ import { builtContract, npmContract, uniquify } from './lib/contracts.mjs';
 import { callNearts, CONFIG, LruContractCache, MockedExternal, rawContract, returnText, utf8 } from './lib/nearts.mjs';
 import { WasmExecutor } from '../../packages/vm-runner/dist/index.js';
 import { fmtRatio, fmtSpread } from './lib/stats.mjs';
+import { stubHost } from './lib/stub-host.mjs';
+import { sharedMemoryPressure } from '../../packages/vm-runner/dist/executor/shared-memory-pressure.js';
 
 export const GOAL_REPEAT_US = 30;
 
@@ -47,6 +50,39 @@ function preparedContract(code, method) {
     instance.exports[exportName]();
   };
 }
+/**
+ * V8's part of a nearts call of the token's `get_total_supply`: the prepared module over a fresh
+ * 64 MiB shared memory, the stub host of lib/stub-host.mjs (registers, storage in a Map, no gas)
+ * over the token's state, with vm-runner's shared-memory GC policy (the token grows its memory
+ * on every call). What is left of a nearts call once vm-logic, the cache and the outcome are
+ * taken away.
+ */
+function preparedTokenView(code, external, method) {
+  const loaded = new WasmExecutor().load(code, CONFIG.wasmConfig);
+  if (!loaded.ok) throw new Error(`cannot prepare: ${JSON.stringify(loaded.error)}`);
+  const { prepared, module } = loaded.contract;
+  const { abi } = prepared;
+  const storage = new Map();
+  for (const { key, value } of external.storageEntries()) storage.set(Buffer.from(key).toString('latin1'), value);
+  const utf8Bytes = (s) => Buffer.from(s, 'utf8');
+  const ctx = { current: utf8Bytes('token.near'), signer: utf8Bytes('alice'), predecessor: utf8Bytes('alice'), input: utf8Bytes('{}'), deposit: 0n, usage: 0n, logs: [], returned: null };
+  let memory;
+  const internal = {};
+  for (const imp of WebAssembly.Module.imports(module)) if (imp.kind === 'function' && imp.module === abi.internalModule) internal[imp.name] = () => {};
+  const env = stubHost(() => memory, storage, ctx);
+  const imports = { [abi.memoryModule]: env, [abi.internalModule]: internal };
+  const exportName = prepared.exportedFunctions.get(method).exportName;
+  const initialBytes = prepared.memory.initialPages * 65536;
+  return () => {
+    memory = env[abi.memoryImport] = new WebAssembly.Memory({ initial: prepared.memory.initialPages, maximum: prepared.memory.maximumPages, shared: true });
+    sharedMemoryPressure.memoryCreated();
+    const instance = new WebAssembly.Instance(module, imports);
+    instance.exports[abi.gasGlobalExport].value = 10n ** 15n;
+    instance.exports[exportName]();
+    if (memory.buffer.byteLength > initialBytes) sharedMemoryPressure.callGrewMemory();
+    return Buffer.from(ctx.returned).toString();
+  };
+}
 let variant = 1;
 
 export async function run(options = {}) {
@@ -68,6 +104,7 @@ export async function run(options = {}) {
 
   const raw = rawContract(tiny);
   const preparedNoop = preparedContract(tiny, 'noop');
+  const preparedTotalSupply = preparedTokenView(ft, ftState, 'get_total_supply');
   const check = (what, got, want) => {
     if (got !== want) mismatches.push(`${what}: got ${got}, expected ${want}`);
   };
@@ -78,6 +115,7 @@ export async function run(options = {}) {
       'nearts tiny noop': () => check('tiny noop', returnText(callNearts({ code: tiny, codeHash: tinyHash, method: 'noop', cache })), '<None>'),
       'nearts ft get_total_supply': () =>
         check('ft get_total_supply', returnText(callNearts({ code: ft, codeHash: ftHash, method: 'get_total_supply', input: '{}', external: ftState, cache })), '"1000000"'),
+      'V8 share of a nearts call (ft get_total_supply)': () => check('stub-host ft get_total_supply', preparedTotalSupply(), '"1000000"'),
     },
     { rounds, batch, warmup: 2 },
   );
@@ -111,6 +149,7 @@ export async function run(options = {}) {
     coldWall: cold.wallPerCall,
     coldRatios: cold.ratios,
     tinyOverV8Share: ratioOf(tinyRepeat, repeat.perCall['V8 share of a nearts call (tiny noop)']),
+    ftOverV8Share: ratioOf(ftRepeat, repeat.perCall['V8 share of a nearts call (ft get_total_supply)']),
     tinyColdOverRepeat: ratioOf(tinyCold, tinyRepeat),
     ftColdOverRepeat: ratioOf(ftCold, ftRepeat),
     ftOverTinyRepeat: repeat.ratios['nearts ft get_total_supply'],
@@ -145,7 +184,7 @@ export function render(r) {
     `# ${r.title}: ${r.rounds} rounds of ${r.batch} repeat calls, ${r.coldRounds} cold rounds`,
     textTable(['call', 'kind', 'CPU per call', 'wall per call'], rows),
     `repeat, relative to the V8 floor: ${Object.entries(f.repeatRatios).map(([n, s]) => `${n} ${fmtRatio(s)}`).join('; ')}`,
-    `nearts tiny noop / V8's share of it (medians): ${f.tinyOverV8Share.toFixed(2)}×`,
+    `nearts tiny noop / V8's share of it (medians): ${f.tinyOverV8Share.toFixed(2)}×; ft get_total_supply: ${f.ftOverV8Share.toFixed(2)}×`,
     `cold / repeat: tiny ${f.tinyColdOverRepeat.toFixed(0)}×, ft ${f.ftColdOverRepeat.toFixed(0)}×`,
     `large / tiny: repeat ${fmtRatio(f.ftOverTinyRepeat)}; cold ${fmtRatio(f.ftOverTinyCold)}`,
     ...r.mismatches.map((m) => `MISMATCH ${m}`),
