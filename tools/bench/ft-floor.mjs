@@ -10,7 +10,9 @@
 //              the same instance (no growth, no fresh pages)
 //   stub call  the prepared (metered) token over a fresh 64 MiB shared memory with the same stub
 //              host, instantiation and call, with vm-runner's shared-memory GC policy: V8's share
-//              of a nearts call including the metering code and the shared-memory growth
+//              of a nearts call including the metering code and the shared-memory growth; next to
+//              the unmetered token the same way, and a second call on each warm instance (timed on
+//              its own, left out of the batch) for the metering ratio of the token's code alone
 //   nearts     one transaction end to end: Chain.submit + produceBlock + the blocks that drain its
 //              receipts (function call, refund), 10k accounts, MemoryState (lib/chain-worker.mjs);
 //              a sample is `--nearts-blocks` (2) blocks of `--batch` transactions and their receipts
@@ -108,9 +110,72 @@ const stubImports = {
 };
 const transferExport = prepared.exportedFunctions.get('transfer').exportName;
 
+/**
+ * The token's own calls before the chain exists (a small heap, so few collections land in them):
+ * per round, `batch` fresh instances of each module over fresh shared memories (instantiation
+ * untimed), the first transfer and a second one on the same instance timed one by one, after
+ * warm-up rounds (1,500 calls of each).
+ */
+function tokenAlone() {
+  const kinds = {
+    unmetered: { module: unmeteredModule, imports: rawImports, ctx: rawCtx, run: (i) => i.exports.transfer(), setMemory: (m) => (rawMemory = rawImports.env.memory = m) },
+    prepared: {
+      module: preparedModule,
+      imports: stubImports,
+      ctx: stubCtx,
+      run: (i) => {
+        i.exports[abi.gasGlobalExport].value = 10n ** 15n;
+        i.exports[transferExport]();
+      },
+      setMemory: (m) => (stubMemory = stubImports[abi.memoryModule][abi.memoryImport] = m),
+    },
+  };
+  const out = { unmetered: { first: [], second: [] }, prepared: { first: [], second: [] } };
+  let n = 0;
+  const timed = (kind, instance) => {
+    Object.assign(kind.ctx, transferArgs(n++), { logs: [] });
+    const c0 = cpuUs();
+    kind.run(instance);
+    return cpuUs() - c0;
+  };
+  // Warm-up rounds until V8 has tiered the hot functions up (dynamic tiering: Liftoff first).
+  const warmup = Math.ceil(1500 / batch);
+  for (let r = 0; r < warmup + rounds; r++) {
+    for (const name of r % 2 === 0 ? ['unmetered', 'prepared'] : ['prepared', 'unmetered']) {
+      const kind = kinds[name];
+      collectGarbage();
+      let first = 0;
+      let second = 0;
+      for (let i = 0; i < batch; i++) {
+        kind.setMemory(freshSharedMemory());
+        sharedMemoryPressure.memoryCreated();
+        const instance = new WebAssembly.Instance(kind.module, kind.imports);
+        first += timed(kind, instance);
+        second += timed(kind, instance);
+        sharedMemoryPressure.callGrewMemory();
+      }
+      if (r >= warmup) {
+        out[name].first.push(first / batch);
+        out[name].second.push(second / batch);
+      }
+    }
+  }
+  return out;
+}
+const alone = tokenAlone();
+
 const chain = createChainBench({ accounts, backend: 'memory', senders: batch, ftHolders: batch });
 let op = 0;
 const warmCalls = [];
+const warmRaw = [];
+const warmStub = [];
+/** A second transfer on an instance that already ran one (no growth, pages touched), timed alone. */
+const warmCall = (ctx, call) => {
+  Object.assign(ctx, transferArgs(op++), { logs: [] });
+  const c0 = cpuUs();
+  call();
+  return cpuUs() - c0;
+};
 const variants = {
   verify: () => {
     for (let i = 0; i < batch; i++) if (!verify(null, hashes[i], publicKey, signatures[i])) throw new Error('bad signature');
@@ -137,11 +202,12 @@ const variants = {
       let c0 = cpuUs();
       instance.exports.transfer();
       first += cpuUs() - c0;
-      sharedMemoryPressure.callGrewMemory();
       Object.assign(rawCtx, transferArgs(op++), { logs: [] });
       c0 = cpuUs();
       instance.exports.transfer();
       second += cpuUs() - c0;
+      // After the timed calls: a collection this starts does not land in the next timed call.
+      sharedMemoryPressure.callGrewMemory();
     }
     warmCalls.push(second / batch);
     return first;
@@ -149,6 +215,8 @@ const variants = {
   // The same unmetered token, instantiation and call timed together: next to 'stub call' (the
   // prepared token, same host, same memory) the difference is the metering.
   'raw instance + call': () => {
+    const c0 = cpuUs();
+    let warm = 0;
     for (let i = 0; i < batch; i++) {
       rawMemory = freshSharedMemory();
       rawImports.env.memory = rawMemory;
@@ -156,20 +224,32 @@ const variants = {
       const instance = new WebAssembly.Instance(unmeteredModule, rawImports);
       Object.assign(rawCtx, transferArgs(op++), { logs: [] });
       instance.exports.transfer();
+      warm += warmCall(rawCtx, () => instance.exports.transfer());
       sharedMemoryPressure.callGrewMemory();
     }
+    warmRaw.push(warm / batch);
+    return cpuUs() - c0 - warm;
   },
   'stub call': () => {
+    const c0 = cpuUs();
+    let warm = 0;
     for (let i = 0; i < batch; i++) {
       Object.assign(stubCtx, transferArgs(op++), { logs: [] });
       stubMemory = freshSharedMemory();
       stubImports[abi.memoryModule][abi.memoryImport] = stubMemory;
       sharedMemoryPressure.memoryCreated();
       const instance = new WebAssembly.Instance(preparedModule, stubImports);
-      instance.exports[abi.gasGlobalExport].value = 10n ** 15n;
+      const gas = instance.exports[abi.gasGlobalExport];
+      gas.value = 10n ** 15n;
       instance.exports[transferExport]();
+      warm += warmCall(stubCtx, () => {
+        gas.value = 10n ** 15n;
+        instance.exports[transferExport]();
+      });
       if (stubMemory.buffer.byteLength > prepared.memory.initialPages * 65536) sharedMemoryPressure.callGrewMemory();
     }
+    warmStub.push(warm / batch);
+    return cpuUs() - c0 - warm;
   },
   nearts: null, // signs untimed first, see below
 };
@@ -213,11 +293,22 @@ line('prepared token + stub host, instantiate and call', s['stub call']);
 line('    difference: metering', metering);
 line('nearts end to end (tx, function call, refund)', s.nearts);
 line('(d) nearts − (a) − (b) − (c)', rest);
+const warmRatio = summarize(warmStub.map((v, i) => v / warmRaw[i]));
 console.log(`prepared / unmetered, instantiate and call: ${meteringRatio.median.toFixed(2)}× (p10–p90 ${meteringRatio.p10.toFixed(2)}–${meteringRatio.p90.toFixed(2)})`);
+console.log(`prepared / unmetered, second call on a warm instance: ${fmt(summarize(warmStub).median)} / ${fmt(summarize(warmRaw).median)} µs = ${warmRatio.median.toFixed(2)}× (p10–p90 ${warmRatio.p10.toFixed(2)}–${warmRatio.p90.toFixed(2)})`);
 const floor = s.verify.median + s.instance.median + rawCall.median;
 const designFloor = s.verify.median + s['stub call'].median;
 console.log(`floor (a)+(b)+(c) = ${fmt(floor)} µs → ${fmt(1e6 / floor)} per CPU-second`);
 console.log(`with metering and shared-memory growth, (a) + prepared/stub call = ${fmt(designFloor)} µs → ${fmt(1e6 / designFloor)} per CPU-second`);
+
+const aloneLine = (name, x) => console.log(`${name.padEnd(52)} ${fmt(x.median).padStart(8)} µs  (p10–p90 ${fmt(x.p10)}–${fmt(x.p90)})`);
+console.log(`the token alone, before the chain was built (small heap), ${rounds} rounds of ${batch}:`);
+for (const name of ['unmetered', 'prepared']) {
+  aloneLine(`    ${name}: first call on a fresh instance`, summarize(alone[name].first));
+  aloneLine(`    ${name}: second call on the same instance`, summarize(alone[name].second));
+}
+const aloneRatio = (k) => summarize(alone.prepared[k].map((v, i) => v / alone.unmetered[k][i]));
+console.log(`    prepared / unmetered: first call ${aloneRatio('first').median.toFixed(2)}×, second call ${aloneRatio('second').median.toFixed(2)}× (p10–p90 ${aloneRatio('second').p10.toFixed(2)}–${aloneRatio('second').p90.toFixed(2)})`);
 
 // V8 11.3 keeps every shared memory ever created in a list that each shared-memory grow walks
 // (cleared entries are never compacted away): a grow gets slower with the age of the process.
