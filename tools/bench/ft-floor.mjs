@@ -138,26 +138,29 @@ function tokenAlone() {
     kind.run(instance);
     return cpuUs() - c0;
   };
-  // Warm-up rounds until V8 has tiered the hot functions up (dynamic tiering: Liftoff first).
-  const warmup = Math.ceil(1500 / batch);
-  for (let r = 0; r < warmup + rounds; r++) {
+  const oneCall = (kind) => {
+    kind.setMemory(freshSharedMemory());
+    sharedMemoryPressure.memoryCreated();
+    const instance = new WebAssembly.Instance(kind.module, kind.imports);
+    const first = timed(kind, instance);
+    const second = timed(kind, instance);
+    sharedMemoryPressure.callGrewMemory();
+    return [first, second];
+  };
+  // Warm-up until V8 has tiered the hot functions up (dynamic tiering: Liftoff first).
+  for (let i = 0; i < 1500; i++) for (const kind of Object.values(kinds)) oneCall(kind);
+  for (let r = 0; r < rounds; r++) {
     for (const name of r % 2 === 0 ? ['unmetered', 'prepared'] : ['prepared', 'unmetered']) {
-      const kind = kinds[name];
       collectGarbage();
       let first = 0;
       let second = 0;
       for (let i = 0; i < batch; i++) {
-        kind.setMemory(freshSharedMemory());
-        sharedMemoryPressure.memoryCreated();
-        const instance = new WebAssembly.Instance(kind.module, kind.imports);
-        first += timed(kind, instance);
-        second += timed(kind, instance);
-        sharedMemoryPressure.callGrewMemory();
+        const [a, b] = oneCall(kinds[name]);
+        first += a;
+        second += b;
       }
-      if (r >= warmup) {
-        out[name].first.push(first / batch);
-        out[name].second.push(second / batch);
-      }
+      out[name].first.push(first / batch);
+      out[name].second.push(second / batch);
     }
   }
   return out;
