@@ -10,9 +10,22 @@
  * {@link FunctionValidator.visitChecked}, so errors, their order and their offsets are the
  * general path's.
  */
-import { FunctionValidator, Kind, NO_RESULT } from './func-validator.js';
-import { MEM_MAX_ALIGN, MEM_STORE, MEM_TYPE, NUM_ARG, NUM_POPS, NUM_RESULT } from './opcodes.js';
-import { Imm, IMMEDIATE, type OperatorReader } from './operators.js';
+import * as funcValidator from './func-validator.js';
+import { FunctionValidator } from './func-validator.js';
+import * as opcodes from './opcodes.js';
+import * as operators from './operators.js';
+import type { OperatorReader } from './operators.js';
+
+// Module-local bindings of what the loop reads per instruction: V8 reads an imported binding
+// through its module cell on every access (and a property of an imported object on top).
+const { MEM_MAX_ALIGN, MEM_STORE, MEM_TYPE, NUM_ARG, NUM_POPS, NUM_RESULT } = opcodes;
+const { IMMEDIATE } = operators;
+const IMM_INDEX = operators.Imm.Index;
+const NO_RESULT = funcValidator.NO_RESULT;
+const BLOCK = funcValidator.Kind.Block;
+const LOOP = funcValidator.Kind.Loop;
+const IF = funcValidator.Kind.If;
+const ELSE = funcValidator.Kind.Else;
 
 /**
  * Where {@link BodyValidator.validateBody} records each instruction, in `[0, count)`: its offset,
@@ -89,7 +102,7 @@ export class BodyValidator extends FunctionValidator {
           // An index immediate (LEB u32, padded forms included: linkers leave five-byte
           // relocations), NONE when it is not valid here.
           let index = NONE;
-          if (IMMEDIATE[op] === Imm.Index) {
+          if (IMMEDIATE[op] === IMM_INDEX) {
             let p = at + 1;
             let v = 0;
             for (let shift = 0; p < end; shift += 7) {
@@ -192,7 +205,7 @@ export class BodyValidator extends FunctionValidator {
               // br_if
               if (index === NONE || index >= depth || sp <= height || operands[sp - 1] !== 0x7f) break short;
               const d = depth - 1 - index;
-              const t = ctrlKind[d] === Kind.Loop ? NO_RESULT : ctrlResult[d];
+              const t = ctrlKind[d] === LOOP ? NO_RESULT : ctrlResult[d];
               if (t !== NO_RESULT && (sp - 1 <= height || operands[sp - 2] !== t)) break short;
               sp--;
               break;
@@ -201,7 +214,7 @@ export class BodyValidator extends FunctionValidator {
               // br
               if (index === NONE || index >= depth) break short;
               const d = depth - 1 - index;
-              const t = ctrlKind[d] === Kind.Loop ? NO_RESULT : ctrlResult[d];
+              const t = ctrlKind[d] === LOOP ? NO_RESULT : ctrlResult[d];
               if (t !== NO_RESULT && (sp <= height || operands[sp - 1] !== t)) break short;
               sp = height;
               ctrlUnreachable[depth - 1] = 1;
@@ -219,7 +232,7 @@ export class BodyValidator extends FunctionValidator {
                 if (sp <= height || operands[sp - 1] !== 0x7f) break short;
                 sp--;
               }
-              ctrlKind[depth] = op === 0x02 ? Kind.Block : op === 0x03 ? Kind.Loop : Kind.If;
+              ctrlKind[depth] = op === 0x02 ? BLOCK : op === 0x03 ? LOOP : IF;
               ctrlResult[depth] = result;
               ctrlHeight[depth] = sp;
               ctrlUnreachable[depth] = 0;
@@ -235,7 +248,7 @@ export class BodyValidator extends FunctionValidator {
               const result = ctrlResult[d];
               if (result === NO_RESULT) {
                 if (sp !== height) break short;
-              } else if (ctrlKind[d] === Kind.If || sp !== height + 1 || operands[sp - 1] !== result) break short;
+              } else if (ctrlKind[d] === IF || sp !== height + 1 || operands[sp - 1] !== result) break short;
               depth = d;
               if (d === 0) this.endedAt = at + 1;
               else height = ctrlHeight[d - 1];
@@ -247,12 +260,12 @@ export class BodyValidator extends FunctionValidator {
               // else
               const d = depth - 1;
               const result = ctrlResult[d];
-              if (ctrlKind[d] !== Kind.If) break short;
+              if (ctrlKind[d] !== IF) break short;
               if (result === NO_RESULT) {
                 if (sp !== height) break short;
               } else if (sp !== height + 1 || operands[sp - 1] !== result) break short;
               sp = height;
-              ctrlKind[d] = Kind.Else;
+              ctrlKind[d] = ELSE;
               ctrlUnreachable[d] = 0;
               a = 0;
               break;
