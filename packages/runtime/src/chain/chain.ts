@@ -38,7 +38,7 @@ import { MemoryState, type State } from '@nearts/store';
 import type { Executor } from '../ext/vm-bridge.js';
 import { apply } from '../apply/apply.js';
 import type { ChunkTransaction, StatelessValidation } from '../apply/transactions.js';
-import type { ApplyResult, BalanceStats, ExecutionOutcomeWithId } from '../apply/types.js';
+import type { BalanceStats } from '../apply/types.js';
 import { RuntimeUsageError } from '../errors.js';
 import { borshExtensions } from '../extensions/submodules.js';
 import type { EpochInfo } from '../ext/runtime-ext.js';
@@ -47,14 +47,18 @@ import { getAccount, getValue } from '../state/accessors.js';
 import { InvalidTxError, type InvalidTxErrorData } from '../tx-errors.js';
 import type { VerifiableTransaction } from '../verifier/transaction.js';
 import { finalExecutionOutcomeView, finalExecutionStatus, type FinalExecutionOutcome } from '../views/outcome-view.js';
+import type { Block, ChunkSummary, OutcomeRecord } from './block.js';
 import { DEFAULT_GAS_PRICE, nextGasPrice, type GasPriceConfig } from './gas-price.js';
 import { writeGenesis, type GenesisAccount, type GenesisGlobalContract, type GenesisTarget } from './genesis.js';
 import { stateSupply } from './invariant.js';
 import { ShardLayout } from './shard-layout.js';
 import { TrieShape } from '../ext/trie-shape.js';
 import { checkTransactionAgainstState, decodeTransaction } from './submission.js';
-import { ValueSlab } from './value-slab.js';
+import { History } from './history.js';
+import { TransactionLog } from './transaction-log.js';
 import { viewCall, type ViewCallResult } from './view-call.js';
+
+export type { Block, ChunkSummary, OutcomeRecord } from './block.js';
 
 const trace = tracer('nearts:runtime:chain');
 
@@ -89,28 +93,6 @@ export interface GenesisConfig {
   executor?: Executor;
 }
 
-export interface ChunkSummary {
-  shardId: bigint;
-  stateRoot: Uint8Array;
-  result: ApplyResult;
-}
-
-export interface Block {
-  height: bigint;
-  hash: CryptoHash;
-  prevHash: CryptoHash;
-  timestamp: bigint;
-  gasPrice: bigint;
-  randomSeed: CryptoHash;
-  chunks: ChunkSummary[];
-}
-
-interface OutcomeRecord {
-  outcome: ExecutionOutcomeWithId;
-  blockHash: CryptoHash;
-  blockHeight: bigint;
-}
-
 function blockHash(height: bigint, prevHash: CryptoHash, timestamp: bigint, roots: readonly Uint8Array[]): CryptoHash {
   const w = new BorshWriter();
   w.u64(height);
@@ -127,14 +109,8 @@ function heightSeed(prev: CryptoHash, height: bigint): CryptoHash {
   return sha256(w.finish());
 }
 
-/**
- * Internal map key of a hash: its 32 bytes as a latin1 string (one char per byte), far cheaper
- * than base58, which is only produced where a caller sees it.
- */
-const key = latin1;
-
-/** The map key of a base58 hash a caller gave, or undefined when it is not one (then nothing matches). */
-function keyOfBase58(s: string): string | undefined {
+/** The bytes of a base58 hash a caller gave, or undefined when it is not one (then nothing matches). */
+function hashOfBase58(s: string): CryptoHash | undefined {
   let bytes: Uint8Array;
   try {
     bytes = base58Decode(s);
@@ -142,7 +118,7 @@ function keyOfBase58(s: string): string | undefined {
     return undefined;
   }
   // Only the canonical spelling of a 32-byte hash names it, as when the maps were keyed by base58.
-  return bytes.length === 32 && hashToBase58(bytes) === s ? key(bytes) : undefined;
+  return bytes.length === 32 && hashToBase58(bytes) === s ? bytes : undefined;
 }
 
 /** Whether `s` holds no key at all (committed or pending): its root is the empty trie's. */
@@ -163,21 +139,16 @@ export class Chain {
   readonly executor: Executor | undefined;
   private readonly states: State[];
   private readonly shapes: TrieShape[];
-  private readonly blocks: Block[] = [];
-  private readonly blockByHash = new Map<string, Block>();
+  /** Every block, kept compactly (see History). */
+  private readonly history: History;
+  private readonly genesisBlock: Block;
   /** Submitted for the next block; `validated`: decoded here and checked on submission. */
   private readonly pendingTxs: Array<{ tx: VerifiableTransaction; validated: boolean }> = [];
   /** What a transaction checked on submission was validated with (see `ChunkTransaction.validatedWith`). */
   private readonly submissionValidation: StatelessValidation;
   private incoming: Receipt[][];
-  private readonly outcomes = new Map<string, OutcomeRecord>();
-  /**
-   * Every submitted transaction, for `finalOutcome`: one submitted as bytes is kept as those
-   * bytes (packed into shared slabs) and decoded again when asked for, a fraction of the memory
-   * of the decoded objects a long chain would otherwise hold on to.
-   */
-  private readonly transactions = new Map<string, VerifiableTransaction | Uint8Array>();
-  private readonly transactionBytes = new ValueSlab();
+  /** Every submitted transaction, for `finalOutcome`. */
+  private readonly transactions = new TransactionLog();
   private nextPrice: bigint;
   /** Σ amount + locked (+ gas-key balances) at genesis. */
   readonly genesisSupply: bigint;
@@ -234,24 +205,21 @@ export class Chain {
       chunks: [],
     };
     this.nextPrice = this.gasPriceConfig.initial;
-    this.pushBlock(genesis);
+    this.history = new History(borshExtensions(this.config));
+    this.genesisBlock = genesis;
+    this.history.push(genesis);
   }
 
   static create(genesis: GenesisConfig): Chain {
     return new Chain(genesis);
   }
 
-  private pushBlock(b: Block): void {
-    this.blocks.push(b);
-    this.blockByHash.set(key(b.hash), b);
-  }
-
   get head(): Block {
-    return this.blocks[this.blocks.length - 1];
+    return this.history.head;
   }
 
   get genesis(): Block {
-    return this.blocks[0];
+    return this.genesisBlock;
   }
 
   /** The state of shard 0 (the only one unless shard boundaries were given). */
@@ -275,13 +243,18 @@ export class Chain {
   }
 
   block(hashOrHeight: CryptoHash | bigint): Block | undefined {
-    if (typeof hashOrHeight === 'bigint') return this.blocks.find((b) => b.height === hashOrHeight);
-    return this.blockByHash.get(key(hashOrHeight));
+    if (typeof hashOrHeight === 'bigint') {
+      // Heights follow each other from genesis.
+      const offset = hashOrHeight - this.genesisBlock.height;
+      return offset < 0n || offset >= BigInt(this.history.length) ? undefined : this.history.at(Number(offset));
+    }
+    const index = this.history.indexOfHash(hashOrHeight);
+    return index < 0 ? undefined : this.history.at(index);
   }
 
   /** Why a transaction referencing `hash` would not be accepted in the next block, or null. */
   private validityPeriodError(hash: CryptoHash): InvalidTxErrorData | null {
-    const base = this.blockByHash.get(key(hash));
+    const base = this.history.header(this.history.indexOfHash(hash));
     if (base === undefined) return { kind: 'Expired' };
     if (this.head.height > base.height + this.transactionValidityPeriod) return { kind: 'Expired' };
     return null;
@@ -329,7 +302,7 @@ export class Chain {
     // Checked and decoded here (an object no caller can change before the block applies it):
     // the chunk need not validate it statelessly again.
     this.pendingTxs.push({ tx: v, validated: check && decoded });
-    this.transactions.set(key(v.hash), decoded ? this.transactionBytes.copy(tx) : v);
+    this.transactions.add(v, decoded ? tx : undefined);
     const id = hashToBase58(v.hash);
     if (trace.enabled) trace(`submit ${id} ${v.signed.transaction.signerId} -> ${v.signed.transaction.receiverId}`);
     return id;
@@ -388,10 +361,9 @@ export class Chain {
     });
     const hash = blockHash(height, prev.hash, timestamp, chunks.map((c) => c.stateRoot));
     const block: Block = { height, hash, prevHash: prev.hash, timestamp, gasPrice, randomSeed, chunks };
-    for (const c of chunks) for (const o of c.result.outcomes) this.outcomes.set(key(o.id), { outcome: o, blockHash: hash, blockHeight: height });
     const limit = this.gasLimit === null ? 0n : this.gasLimit * BigInt(this.states.length);
     this.nextPrice = nextGasPrice(this.gasPriceConfig, gasPrice, gasUsed, limit);
-    this.pushBlock(block);
+    this.history.push(block);
     if (trace.enabled) trace(`block ${height} ${hashToBase58(hash)} gas ${gasUsed} price ${gasPrice}`);
     return block;
   }
@@ -426,24 +398,24 @@ export class Chain {
   }
 
   outcome(id: CryptoHash | string): OutcomeRecord | undefined {
-    const k = typeof id === 'string' ? keyOfBase58(id) : key(id);
-    return k === undefined ? undefined : this.outcomes.get(k);
+    const hash = typeof id === 'string' ? hashOfBase58(id) : id;
+    return hash === undefined ? undefined : this.history.outcome(hash);
   }
 
   /** All outcomes of a transaction, depth first from the transaction (nearcore `get_final_transaction_result`). */
   finalOutcome(txHash: CryptoHash | string): FinalExecutionOutcome {
     const id = typeof txHash === 'string' ? txHash : hashToBase58(txHash);
-    const txKey = typeof txHash === 'string' ? keyOfBase58(txHash) : key(txHash);
-    const kept = txKey === undefined ? undefined : this.transactions.get(txKey);
-    if (kept === undefined || txKey === undefined) throw new RuntimeUsageError(`unknown transaction ${id}`);
+    const hash = typeof txHash === 'string' ? hashOfBase58(txHash) : txHash;
+    const kept = hash === undefined ? undefined : this.transactions.get(hash);
+    if (kept === undefined || hash === undefined) throw new RuntimeUsageError(`unknown transaction ${id}`);
     const records: OutcomeRecord[] = [];
-    const visit = (oid: string): void => {
-      const rec = this.outcomes.get(oid);
+    const visit = (oid: CryptoHash): void => {
+      const rec = this.history.outcome(oid);
       if (rec === undefined) return;
       records.push(rec);
-      for (const r of rec.outcome.outcome.receiptIds) visit(key(r));
+      for (const r of rec.outcome.outcome.receiptIds) visit(r);
     };
-    visit(txKey);
+    visit(hash);
     if (records.length === 0) throw new RuntimeUsageError(`transaction ${id} is not in a block yet`);
     // The same bytes decoded the same way give the transaction accepted on submission.
     const tx = kept instanceof Uint8Array ? Chain.decodeTransaction(kept, borshExtensions(this.config)) : kept;

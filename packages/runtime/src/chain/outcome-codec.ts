@@ -1,0 +1,167 @@
+/**
+ * ExecutionOutcomeWithId in the chain's private history format: every field the runtime sets,
+ * `computeUsage` and the gas profile included (nearcore's borsh leaves both out), so an outcome
+ * decodes deep-equal to the one `apply` produced. Profiles are kept sparse: most of their 114
+ * entries are zero.
+ */
+import { AccountContractCodec, BorshReader, BorshWriter } from '@nearts/primitives';
+import { ProfileDataV3 } from '@nearts/vm-logic';
+import type { ExecutionMetadata, ExecutionOutcomeWithId, ExecutionStatus } from '../apply/types.js';
+import type { TxExecutionErrorData } from '../tx-errors.js';
+import { readTaggedValue, writeTaggedValue } from './tagged-value.js';
+import { readText, readVarBig, readVarNum, writeText, writeVarBig, writeVarNum } from './wire.js';
+
+const enum StatusTag {
+  Unknown = 0,
+  Failure = 1,
+  SuccessValue = 2,
+  SuccessReceiptId = 3,
+}
+
+export function writeOutcome(w: BorshWriter, o: ExecutionOutcomeWithId): void {
+  w.fixedBytes(o.id, 32);
+  const x = o.outcome;
+  writeVarNum(w, x.logs.length);
+  for (const log of x.logs) writeText(w, log);
+  writeVarNum(w, x.receiptIds.length);
+  for (const id of x.receiptIds) w.fixedBytes(id, 32);
+  writeVarBig(w, x.gasBurnt);
+  writeVarBig(w, x.computeUsage);
+  writeVarBig(w, x.tokensBurnt);
+  writeText(w, x.executorId);
+  writeStatus(w, x.status);
+  writeMetadata(w, x.metadata);
+}
+
+export function readOutcome(r: BorshReader): ExecutionOutcomeWithId {
+  const id = r.fixedBytes(32);
+  const logs: string[] = [];
+  for (let n = readVarNum(r); n > 0; n--) logs.push(readText(r));
+  const receiptIds: Uint8Array[] = [];
+  for (let n = readVarNum(r); n > 0; n--) receiptIds.push(r.fixedBytes(32));
+  const gasBurnt = readVarBig(r);
+  const computeUsage = readVarBig(r);
+  const tokensBurnt = readVarBig(r);
+  const executorId = readText(r);
+  const status = readStatus(r);
+  const metadata = readMetadata(r);
+  // Property order as `apply` builds outcomes, so even key order matches.
+  return { id, outcome: { logs, receiptIds, gasBurnt, computeUsage, tokensBurnt, executorId, status, metadata } };
+}
+
+/** The receipt ids of an encoded outcome, read without decoding the rest (the `finalOutcome` walk). */
+export function readOutcomeReceiptIds(r: BorshReader): Uint8Array[] {
+  r.fixedBytes(32);
+  for (let n = readVarNum(r); n > 0; n--) readText(r);
+  const ids: Uint8Array[] = [];
+  for (let n = readVarNum(r); n > 0; n--) ids.push(r.fixedBytes(32));
+  return ids;
+}
+
+function writeStatus(w: BorshWriter, s: ExecutionStatus): void {
+  switch (s.kind) {
+    case 'Unknown':
+      w.u8(StatusTag.Unknown);
+      return;
+    case 'Failure':
+      w.u8(StatusTag.Failure);
+      writeTaggedValue(w, s.error);
+      return;
+    case 'SuccessValue':
+      w.u8(StatusTag.SuccessValue);
+      w.bytes(s.value);
+      return;
+    case 'SuccessReceiptId':
+      w.u8(StatusTag.SuccessReceiptId);
+      w.fixedBytes(s.receiptId, 32);
+      return;
+  }
+}
+
+function readStatus(r: BorshReader): ExecutionStatus {
+  const tag = r.u8() as StatusTag;
+  switch (tag) {
+    case StatusTag.Unknown:
+      return { kind: 'Unknown' };
+    case StatusTag.Failure:
+      return { kind: 'Failure', error: readTaggedValue(r) as TxExecutionErrorData };
+    case StatusTag.SuccessValue:
+      return { kind: 'SuccessValue', value: r.bytesVec() };
+    case StatusTag.SuccessReceiptId:
+      return { kind: 'SuccessReceiptId', receiptId: r.fixedBytes(32) };
+    default:
+      throw new RangeError(`history: unknown outcome status tag ${tag as number}`);
+  }
+}
+
+function writeMetadata(w: BorshWriter, m: ExecutionMetadata): void {
+  w.u8(m.version);
+  if (m.version === 1) return;
+  writeProfile(w, m.profile);
+  if (m.version === 4) {
+    writeVarNum(w, m.contracts.length);
+    for (const c of m.contracts) AccountContractCodec.write(w, c);
+  }
+}
+
+function readMetadata(r: BorshReader): ExecutionMetadata {
+  const version = r.u8();
+  if (version === 1) return { version };
+  const profile = readProfile(r);
+  if (version === 3) return { version, profile };
+  if (version !== 4) throw new RangeError(`history: unknown outcome metadata version ${version}`);
+  const contracts = [];
+  for (let n = readVarNum(r); n > 0; n--) contracts.push(AccountContractCodec.read(r));
+  return { version, profile, contracts };
+}
+
+function writeProfile(w: BorshWriter, p: ProfileDataV3): void {
+  writeSparse(w, p.actionsProfile);
+  writeSparse(w, p.wasmExtProfile);
+  writeVarBig(w, p.wasmGas);
+  writeVarNum(w, p.extensionProfile.size);
+  for (const [name, gas] of p.extensionProfile) {
+    writeText(w, name);
+    writeVarBig(w, gas);
+  }
+}
+
+function readProfile(r: BorshReader): ProfileDataV3 {
+  const p = new ProfileDataV3();
+  readSparse(r, p.actionsProfile);
+  readSparse(r, p.wasmExtProfile);
+  p.wasmGas = readVarBig(r);
+  for (let n = readVarNum(r); n > 0; n--) {
+    const name = readText(r);
+    p.extensionProfile.set(name, readVarBig(r));
+  }
+  return p;
+}
+
+/** Length, then (index delta, value) for each non-zero entry, then a terminating 0 delta. */
+function writeSparse(w: BorshWriter, values: readonly bigint[]): void {
+  writeVarNum(w, values.length);
+  let last = -1;
+  for (let i = 0; i < values.length; i++) {
+    if (values[i] === 0n) continue;
+    writeVarNum(w, i - last);
+    writeVarBig(w, values[i]);
+    last = i;
+  }
+  writeVarNum(w, 0);
+}
+
+/** Into `into`, which a fresh profile has zero-filled at the current length. */
+function readSparse(r: BorshReader, into: bigint[]): void {
+  const length = readVarNum(r);
+  // A profile written with another number of cost kinds keeps its own length.
+  if (length !== into.length) {
+    into.length = length;
+    into.fill(0n);
+  }
+  let i = -1;
+  for (let delta = readVarNum(r); delta !== 0; delta = readVarNum(r)) {
+    i += delta;
+    into[i] = readVarBig(r);
+  }
+}

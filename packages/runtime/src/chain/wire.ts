@@ -1,0 +1,90 @@
+/**
+ * Primitives of the chain's private history format (never on the wire, never hashed): unsigned
+ * integers of any size as base-128 varints (most gas and balance figures take 5-9 bytes instead
+ * of 8 or 16, and nothing is out of range) and strings that keep every UTF-16 code unit.
+ */
+import { BorshReader, BorshWriter } from '@nearts/primitives';
+
+/** An unsigned bigint of any size, 7 bits per byte, low bits first. */
+export function writeVarBig(w: BorshWriter, v: bigint): void {
+  if (v < 0n) throw new RangeError(`history: negative value ${v}`);
+  // Below 2^53 the number path is exact and avoids a bigint per byte.
+  if (v <= 0x1f_ffff_ffff_ffffn) {
+    writeVarNum(w, Number(v));
+    return;
+  }
+  while (v >= 0x80n) {
+    w.u8(Number(v & 0x7fn) | 0x80);
+    v >>= 7n;
+  }
+  w.u8(Number(v));
+}
+
+export function readVarBig(r: BorshReader): bigint {
+  let v = 0;
+  let scale = 1;
+  for (let i = 0; i < 7; i++) {
+    const b = r.u8();
+    v += (b & 0x7f) * scale;
+    if (b < 0x80) return BigInt(v);
+    scale *= 128;
+  }
+  // Past 49 bits: continue in bigint.
+  let big = BigInt(v);
+  let shift = 49n;
+  for (;;) {
+    const b = r.u8();
+    big |= BigInt(b & 0x7f) << shift;
+    if (b < 0x80) return big;
+    shift += 7n;
+  }
+}
+
+/** A non-negative safe integer (counts, lengths, indices). */
+export function writeVarNum(w: BorshWriter, v: number): void {
+  if (!Number.isSafeInteger(v) || v < 0) throw new RangeError(`history: not a count: ${v}`);
+  while (v >= 0x80) {
+    w.u8((v % 0x80) | 0x80);
+    v = Math.floor(v / 0x80);
+  }
+  w.u8(v);
+}
+
+export function readVarNum(r: BorshReader): number {
+  let v = 0;
+  let scale = 1;
+  for (;;) {
+    const b = r.u8();
+    v += (b & 0x7f) * scale;
+    if (b < 0x80) return v;
+    scale *= 128;
+  }
+}
+
+const LONE_SURROGATE_POSSIBLE = /[\uD800-\uDFFF]/;
+
+/**
+ * A string, exactly: UTF-8 when it has no surrogate code unit (the usual case), else its UTF-16
+ * code units (a lone surrogate has no UTF-8 form and would not come back).
+ */
+export function writeText(w: BorshWriter, s: string): void {
+  if (!LONE_SURROGATE_POSSIBLE.test(s)) {
+    w.u8(0);
+    w.string(s);
+    return;
+  }
+  w.u8(1);
+  writeVarNum(w, s.length);
+  for (let i = 0; i < s.length; i++) w.u16(s.charCodeAt(i));
+}
+
+export function readText(r: BorshReader): string {
+  if (r.u8() === 0) return r.string();
+  const n = readVarNum(r);
+  const units: number[] = new Array<number>(n);
+  for (let i = 0; i < n; i++) units[i] = r.u16();
+  let s = '';
+  // In pieces: apply() has an argument-count limit.
+  for (let i = 0; i < n; i += 4096) s += String.fromCharCode.apply(null, units.slice(i, i + 4096));
+  return s;
+}
