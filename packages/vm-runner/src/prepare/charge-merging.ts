@@ -30,6 +30,7 @@
  */
 import { NUM_TRAPS, Op } from '../wasm/opcodes.js';
 import { isLinearKind, PointKind, type GasPoints } from './gas-points.js';
+import type { FunctionAnalysis } from './function-analysis.js';
 import type { InstructionLog } from './instruction-log.js';
 
 /** How the forward pass treats each single-byte opcode. */
@@ -86,7 +87,7 @@ const IF = 2;
 
 export class ChargeMerging {
   /** Per point: the point whose charge is tested right after this one's (-1: none). */
-  follower = new Int32Array(1024);
+  follower = new Int32Array(1024).fill(-1);
   /** Per point: 1 when an earlier point tests its charge (it emits no test of its own). */
   absorbed = new Uint8Array(1024);
   /**
@@ -140,22 +141,24 @@ export class ChargeMerging {
 
   private code: Uint8Array = new Uint8Array(0);
   private memoryBytes = 0;
+  /** Points of the last body whose flags may be set (0: all clean). */
+  private dirty = 0;
 
   /**
    * Computes `follower`, `absorbed` and `merged` for the body in `log` (instructions of `code`)
    * with charge points `points`; `memoryBytes` is the size linear memory has at least.
    */
-  analyse(log: InstructionLog, code: Uint8Array, points: GasPoints, memoryBytes: number): void {
+  analyse(log: InstructionLog, code: Uint8Array, analysis: FunctionAnalysis, points: GasPoints, memoryBytes: number): void {
     const count = points.count;
+    // The flags are left clean after a body without merges: most bodies need no reset.
+    if (this.dirty > 0) this.clean(this.dirty);
     if (this.follower.length < count) {
-      this.follower = new Int32Array(Math.max(count, this.follower.length * 2));
-      this.absorbed = new Uint8Array(this.follower.length);
-      this.hoisted = new Uint8Array(this.follower.length);
-      this.twin = new Int32Array(this.follower.length);
+      const size = Math.max(count, this.follower.length * 2);
+      this.follower = new Int32Array(size).fill(-1);
+      this.absorbed = new Uint8Array(size);
+      this.hoisted = new Uint8Array(size);
+      this.twin = new Int32Array(size);
     }
-    this.follower.fill(-1, 0, count);
-    this.absorbed.fill(0, 0, count);
-    this.hoisted.fill(0, 0, count);
     this.pointsRef = points;
     this.merged = false;
     this.code = code;
@@ -165,41 +168,59 @@ export class ChargeMerging {
     this.frames = 0;
     this.cells = 0;
     this.entryCount = 0;
-    if (!chargeMergingSwitch.enabled || !this.forward(log, points)) {
-      this.follower.fill(-1, 0, count);
-      this.absorbed.fill(0, 0, count);
-      this.hoisted.fill(0, 0, count);
+    // Only bodies with loops: elsewhere each charge runs at most once per call, and the pass
+    // would cost more preparation time than it saves (a merge also needs two charges).
+    if (chargeMergingSwitch.enabled && analysis.loopEndCount > 0 && count > 1 && !this.forward(log, analysis, points)) {
+      this.clean(count);
       this.merged = false;
       this.entryCount = 0;
     }
+    this.dirty = this.merged ? count : 0;
     this.pointsRef = null;
   }
 
-  /** The pass; false when the fees are too large to add up as numbers (then nothing merges). */
-  private forward(log: InstructionLog, points: GasPoints): boolean {
+  private clean(count: number): void {
+    this.follower.fill(-1, 0, count);
+    this.absorbed.fill(0, 0, count);
+    this.hoisted.fill(0, 0, count);
+  }
+
+  /**
+   * The pass; false when the fees are too large to add up as numbers (then nothing merges). It
+   * visits the charge points and the instructions the analysis listed: the others are pure and
+   * change nothing here.
+   */
+  private forward(log: InstructionLog, analysis: FunctionAnalysis, points: GasPoints): boolean {
     const n = log.count;
     const ops = log.ops;
     const offsets = log.offsets;
+    const listed = analysis.listed;
+    const listedCount = analysis.listedCount;
     const pointOffsets = points.offsets;
     const kinds = points.kinds;
+    const constants = points.constants;
     const pointCount = points.count;
     let p = 0;
     let total = 0;
-    for (let i = 0; i < n; i++) {
-      const at = offsets[i];
+    for (let k = 0; ; k++) {
+      const i = k < listedCount ? listed[k] : -1;
+      const at = i >= 0 ? offsets[i] : 0x7fff_ffff;
       // The charges emitted before instruction i.
       for (; p < pointCount && pointOffsets[p] <= at; p++) {
         const kind = kinds[p];
-        const c = points.constantAt(p);
-        if (typeof c !== 'number') return false;
-        total += c;
+        const c = constants[p];
+        total += c; // NaN for a bigint fee: then nothing merges
         if (kind === PointKind.Unreachable || (isLinearKind(kind) && points.linearAt(p) !== 0)) {
           this.curCount = -1;
-          continue;
+        } else if (c !== 0) {
+          if (this.curCount > 0) this.charge(p);
+          else {
+            this.cur[0] = p;
+            this.curCount = 1;
+          }
         }
-        if (c === 0) continue;
-        this.charge(p);
       }
+      if (i < 0) break;
       const op = ops[i];
       if (op >= 0x100) {
         if (!prefixedPlain(op)) this.curCount = -1;
@@ -213,7 +234,7 @@ export class ChargeMerging {
       } else if (cls === CALL) this.curCount = -1;
       else this.control(log, i, op, n, points, p);
     }
-    return total <= Number.MAX_SAFE_INTEGER;
+    return total <= Number.MAX_SAFE_INTEGER; // false for NaN
   }
 
   /** A constant charge at point `q`: tested with the points it is reached from, if clean. */

@@ -105,8 +105,13 @@ export class GasChargeEmitter {
 
   /** A charge through the gas local `l`, written through to the global if `write`. */
   private encodeLocalCharge(c: Gas, l: number, write: boolean, slow: readonly Gas[] = [c]): Uint8Array {
-    const g = this.gasGlobal;
     const w = new ByteWriter(48);
+    this.writeLocalCharge(w, c, l, write, slow);
+    return w.finish();
+  }
+
+  private writeLocalCharge(w: ByteWriter, c: Gas, l: number, write: boolean, slow: readonly Gas[]): void {
+    const g = this.gasGlobal;
     w.byte(0x20).u32(l).byte(0x42).i64n(c).byte(0x54); // gas < c
     w.byte(0x04).byte(0x40);
     w.byte(0x20).u32(l).byte(0x24).u32(g); // the host settles from the global: make it exact
@@ -115,7 +120,6 @@ export class GasChargeEmitter {
     w.byte(0x20).u32(l).byte(0x42).i64n(c).byte(0x7d); // gas -= c
     if (write) w.byte(0x22).u32(l).byte(0x24).u32(g);
     else w.byte(0x21).u32(l);
-    return w.finish();
   }
 
   /**
@@ -144,11 +148,12 @@ export class GasChargeEmitter {
   }
 
   /**
-   * One test for several charges in a row (charge-merging.ts): `total` is the sum of `requests`,
-   * and a failing test asks the host for each request in turn, as separate tests would have.
+   * Append one test for several charges in a row (charge-merging.ts) through the gas local:
+   * `total` is the sum of `requests`, and a failing test asks the host for each request in turn,
+   * as separate tests would have.
    */
-  chain(requests: readonly Gas[], total: Gas, write: boolean): Uint8Array {
-    return this.local >= 0 ? this.encodeLocalCharge(total, this.local, write, requests) : this.encodeCharge(total, requests);
+  chain(out: ByteWriter, requests: readonly Gas[], total: Gas, write: boolean): void {
+    this.writeLocalCharge(out, total, this.local, write, requests);
   }
 
   /** Re-read the gas local from the global (after a host call, which re-syncs the global). */

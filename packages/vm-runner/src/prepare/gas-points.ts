@@ -54,6 +54,8 @@ export interface GasPoints {
   readonly count: number;
   readonly offsets: Int32Array;
   readonly kinds: Uint8Array;
+  /** Constant fees while they are exact numbers; NaN where `constantAt` holds a bigint. */
+  readonly constants: Float64Array;
   constantAt(i: number): Gas;
   linearAt(i: number): Gas;
 }
@@ -62,7 +64,7 @@ export class GasPointTable implements GasPoints {
   count = 0;
   offsets = new Int32Array(1024);
   kinds = new Uint8Array(1024);
-  private constants = new Float64Array(1024);
+  constants = new Float64Array(1024);
   private linears = new Float64Array(1024);
   /** Fees too large for a double, by point index (NaN marks them in the arrays). */
   private big = new Map<number, bigint>();

@@ -73,6 +73,8 @@ export class BodyInstrumenter {
   private readonly merging = new ChargeMerging();
   /** `merging` when the body has merged charges, else null. */
   private chains: ChargeMerging | null = null;
+  /** Scratch list of a chain's requests (writeChain). */
+  private readonly requests: Gas[] = [];
   private layout: FunctionLayout | undefined;
   /** The body size nearcore's instrumenter would produce, accumulated while emitting. */
   private nearcoreSize = 0;
@@ -140,7 +142,7 @@ export class BodyInstrumenter {
     this.chains = null;
     if (gasLocal >= 0) {
       this.writes.analyse(log, code, analysis, points, layout.memoryBytes);
-      this.merging.analyse(log, code, points, layout.memoryBytes);
+      this.merging.analyse(log, code, analysis, points, layout.memoryBytes);
       if (this.merging.merged) this.chains = this.merging;
     }
     this.stack.leaf = !analysis.calls;
@@ -182,7 +184,7 @@ export class BodyInstrumenter {
       log.count > 0 && (this.chains === null || (this.chains.absorbed[0] === 0 && this.chains.hoisted[0] === 0)) ? mergedEntryCharge(points, log.offsets[0], frameFee) : null;
     if (merged !== null && this.chains !== null && this.chains.follower[0] >= 0) {
       // The first charge heads a chain: the frame fee goes in front of it.
-      out.array(this.chainCharge(points, 0, frameFee));
+      this.writeChain(out, points, 0, frameFee);
       this.nearcoreSize += nearcore.constantSize(points.constantAt(0));
       p = 1;
     } else if (merged !== null) {
@@ -225,7 +227,7 @@ export class BodyInstrumenter {
         if (p < n && pointOffsets[p] === offset) p = this.emitCharges(out, points, p, offset, tmp64, cnt32);
         if (entryOffset === offset) {
           // After the charges before the `loop` itself, the header's, on the way in.
-          out.array(this.chainCharge(points, chains!.entryHeads[entry], 0));
+          this.writeChain(out, points, chains!.entryHeads[entry], 0);
           entryOffset = ++entry < chains!.entryCount ? chains!.entryOffsets[entry] : -1;
         }
         if (offsets[rewritten] !== offset) continue;
@@ -282,13 +284,16 @@ export class BodyInstrumenter {
   }
 
   /**
-   * The test of the chain of charges that starts at point `p` (charge-merging.ts), after
+   * Append the test of the chain of charges that starts at point `p` (charge-merging.ts), after
    * `frameFee` (0: none). It writes the global if any charge of the chain would have.
    */
-  private chainCharge(points: GasPoints, p: number, frameFee: Gas): Uint8Array {
+  private writeChain(out: ByteWriter, points: GasPoints, p: number, frameFee: Gas): void {
     const { follower, hoisted, twin } = this.chains!;
     const pointWrites = this.writes.pointWrites;
-    const requests: Gas[] = [];
+    const requests = this.requests;
+    requests.length = 0;
+    const withFee = frameFee !== 0 && frameFee !== 0n;
+    if (withFee) requests.push(frameFee);
     let total: Gas = 0;
     let write = false;
     // A chain ends at an arm's first charge tested before its `if` (either arm may follow).
@@ -298,17 +303,15 @@ export class BodyInstrumenter {
       total = addGas(total, c)!; // the analysis merges only when all fees add up as numbers
       if (pointWrites[x] === 1 || (hoisted[x] === 1 && pointWrites[twin[x]] === 1)) write = true;
     }
-    if (frameFee === 0 || frameFee === 0n) return this.gas.chain(requests, total, write);
-    const withFee = addGas(frameFee, total);
-    if (withFee === null) {
-      const fee = this.gas.constant(frameFee, true);
-      const rest = this.gas.chain(requests, total, write);
-      const both = new Uint8Array(fee.length + rest.length);
-      both.set(fee);
-      both.set(rest, fee.length);
-      return both;
+    if (withFee) {
+      const sum = addGas(frameFee, total);
+      if (sum === null) {
+        // Too large to test as one: the frame fee on its own first.
+        out.array(this.gas.constant(frameFee, true));
+        requests.shift();
+      } else total = sum;
     }
-    return this.gas.chain([frameFee, ...requests], withFee, write);
+    this.gas.chain(out, requests, total, write);
   }
 
   /** Whether the charge of point `p` writes the global (always when charges use the global). */
@@ -343,9 +346,10 @@ export class BodyInstrumenter {
         if (chains === null) out.array(gas.constant(constant, writes === null || writes[p] === 1));
         else if (chains.hoisted[p] === 1) {
           // Tested before the `if`: only what was merged after it is tested here.
-          if (chains.follower[p] >= 0) out.array(this.chainCharge(points, chains.follower[p], 0));
+          if (chains.follower[p] >= 0) this.writeChain(out, points, chains.follower[p], 0);
         } else if (chains.absorbed[p] === 0) {
-          out.array(chains.follower[p] < 0 ? gas.constant(constant, writes === null || writes[p] === 1) : this.chainCharge(points, p, 0));
+          if (chains.follower[p] < 0) out.array(gas.constant(constant, writes === null || writes[p] === 1));
+          else this.writeChain(out, points, p, 0);
         }
       }
     }

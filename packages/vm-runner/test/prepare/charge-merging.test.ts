@@ -57,34 +57,41 @@ afterEach(() => {
 
 describe('charges tested together', () => {
   it('across a load at a constant in-bounds address: one test, the host asked for each charge in turn', async () => {
-    // Entry: frame 8 + (call) 1; after the call: i32.const, i32.load (2); after the load (which
-    // cannot trap): drop + 3 nops (4). The last two segments are one test.
+    // After the call: i32.const, i32.load (2 ops); after the load (which cannot trap): drop and
+    // 3 nops (4). The two segments are one test. (Only bodies with a loop are merged.)
+    const p = await both(`(module (memory 1) (func $g)
+      (func (export "main") (loop) (call $g) (drop (i32.load (i32.const 16))) nop nop nop))`);
+    expect(p.merged.code.length).toBeLessThan(p.separate.code.length);
+    const full = p.at(10n ** 15n).merged.burnt;
+    // The segment of the load fits, the next one does not.
+    const short = p.at(full - R);
+    expect(short.merged.error).toBe('GasExceeded');
+    const [settled, asked] = short.separate.burns;
+    expect(asked).toBe(4n * R);
+    expect(short.merged.burns).toEqual([settled - 2n * R, 2n * R, 4n * R]);
+  });
+
+  it('only in bodies with a loop', async () => {
     const p = await both(`(module (memory 1) (func $g)
       (func (export "main") (call $g) (drop (i32.load (i32.const 16))) nop nop nop))`);
-    expect(p.merged.code.length).toBeLessThan(p.separate.code.length);
-    const full = p.at(10n ** 15n);
-    expect(full.merged.burnt).toBe((9n + 8n + 2n + 4n) * R);
-    // 17 ops (main's entry, $g's frame) + 5: the segment of the load fits, the next one not.
-    const short = p.at(22n * R);
-    expect(short.merged.error).toBe('GasExceeded');
-    expect(short.separate.burns).toEqual([19n * R, 4n * R]);
-    expect(short.merged.burns).toEqual([17n * R, 2n * R, 4n * R]);
+    expect(p.merged.code).toEqual(p.separate.code);
   });
 
   it('never across a load that may trap: the trap is reported with the gas up to it', async () => {
     const p = await both(`(module (memory 1)
-      (func (export "main") nop (drop (i32.load (i32.const -1))) nop nop nop))`);
-    // frame 8 + nop, i32.const, i32.load = 11 ops; the segment after the load never runs.
-    for (const budget of [11n, 12n, 14n, 15n]) {
-      const r = p.at(budget * R);
+      (func (export "main") (loop) nop (drop (i32.load (i32.const -1))) nop nop nop))`);
+    const upToTrap = p.at(10n ** 15n).merged.burnt;
+    // The segment after the load never runs: whatever the budget above, the trap is reported.
+    for (const extra of [0n, 1n, 3n, 4n]) {
+      const r = p.at(upToTrap + extra * R);
       expect(r.merged.error).toMatch(/^trap: /);
-      expect(r.merged.burnt).toBe(11n * R);
+      expect(r.merged.burnt).toBe(upToTrap);
     }
   });
 
   it('at the join after if/else: each arm tests its own last charge with the one after the end', async () => {
     const text = (x: number) => `(module (memory 1) (func $g)
-      (func (export "main") (local i32) (local.set 0 (i32.const ${x}))
+      (func (export "main") (local i32) (loop) (local.set 0 (i32.const ${x}))
         (call $g)
         (if (local.get 0) (then nop nop (call $g) nop) (else (call $g) nop nop nop))
         nop nop nop nop nop))`;
