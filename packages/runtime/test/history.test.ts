@@ -13,6 +13,7 @@ import type { Block, ExecutionOutcomeWithId, ExecutionStatus, ExecutionMetadata,
 import { readOutcome, writeOutcome } from '../src/chain/outcome-codec.js';
 import { IdIndex } from '../src/chain/id-index.js';
 import { ByteLog } from '../src/chain/byte-log.js';
+import { readVarBig, readVarNum, writeVarBig, writeVarNum } from '../src/chain/wire.js';
 import { buildContracts, contract } from './contracts.js';
 import { keyOf, signTx, testChain, txBytes } from './helpers.js';
 
@@ -118,6 +119,22 @@ describe('the outcome codec', () => {
       expect(back).toStrictEqual(o);
       expect(back.outcome.metadata.version === 1 ? 0 : back.outcome.metadata.profile.wasmExtProfile.length).toBe(EXT_COSTS.length);
     }
+  });
+});
+
+describe('varints', () => {
+  it('keep every unsigned value, at the edges of each encoding path', () => {
+    const values = [0n, 1n, 127n, 128n, 2n ** 31n, 2n ** 32n - 1n, 2n ** 49n - 1n, 2n ** 49n, 2n ** 53n - 1n, 2n ** 53n, 2n ** 64n - 1n, 2n ** 98n + 3n, 2n ** 102n, 2n ** 128n - 1n, 2n ** 200n + 12345n];
+    for (let i = 0; i < 200; i++) values.push(BigInt.asUintN(8 * (1 + (i % 16)), BigInt(i) * 0x9e3779b97f4a7c15_1234567n));
+    const w = new BorshWriter();
+    for (const v of values) writeVarBig(w, v);
+    for (const n of [0, 1, 127, 128, 2 ** 31, 2 ** 32, Number.MAX_SAFE_INTEGER]) writeVarNum(w, n);
+    const r = new BorshReader(w.finish());
+    for (const v of values) expect(readVarBig(r)).toBe(v);
+    for (const n of [0, 1, 127, 128, 2 ** 31, 2 ** 32, Number.MAX_SAFE_INTEGER]) expect(readVarNum(r)).toBe(n);
+    r.expectEnd();
+    expect(() => writeVarBig(new BorshWriter(), -1n)).toThrow(RangeError);
+    expect(() => writeVarNum(new BorshWriter(), 0.5)).toThrow(RangeError);
   });
 });
 

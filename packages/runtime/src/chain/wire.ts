@@ -5,19 +5,23 @@
  */
 import { BorshReader, BorshWriter } from '@nearts/primitives';
 
-/** An unsigned bigint of any size, 7 bits per byte, low bits first. */
+const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+/** An unsigned bigint of any size, 7 bits per byte, low bits first (LEB128). */
 export function writeVarBig(w: BorshWriter, v: bigint): void {
   if (v < 0n) throw new RangeError(`history: negative value ${v}`);
-  // Below 2^53 the number path is exact and avoids a bigint per byte.
-  if (v <= 0x1f_ffff_ffff_ffffn) {
+  // Below 2^53 the number path is exact and makes no bigint per byte.
+  if (v <= SAFE) {
     writeVarNum(w, Number(v));
     return;
   }
-  while (v >= 0x80n) {
-    w.u8(Number(v & 0x7fn) | 0x80);
-    v >>= 7n;
+  // Balances (u128): the low 49 bits as seven continued bytes from one number, then the rest.
+  let low = Number(BigInt.asUintN(49, v));
+  for (let i = 0; i < 7; i++) {
+    w.u8((low % 0x80) | 0x80);
+    low = Math.floor(low / 0x80);
   }
-  w.u8(Number(v));
+  writeVarBig(w, v >> 49n);
 }
 
 export function readVarBig(r: BorshReader): bigint {
@@ -29,19 +33,16 @@ export function readVarBig(r: BorshReader): bigint {
     if (b < 0x80) return BigInt(v);
     scale *= 128;
   }
-  // Past 49 bits: continue in bigint.
-  let big = BigInt(v);
-  let shift = 49n;
-  for (;;) {
-    const b = r.u8();
-    big |= BigInt(b & 0x7f) << shift;
-    if (b < 0x80) return big;
-    shift += 7n;
-  }
+  // Past 49 bits: the rest is the varint of v >> 49.
+  return BigInt(v) + (readVarBig(r) << 49n);
 }
 
 /** A non-negative safe integer (counts, lengths, indices). */
 export function writeVarNum(w: BorshWriter, v: number): void {
+  if (v < 0x80 && v >= 0 && (v | 0) === v) {
+    w.u8(v);
+    return;
+  }
   if (!Number.isSafeInteger(v) || v < 0) throw new RangeError(`history: not a count: ${v}`);
   while (v >= 0x80) {
     w.u8((v % 0x80) | 0x80);
