@@ -9,8 +9,8 @@ const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
 /** An unsigned bigint of any size, 7 bits per byte, low bits first (LEB128). */
 export function writeVarBig(w: BorshWriter, v: bigint): void {
-  if (v < 0n) throw new RangeError(`history: negative value ${v}`);
-  // Below 2^53 the number path is exact and makes no bigint per byte.
+  // Below 2^53 the number path is exact and makes no bigint per byte (a negative value is
+  // refused there).
   if (v <= SAFE) {
     writeVarNum(w, Number(v));
     return;
