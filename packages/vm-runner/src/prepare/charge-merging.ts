@@ -29,18 +29,27 @@
  * the merged test writes the global when any of them would.
  */
 import { NUM_TRAPS, Op } from '../wasm/opcodes.js';
-import { isLinearKind, PointKind, type GasPoints } from './gas-points.js';
+import { PointKind, type GasPoints } from './gas-points.js';
 import type { FunctionAnalysis } from './function-analysis.js';
 import type { InstructionLog } from './instruction-log.js';
 
-/** How the forward pass treats each single-byte opcode. */
+/** How the forward pass treats each single-byte opcode (module-local numbers: cheap to switch on). */
 const PLAIN = 0;
 /** May trap (loads and stores only when their address is not a constant in bounds). */
 const TRAPS = 1;
 const CALL = 2;
-const CONTROL = 3;
+const UNREACHABLE = 3;
+const BLOCK_OP = 4;
+const LOOP_OP = 5;
+const IF_OP = 6;
+const ELSE_OP = 7;
+const END_OP = 8;
+const BR_OP = 9;
+const BR_IF_OP = 10;
+const BR_TABLE_OP = 11;
+const RETURN_OP = 12;
 const CLASS = new Uint8Array(256);
-for (const op of [Op.Unreachable, Op.TableGet, Op.TableSet, Op.MemoryGrow]) CLASS[op] = TRAPS;
+for (const op of [Op.TableGet, Op.TableSet, Op.MemoryGrow]) CLASS[op] = TRAPS;
 for (let op = 0x28; op <= 0x3e; op++) CLASS[op] = TRAPS; // loads and stores
 for (let op = 0x45; op <= 0xc4; op++) if (NUM_TRAPS[op] === 1) CLASS[op] = TRAPS;
 CLASS[Op.Call] = CALL;
@@ -48,7 +57,20 @@ CLASS[Op.CallIndirect] = CALL;
 // Tail and reference calls and exception handling are not enabled; were they, nothing merges
 // across them.
 for (const op of [0x06, 0x07, 0x08, 0x09, 0x12, 0x13, 0x14, 0x15, 0x18, 0x19, 0x1f]) CLASS[op] = CALL;
-for (const op of [Op.Block, Op.Loop, Op.If, Op.Else, Op.End, Op.Br, Op.BrIf, Op.BrTable, Op.Return]) CLASS[op] = CONTROL;
+CLASS[Op.Unreachable] = UNREACHABLE;
+CLASS[Op.Block] = BLOCK_OP;
+CLASS[Op.Loop] = LOOP_OP;
+CLASS[Op.If] = IF_OP;
+CLASS[Op.Else] = ELSE_OP;
+CLASS[Op.End] = END_OP;
+CLASS[Op.Br] = BR_OP;
+CLASS[Op.BrIf] = BR_IF_OP;
+CLASS[Op.BrTable] = BR_TABLE_OP;
+CLASS[Op.Return] = RETURN_OP;
+const I32_CONST = Op.I32Const;
+const UNREACHABLE_KIND = PointKind.Unreachable;
+/** Point kinds from here on are linear (gas-points.ts `isLinearKind`). */
+const FIRST_LINEAR_KIND = PointKind.MemoryGrow;
 
 /** Bytes a load or store (0x28..0x3e) touches. */
 const ACCESS_BYTES = [4, 8, 4, 8, 1, 1, 2, 2, 1, 1, 2, 2, 4, 4, 4, 8, 4, 8, 1, 2, 1, 2, 4];
@@ -69,7 +91,7 @@ function prefixedPlain(op: number): boolean {
 function headerPoint(points: GasPoints, p: number, offset: number): number {
   for (; p < points.count && points.offsets[p] === offset; p++) {
     const kind = points.kinds[p];
-    if (kind === PointKind.Unreachable || (isLinearKind(kind) && points.linearAt(p) !== 0)) return -1;
+    if (kind === UNREACHABLE_KIND || (kind >= FIRST_LINEAR_KIND && points.linearAt(p) !== 0)) return -1;
     if (points.constantAt(p) !== 0) return p;
   }
   return -1;
@@ -210,7 +232,7 @@ export class ChargeMerging {
         const kind = kinds[p];
         const c = constants[p];
         total += c; // NaN for a bigint fee: then nothing merges
-        if (kind === PointKind.Unreachable || (isLinearKind(kind) && points.linearAt(p) !== 0)) {
+        if (kind === UNREACHABLE_KIND || (kind >= FIRST_LINEAR_KIND && points.linearAt(p) !== 0)) {
           this.curCount = -1;
         } else if (c !== 0) {
           if (this.curCount > 0) this.charge(p);
@@ -229,10 +251,10 @@ export class ChargeMerging {
       const cls = CLASS[op];
       if (cls === PLAIN) continue;
       if (cls === TRAPS) {
-        if (op === Op.Unreachable) this.deadEnd();
-        else if (!this.inBounds(log, i, op)) this.curCount = -1;
+        if (!this.inBounds(log, i, op)) this.curCount = -1;
       } else if (cls === CALL) this.curCount = -1;
-      else this.control(log, i, op, n, points, p);
+      else if (cls === UNREACHABLE) this.deadEnd();
+      else this.control(log, i, cls, n, points, p);
     }
     return total <= Number.MAX_SAFE_INTEGER; // false for NaN
   }
@@ -260,12 +282,12 @@ export class ChargeMerging {
   }
 
   /** `p`: the first point after instruction i's own charges. */
-  private control(log: InstructionLog, i: number, op: number, n: number, points: GasPoints, p: number): void {
-    switch (op) {
-      case Op.Block:
+  private control(log: InstructionLog, i: number, cls: number, n: number, points: GasPoints, p: number): void {
+    switch (cls) {
+      case BLOCK_OP:
         this.open(BLOCK);
         break;
-      case Op.Loop: {
+      case LOOP_OP: {
         const f = this.open(LOOP);
         // The entry is an edge into the header; if it is not clean, the header's charge can
         // still be made on it, right before the loop.
@@ -275,7 +297,7 @@ export class ChargeMerging {
         this.curCount = -1;
         break;
       }
-      case Op.If: {
+      case IF_OP: {
         // A single clean point before the `if` may take the charge both arms start with.
         const before = this.curCount === 1 && this.reachable ? this.cur[0] : -1;
         const f = this.open(IF);
@@ -284,7 +306,7 @@ export class ChargeMerging {
         this.curCount = -1;
         break;
       }
-      case Op.Else: {
+      case ELSE_OP: {
         const f = this.frames - 1;
         if (this.header[f] >= 0 && i + 1 < n) this.hoist(f, headerPoint(points, p, log.offsets[i + 1]));
         if (this.reachable) this.addEdge(f);
@@ -293,24 +315,24 @@ export class ChargeMerging {
         this.curCount = -1;
         break;
       }
-      case Op.End:
+      case END_OP:
         if (i === n - 1) return; // the function's own end
         this.close();
         break;
-      case Op.Br:
+      case BR_OP:
         if (this.reachable) this.branch(log.a[i], false);
         this.deadEnd();
         break;
-      case Op.BrIf:
+      case BR_IF_OP:
         if (this.reachable) this.branch(log.a[i], true);
         this.curCount = -1;
         break;
-      case Op.BrTable:
+      case BR_TABLE_OP:
         // Rare in hot code: every open frame counts as targeted, none cleanly.
         if (this.reachable) for (let f = 0; f < this.frames; f++) this.spoiled[f] = 1;
         this.deadEnd();
         break;
-      case Op.Return:
+      case RETURN_OP:
         this.deadEnd();
         break;
     }
@@ -449,7 +471,7 @@ export class ChargeMerging {
       if (at < 1 || PUSHES_ONE[ops[at]] !== 1) return false;
       at--;
     }
-    if (at < 0 || ops[at] !== Op.I32Const) return false;
+    if (at < 0 || ops[at] !== I32_CONST) return false;
     const address = log.a[at] >>> 0;
     // memarg: alignment then offset, both LEB128 u32, after the opcode byte.
     const code = this.code;
