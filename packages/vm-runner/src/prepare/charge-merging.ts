@@ -31,6 +31,7 @@
 import { NUM_TRAPS, Op } from '../wasm/opcodes.js';
 import { PointKind, type GasPoints } from './gas-points.js';
 import type { FunctionAnalysis } from './function-analysis.js';
+import { constantAccessInBounds } from './constant-access.js';
 import type { InstructionLog } from './instruction-log.js';
 
 /** How the forward pass treats each single-byte opcode (module-local numbers: cheap to switch on). */
@@ -67,16 +68,10 @@ CLASS[Op.Br] = BR_OP;
 CLASS[Op.BrIf] = BR_IF_OP;
 CLASS[Op.BrTable] = BR_TABLE_OP;
 CLASS[Op.Return] = RETURN_OP;
-const I32_CONST = Op.I32Const;
 const UNREACHABLE_KIND = PointKind.Unreachable;
 /** Point kinds from here on are linear (gas-points.ts `isLinearKind`). */
 const FIRST_LINEAR_KIND = PointKind.MemoryGrow;
 
-/** Bytes a load or store (0x28..0x3e) touches. */
-const ACCESS_BYTES = [4, 8, 4, 8, 1, 1, 2, 2, 1, 1, 2, 2, 4, 4, 4, 8, 4, 8, 1, 2, 1, 2, 4];
-/** Single-byte opcodes that push one value and pop none. */
-const PUSHES_ONE = new Uint8Array(256);
-for (const op of [Op.LocalGet, Op.GlobalGet, Op.I32Const, Op.I64Const, Op.F32Const, Op.F64Const]) PUSHES_ONE[op] = 1;
 
 /** `0xfc` instructions that cannot trap (trunc_sat, data.drop, elem.drop, table.size). */
 function prefixedPlain(op: number): boolean {
@@ -251,7 +246,7 @@ export class ChargeMerging {
       const cls = CLASS[op];
       if (cls === PLAIN) continue;
       if (cls === TRAPS) {
-        if (!this.inBounds(log, i, op)) this.curCount = -1;
+        if (!constantAccessInBounds(log, this.code, i, op, this.memoryBytes)) this.curCount = -1;
       } else if (cls === CALL) this.curCount = -1;
       else if (cls === UNREACHABLE) this.deadEnd();
       else this.control(log, i, cls, n, points, p);
@@ -456,35 +451,6 @@ export class ChargeMerging {
       for (let c = this.listHead[f]; c >= 0; c = this.cellNext[c]) if (this.cellPoint[c] === x) return true;
     }
     return false;
-  }
-
-  /**
-   * Whether memory access `i` cannot trap: its address is a constant (the instruction before a
-   * load, or before the stored value when that is a single constant or variable) and the bytes
-   * it touches lie in the memory's initial size.
-   */
-  private inBounds(log: InstructionLog, i: number, op: number): boolean {
-    if (op < 0x28 || op > 0x3e) return false;
-    const ops = log.ops;
-    let at = i - 1;
-    if (op >= 0x36) {
-      if (at < 1 || PUSHES_ONE[ops[at]] !== 1) return false;
-      at--;
-    }
-    if (at < 0 || ops[at] !== I32_CONST) return false;
-    const address = log.a[at] >>> 0;
-    // memarg: alignment then offset, both LEB128 u32, after the opcode byte.
-    const code = this.code;
-    let pos = log.offsets[i] + 1;
-    while (code[pos] >= 0x80) pos++;
-    pos++;
-    let offset = 0;
-    for (let shift = 0; ; shift += 7) {
-      const b = code[pos++];
-      offset += (b & 0x7f) * 2 ** shift;
-      if (b < 0x80) break;
-    }
-    return address + offset + ACCESS_BYTES[op - 0x28] <= this.memoryBytes;
   }
 
   private growFrames(): void {

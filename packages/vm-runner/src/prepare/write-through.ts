@@ -15,6 +15,7 @@
  */
 import { NUM_TRAPS, Op } from '../wasm/opcodes.js';
 import { isLinearKind, PointKind, type GasPoints } from './gas-points.js';
+import { constantAccessInBounds } from './constant-access.js';
 import type { InstructionLog } from './instruction-log.js';
 import type { FunctionAnalysis } from './analysis.js';
 
@@ -32,11 +33,6 @@ CLASS[Op.Call] = CALL;
 CLASS[Op.CallIndirect] = CALL;
 for (const op of [Op.Block, Op.Loop, Op.If, Op.Else, Op.End, Op.Br, Op.BrIf, Op.BrTable, Op.Return]) CLASS[op] = CONTROL;
 
-/** Bytes a load or store (0x28..0x3e) touches. */
-const ACCESS_BYTES = [4, 8, 4, 8, 1, 1, 2, 2, 1, 1, 2, 2, 4, 4, 4, 8, 4, 8, 1, 2, 1, 2, 4];
-/** Single-byte opcodes that push one value and pop none (a stored value they produce). */
-const PUSHES_ONE = new Uint8Array(256);
-for (const op of [Op.LocalGet, Op.GlobalGet, Op.I32Const, Op.I64Const, Op.F32Const, Op.F64Const]) PUSHES_ONE[op] = 1;
 
 /** `0xfc` instructions that neither trap nor charge a linear fee. */
 function prefixedObserves(op: number): boolean {
@@ -126,7 +122,7 @@ export class WriteThrough {
       const op = ops[i];
       const cls = op < 0x100 ? CLASS[op] : prefixedObserves(op) ? OBSERVES : PLAIN;
       const next: boolean = need; // at the start of instruction i + 1, after its charges
-      if (cls === OBSERVES) need = need || !this.inBounds(log, i, op);
+      if (cls === OBSERVES) need = need || !constantAccessInBounds(log, this.code, i, op, this.memoryBytes);
       else if (cls === CALL) {
         callWrites[i] = next ? 1 : 0;
         need = true;
@@ -179,36 +175,6 @@ export class WriteThrough {
       at = i >= 0 ? offsets[i] : -1;
     }
     return true;
-  }
-
-  /**
-   * Whether memory access `i` cannot trap: its address is a constant (the instruction before a
-   * load, or before the stored value when that is a single constant or variable) and the bytes
-   * it touches lie in the memory's initial size. Such accesses are common in AssemblyScript code
-   * (statics at fixed addresses).
-   */
-  private inBounds(log: InstructionLog, i: number, op: number): boolean {
-    if (op < 0x28 || op > 0x3e) return false;
-    const ops = log.ops;
-    let at = i - 1;
-    if (op >= 0x36) {
-      if (at < 1 || PUSHES_ONE[ops[at]] !== 1) return false;
-      at--;
-    }
-    if (at < 0 || ops[at] !== Op.I32Const) return false;
-    const address = log.a[at] >>> 0;
-    // memarg: alignment then offset, both LEB128 u32, after the opcode byte.
-    const code = this.code;
-    let pos = log.offsets[i] + 1;
-    while (code[pos] >= 0x80) pos++;
-    pos++;
-    let offset = 0;
-    for (let shift = 0; ; shift += 7) {
-      const b = code[pos++];
-      offset += (b & 0x7f) * 2 ** shift;
-      if (b < 0x80) break;
-    }
-    return address + offset + ACCESS_BYTES[op - 0x28] <= this.memoryBytes;
   }
 
   /** Whether the global may be read after a branch `relDepth` labels out. */
