@@ -19,7 +19,8 @@ export const npmContract = (name) => read(NPM_CONTRACTS, name, 'fetches the npm 
 
 const utf8 = new TextEncoder();
 
-function uleb(n) {
+/** Unsigned LEB128 bytes of `n` (< 2^32). */
+export function uleb(n) {
   const out = [];
   do {
     let b = n & 0x7f;
@@ -43,7 +44,7 @@ function sleb32(n) {
   }
 }
 
-function readUleb(bytes, pos) {
+export function readUleb(bytes, pos) {
   let value = 0;
   let shift = 0;
   for (;;) {
@@ -55,7 +56,7 @@ function readUleb(bytes, pos) {
 }
 
 /** Splits a module into sections: { id, body } in order. */
-function sections(wasm) {
+export function sections(wasm) {
   const out = [];
   let pos = 8;
   while (pos < wasm.length) {
@@ -68,7 +69,7 @@ function sections(wasm) {
 }
 
 /** Appends items (each already encoded) to a vector section body and fixes its count. */
-function appendToVector(body, items) {
+export function appendToVector(body, items) {
   const head = readUleb(body, 0);
   return Uint8Array.from([...uleb(head.value + items.length), ...body.subarray(head.pos), ...items.flat()]);
 }

@@ -2,29 +2,9 @@
 // storage in a Map, a fixed context; no gas, no fees, no limits, no checks. Also the original
 // module rewritten to import a shared memory, as preparation makes it, without any metering.
 import { createHash } from 'node:crypto';
+import { appendToVector, sections, uleb } from './contracts.mjs';
 
 const U64_MAX = 0xffff_ffff_ffff_ffffn;
-
-const leb = (n) => {
-  const out = [];
-  do {
-    let b = n & 0x7f;
-    n >>>= 7;
-    if (n !== 0) b |= 0x80;
-    out.push(b);
-  } while (n !== 0);
-  return out;
-};
-const readLeb = (b, at) => {
-  let n = 0;
-  let shift = 0;
-  for (;;) {
-    const x = b[at++];
-    n |= (x & 0x7f) << shift;
-    shift += 7;
-    if ((x & 0x80) === 0) return [n >>> 0, at];
-  }
-};
 
 /**
  * The original module with its own memory replaced by an imported shared memory
@@ -33,25 +13,13 @@ const readLeb = (b, at) => {
  * one import is appended to the import section.
  */
 export function withImportedSharedMemory(code, initial, maximum) {
-  const sections = [];
-  let at = 8;
-  while (at < code.length) {
-    const id = code[at];
-    const [size, body] = readLeb(code, at + 1);
-    sections.push({ id, bytes: code.subarray(body, body + size) });
-    at = body + size;
-  }
   const out = [code.subarray(0, 8)];
-  const name = (s) => [...leb(s.length), ...Buffer.from(s)];
-  const memoryImport = [...name('env'), ...name('memory'), 0x02, 0x03, ...leb(initial), ...leb(maximum)];
-  for (const { id, bytes } of sections) {
+  const name = (s) => [...uleb(s.length), ...Buffer.from(s)];
+  const memoryImport = [...name('env'), ...name('memory'), 0x02, 0x03, ...uleb(initial), ...uleb(maximum)];
+  for (const { id, body: original } of sections(code)) {
     if (id === 5) continue;
-    let body = bytes;
-    if (id === 2) {
-      const [count, rest] = readLeb(bytes, 0);
-      body = Buffer.concat([Buffer.from(leb(count + 1)), bytes.subarray(rest), Buffer.from(memoryImport)]);
-    }
-    out.push(Buffer.from([id, ...leb(body.length)]), body);
+    const body = id === 2 ? appendToVector(original, [memoryImport]) : original;
+    out.push(Buffer.from([id, ...uleb(body.length)]), body);
   }
   return new Uint8Array(Buffer.concat(out));
 }
