@@ -22,6 +22,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import v8 from 'node:v8';
+import { pairedRatio } from './paired-ratio.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, dflt) => {
@@ -121,26 +122,6 @@ function start(build, accounts, holders) {
   return { build, ready: next(), request: (msg) => (c.send(msg), next()), stop: () => c.send({ cmd: 'stop' }) };
 }
 
-/** Ratio of sums b/a over paired samples, with a bootstrap 90% interval. */
-function ratio(a, b) {
-  const sum = (x) => x.reduce((s, y) => s + y, 0);
-  let seed = 12345;
-  const rnd = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
-  const boots = [];
-  for (let k = 0; k < 2000; k++) {
-    let sa = 0;
-    let sb = 0;
-    for (let j = 0; j < a.length; j++) {
-      const t = Math.floor(rnd() * a.length);
-      sa += a[t];
-      sb += b[t];
-    }
-    boots.push(sb / sa);
-  }
-  boots.sort((u, v) => u - v);
-  return `${(sum(b) / sum(a)).toFixed(3)} (90% ${boots[100].toFixed(3)}–${boots[1900].toFixed(3)})`;
-}
-
 if (args[0] === '--child') {
   await child(args[1], Number(args[2]), Number(args[3]));
 } else {
@@ -180,7 +161,7 @@ if (args[0] === '--child') {
   for (let from = 0; from < blocks; from += range) {
     const to = Math.min(blocks, from + range);
     const line = workers.map((w, i) => `${mean(perTx[i].slice(from, to)).toFixed(0)} us`);
-    const ratios = workers.slice(1).map((_, i) => ratio(perTx[0].slice(from, to), perTx[i + 1].slice(from, to)));
+    const ratios = workers.slice(1).map((_, i) => pairedRatio(perTx[0].slice(from, to), perTx[i + 1].slice(from, to)));
     console.log(`blocks ${from + 1}-${to}: CPU per transfer ${line.join(' | ')}${ratios.length ? `; / first build: ${ratios.join(' | ')}` : ''}`);
   }
   if (memoryAt.length >= 2) {

@@ -20,6 +20,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pairedRatio } from './paired-ratio.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, dflt) => {
@@ -144,23 +145,7 @@ if (args[0] === '--child') {
     if (split) line.push(`bare signature check ${mean(x.verify).toFixed(1)} us, everything else ${(mean(x.block) - mean(x.verify)).toFixed(1)} us`);
     if (i > 0) {
       // Ratio of the sums over rounds, with a bootstrap 90% interval over rounds.
-      const a = perTx[0].block;
-      const b = x.block;
-      let seed = 12345;
-      const rnd = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
-      const boots = [];
-      for (let k = 0; k < 2000; k++) {
-        let sa = 0;
-        let sb = 0;
-        for (let j = 0; j < a.length; j++) {
-          const t = Math.floor(rnd() * a.length);
-          sa += a[t];
-          sb += b[t];
-        }
-        boots.push(sb / sa);
-      }
-      boots.sort((u, v) => u - v);
-      line.push(`/ first build: ${(sum(b) / sum(a)).toFixed(3)} (90% ${boots[100].toFixed(3)}–${boots[1900].toFixed(3)})`);
+      line.push(`/ first build: ${pairedRatio(perTx[0].block, x.block)}`);
     }
     console.log(line.join('; '));
   });
