@@ -4,13 +4,15 @@
  * through the codec alone (each error family from vm-errors' own tables, profiles, values beyond
  * u64, strings no UTF-8 can hold), then real blocks of a chain against the blocks it returned.
  */
-import { BorshReader, BorshWriter, NEAR, sha256, type Action } from '@nearts/primitives';
+import { BorshReader, BorshWriter, KeyType, NEAR, PublicKey, ReceiptCodec, sha256, type Action, type Receipt } from '@nearts/primitives';
 import { ACTION_ERROR_SPEC, INVALID_TX_ERROR_SPEC, type AnyUnionSpec, type FieldType } from '@nearts/vm-errors';
 import { ProfileDataV3 } from '@nearts/vm-logic';
 import { ACTION_COSTS, EXT_COSTS } from '@nearts/runtime-fees';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Block, ExecutionOutcomeWithId, ExecutionStatus, ExecutionMetadata, TxExecutionErrorData } from '../src/index.js';
 import { readOutcome, writeOutcome } from '../src/chain/outcome-codec.js';
+import { readReceiptRecord, writeReceiptRecord } from '../src/chain/receipt-record.js';
+import { EMPTY_PROFILE } from '../src/actions/result.js';
 import { IdIndex } from '../src/chain/id-index.js';
 import { ByteLog } from '../src/chain/byte-log.js';
 import { readVarBig, readVarNum, writeVarBig, writeVarNum } from '../src/chain/wire.js';
@@ -118,6 +120,76 @@ describe('the outcome codec', () => {
       const back = roundTrip(o);
       expect(back).toStrictEqual(o);
       expect(back.outcome.metadata.version === 1 ? 0 : back.outcome.metadata.profile.wasmExtProfile.length).toBe(EXT_COSTS.length);
+    }
+  });
+});
+
+describe('the shared empty profile', () => {
+  it('decodes to that same shared object; an own profile that is all zero to an own profile', () => {
+    for (const metadata of [
+      { version: 3, profile: EMPTY_PROFILE },
+      { version: 4, profile: EMPTY_PROFILE, contracts: [{ type: 'Local', hash: id(4) }] },
+    ] as ExecutionMetadata[]) {
+      const back = roundTrip(outcome({ kind: 'SuccessValue', value: new Uint8Array(0) }, metadata));
+      expect(back.outcome.metadata).toStrictEqual(metadata);
+      expect(back.outcome.metadata.version === 1 ? undefined : back.outcome.metadata.profile).toBe(EMPTY_PROFILE);
+    }
+    const own = { version: 4, profile: new ProfileDataV3(), contracts: [] } as ExecutionMetadata;
+    const back = roundTrip(outcome({ kind: 'SuccessValue', value: new Uint8Array(0) }, own)).outcome.metadata;
+    expect(back).toStrictEqual(own);
+    expect(back.version === 1 ? undefined : back.profile).not.toBe(EMPTY_PROFILE);
+    expect(Object.isFrozen(back.version === 1 ? undefined : back.profile.wasmExtProfile)).toBe(false);
+  });
+});
+
+describe('outgoing receipts', () => {
+  const key = new PublicKey(KeyType.ED25519, id(6));
+  const secp = new PublicKey(KeyType.SECP256K1, new Uint8Array(64).fill(7));
+  const actionReceipt = (actions: Action[], more: { outputDataReceivers?: { dataId: Uint8Array; receiverId: string }[]; inputDataIds?: Uint8Array[] } = {}, signerPublicKey = key, gasPrice = 100_000_000n): Receipt => ({
+    predecessorId: 'alice.near',
+    receiverId: 'bob.near',
+    receiptId: id(7),
+    receipt: { type: 'Action', receipt: { signerId: 'alice.near', signerPublicKey, gasPrice, outputDataReceivers: more.outputDataReceivers ?? [], inputDataIds: more.inputDataIds ?? [], actions } },
+  });
+  const transfer = (deposit: bigint): Action => ({ type: 'Transfer', deposit });
+  const encode = (receipt: Receipt): Uint8Array => {
+    const w = new BorshWriter();
+    writeReceiptRecord(w, receipt);
+    return w.finish();
+  };
+  const decode = (bytes: Uint8Array): Receipt => {
+    const r = new BorshReader(bytes);
+    const back = readReceiptRecord(r);
+    r.expectEnd();
+    return back;
+  };
+
+  it('keep transfer receipts in the short form: one or more transfers, refunds, any key, amounts beyond u64', () => {
+    const refund: Receipt = { ...actionReceipt([transfer(2n ** 128n - 1n)], {}, secp, 0n), predecessorId: 'system' };
+    for (const receipt of [actionReceipt([transfer(1n)]), actionReceipt([transfer(0n), transfer(10n ** 24n), transfer(2n ** 64n)]), actionReceipt([]), refund]) {
+      const bytes = encode(receipt);
+      expect(bytes[0]).toBe(1);
+      const borsh = new BorshWriter();
+      ReceiptCodec.write(borsh, receipt);
+      expect(bytes.length).toBeLessThan(borsh.length);
+      expect(decode(bytes)).toStrictEqual(receipt);
+    }
+  });
+
+  it('keep every other receipt as borsh', () => {
+    const call: Action = { type: 'FunctionCall', methodName: 'go', args: Uint8Array.of(1), gas: 5n, deposit: 0n };
+    const others: Receipt[] = [
+      actionReceipt([call]),
+      actionReceipt([transfer(1n), call]),
+      actionReceipt([transfer(1n)], { outputDataReceivers: [{ dataId: id(8), receiverId: 'carol.near' }] }),
+      actionReceipt([transfer(1n)], { inputDataIds: [id(9)] }),
+      { predecessorId: 'alice.near', receiverId: 'bob.near', receiptId: id(10), receipt: { type: 'Data', receipt: { dataId: id(11), data: Uint8Array.of(3) } } },
+      { ...actionReceipt([transfer(1n)]), receipt: { type: 'ActionV2', receipt: { ...actionReceipt([transfer(1n)]).receipt.receipt, refundTo: null } } } as Receipt,
+    ];
+    for (const receipt of others) {
+      const bytes = encode(receipt);
+      expect(bytes[0]).toBe(0);
+      expect(decode(bytes)).toStrictEqual(receipt);
     }
   });
 });

@@ -3,9 +3,10 @@
  * in these bytes: they are records of the outcome log (so `outcome(id)` can decode one alone),
  * and a chunk keeps the range of record numbers its outcomes occupy.
  */
-import { BorshReader, BorshWriter, PublicKeyCodec, ReceiptCodec, type BorshExtensions, type Receipt } from '@nearts/primitives';
+import { BorshReader, BorshWriter, PublicKeyCodec, type BorshExtensions, type Receipt } from '@nearts/primitives';
 import type { ExecutionOutcomeWithId, PromiseYieldTimeoutEntry, ValidatorStake } from '../apply/types.js';
 import type { ChunkSummary } from './block.js';
+import { readReceiptRecord, writeReceiptRecord } from './receipt-record.js';
 import { readText, readVarBig, readVarNum, writeText, writeVarBig, writeVarNum } from './wire.js';
 
 /** `firstOutcome[i]`: the outcome record number of chunk i's first outcome. */
@@ -20,7 +21,7 @@ export function encodeChunks(chunks: readonly ChunkSummary[], firstOutcome: read
     writeVarNum(w, firstOutcome[i]);
     writeVarNum(w, r.outcomes.length);
     writeVarNum(w, r.outgoingReceipts.length);
-    for (const receipt of r.outgoingReceipts) ReceiptCodec.write(w, receipt);
+    for (const receipt of r.outgoingReceipts) writeReceiptRecord(w, receipt);
     writeVarNum(w, r.validatorProposals.length);
     for (const v of r.validatorProposals) {
       writeText(w, v.accountId);
@@ -59,7 +60,7 @@ export function decodeChunks(bytes: Uint8Array, extensions: BorshExtensions | un
     const outcomes: ExecutionOutcomeWithId[] = [];
     for (let i = 0, n = readVarNum(r); i < n; i++) outcomes.push(outcomeAt(first + i));
     const outgoingReceipts: Receipt[] = [];
-    for (let n = readVarNum(r); n > 0; n--) outgoingReceipts.push(ReceiptCodec.read(r));
+    for (let n = readVarNum(r); n > 0; n--) outgoingReceipts.push(readReceiptRecord(r));
     const validatorProposals: ValidatorStake[] = [];
     for (let n = readVarNum(r); n > 0; n--) {
       const accountId = readText(r);

@@ -2,14 +2,22 @@
  * ExecutionOutcomeWithId in the chain's private history format: every field the runtime sets,
  * `computeUsage` and the gas profile included (nearcore's borsh leaves both out), so an outcome
  * decodes deep-equal to the one `apply` produced. Profiles are kept sparse: most of their 114
- * entries are zero.
+ * entries are zero; the shared empty profile of every outcome that ran no function call (all of a
+ * native transfer's) is one byte, and decodes to that same shared object.
  */
 import { AccountContractCodec, BorshReader, BorshWriter } from '@nearts/primitives';
 import { ProfileDataV3 } from '@nearts/vm-logic';
+import { EMPTY_PROFILE } from '../actions/result.js';
 import type { ExecutionMetadata, ExecutionOutcomeWithId, ExecutionStatus } from '../apply/types.js';
 import type { TxExecutionErrorData } from '../tx-errors.js';
 import { readTaggedValue, writeTaggedValue } from './tagged-value.js';
 import { readText, readVarBig, readVarNum, writeText, writeVarBig, writeVarNum } from './wire.js';
+
+const enum ProfileTag {
+  /** `EMPTY_PROFILE` itself: no entries follow. */
+  SharedEmpty = 0,
+  Own = 1,
+}
 
 const enum StatusTag {
   Unknown = 0,
@@ -97,7 +105,12 @@ function readStatus(r: BorshReader): ExecutionStatus {
 function writeMetadata(w: BorshWriter, m: ExecutionMetadata): void {
   w.u8(m.version);
   if (m.version === 1) return;
-  writeProfile(w, m.profile);
+  // By identity: the shared profile needs no scan of its 114 entries to be known empty.
+  if (m.profile === EMPTY_PROFILE) w.u8(ProfileTag.SharedEmpty);
+  else {
+    w.u8(ProfileTag.Own);
+    writeProfile(w, m.profile);
+  }
   if (m.version === 4) {
     writeVarNum(w, m.contracts.length);
     for (const c of m.contracts) AccountContractCodec.write(w, c);
@@ -107,7 +120,9 @@ function writeMetadata(w: BorshWriter, m: ExecutionMetadata): void {
 function readMetadata(r: BorshReader): ExecutionMetadata {
   const version = r.u8();
   if (version === 1) return { version };
-  const profile = readProfile(r);
+  const profileTag = r.u8() as ProfileTag;
+  if (profileTag !== ProfileTag.SharedEmpty && profileTag !== ProfileTag.Own) throw new RangeError(`history: unknown profile tag ${profileTag as number}`);
+  const profile = profileTag === ProfileTag.SharedEmpty ? EMPTY_PROFILE : readProfile(r);
   if (version === 3) return { version, profile };
   if (version !== 4) throw new RangeError(`history: unknown outcome metadata version ${version}`);
   const contracts = [];
@@ -120,6 +135,8 @@ function writeProfile(w: BorshWriter, p: ProfileDataV3): void {
   writeSparse(w, p.wasmExtProfile);
   writeVarBig(w, p.wasmGas);
   writeVarNum(w, p.extensionProfile.size);
+  // No iterator for the usual empty map.
+  if (p.extensionProfile.size === 0) return;
   for (const [name, gas] of p.extensionProfile) {
     writeText(w, name);
     writeVarBig(w, gas);
@@ -143,7 +160,8 @@ function writeSparse(w: BorshWriter, values: readonly bigint[]): void {
   writeVarNum(w, values.length);
   let last = -1;
   for (let i = 0; i < values.length; i++) {
-    if (values[i] === 0n) continue;
+    // Truthiness, not `=== 0n`: the same test, cheaper per entry in V8.
+    if (!values[i]) continue;
     writeVarNum(w, i - last);
     writeVarBig(w, values[i]);
     last = i;
