@@ -1,8 +1,9 @@
-// The history encoding alone: CPU time to encode native-transfer blocks the way `History.push`
-// does (every outcome with `writeOutcome`, then `encodeChunks`), builds compared in one process,
-// taking turns block by block (order alternating). The blocks come from a chain of this checkout's
-// build (N senders each sending one transfer per block to a random account, as transfer.bench.mjs);
-// every build must decode what it encoded deep-equal (strictly) to the block's chunks.
+// The history encoding alone: CPU time of `History.push` for native-transfer blocks (every
+// outcome encoded and logged, then the chunk summaries), builds compared in one process,
+// taking turns round by round (every block once per turn, order alternating). Each build encodes
+// the blocks of its own chain (N senders each sending one transfer per block to a random account,
+// as transfer.bench.mjs); the builds' block hashes must agree, and every build must decode what it
+// encoded deep-equal (strictly) to the block's chunks.
 //
 //   node bench/history-encode.bench.mjs [--blocks 12] [--senders 1000] [--rounds 40]
 //        [--packages /other/checkout/packages ...]
@@ -31,96 +32,86 @@ const blockCount = Number(opt('blocks', '12'));
 const senderCount = Number(opt('senders', '1000'));
 const rounds = Number(opt('rounds', '40'));
 
-// The blocks, from this checkout's chain.
-const [{ Chain }, p] = await Promise.all([load(here, 'runtime/dist/index.js'), load(here, 'primitives/dist/index.js')]);
-const name = (i) => `acct${String(i).padStart(7, '0')}.near`;
-const accounts = senderCount * 2;
-const senders = Array.from({ length: senderCount }, (_, i) => p.KeyPair.fromNearcoreTestSeed(`sender ${i}`));
-const shared = p.KeyPair.fromNearcoreTestSeed('every other account').publicKey;
-const list = [];
-for (let i = 0; i < accounts; i++) list.push({ accountId: name(i), amount: 1000n * p.NEAR, keys: [i < senderCount ? senders[i].publicKey : shared] });
-const chain = Chain.create({ accounts: list, gasLimit: null });
-const nonces = senders.map(() => 0n);
-let rng = 0x2545f491;
-const random = (n) => {
-  rng = (Math.imul(rng ^ (rng >>> 15), 0x2c1b3c6d) + 0x6b43a9b5) >>> 0;
-  return rng % n;
-};
-const blocks = [];
-for (let b = 0; b < blockCount + 2; b++) {
-  senders.forEach((k, i) => {
-    const transaction = { version: 'V0', signerId: name(i), publicKey: k.publicKey, nonce: ++nonces[i], receiverId: name(random(accounts)), blockHash: chain.head.hash, actions: [{ type: 'Transfer', deposit: 1n + BigInt(random(1000)) }] };
-    chain.submit(p.encode(p.SignedTransactionCodec, { transaction, signature: k.sign(p.transactionHash(transaction)) }), { check: false });
-  });
-  // The first two blocks have no previous receipts to apply: not the steady state.
-  const block = chain.produceBlock();
-  if (b >= 2) blocks.push(block);
+// Each build encodes the blocks of its own chain (the same blocks: the chain is deterministic),
+// so the objects it sees are its own classes and shared constants, as in `History.push`.
+async function blocksOf(packages) {
+  const [{ Chain }, p] = await Promise.all([load(packages, 'runtime/dist/index.js'), load(packages, 'primitives/dist/index.js')]);
+  const name = (i) => `acct${String(i).padStart(7, '0')}.near`;
+  const accounts = senderCount * 2;
+  const senders = Array.from({ length: senderCount }, (_, i) => p.KeyPair.fromNearcoreTestSeed(`sender ${i}`));
+  const shared = p.KeyPair.fromNearcoreTestSeed('every other account').publicKey;
+  const list = [];
+  for (let i = 0; i < accounts; i++) list.push({ accountId: name(i), amount: 1000n * p.NEAR, keys: [i < senderCount ? senders[i].publicKey : shared] });
+  const chain = Chain.create({ accounts: list, gasLimit: null });
+  const nonces = senders.map(() => 0n);
+  let rng = 0x2545f491;
+  const random = (n) => {
+    rng = (Math.imul(rng ^ (rng >>> 15), 0x2c1b3c6d) + 0x6b43a9b5) >>> 0;
+    return rng % n;
+  };
+  const blocks = [];
+  for (let b = 0; b < blockCount + 2; b++) {
+    senders.forEach((k, i) => {
+      const transaction = { version: 'V0', signerId: name(i), publicKey: k.publicKey, nonce: ++nonces[i], receiverId: name(random(accounts)), blockHash: chain.head.hash, actions: [{ type: 'Transfer', deposit: 1n + BigInt(random(1000)) }] };
+      chain.submit(p.encode(p.SignedTransactionCodec, { transaction, signature: k.sign(p.transactionHash(transaction)) }), { check: false });
+    });
+    // The first two blocks have no previous receipts to apply: not the steady state.
+    const block = chain.produceBlock();
+    if (b >= 2) blocks.push(block);
+  }
+  return blocks;
 }
-const outcomesPerBlock = blocks[0].chunks.reduce((n, c) => n + c.result.outcomes.length, 0);
 
 const encoders = await Promise.all(
   builds.map(async (b) => {
-    const [{ writeOutcome, readOutcome }, { encodeChunks, decodeChunks }, { BorshWriter, BorshReader }] = await Promise.all([
-      load(b, 'runtime/dist/chain/outcome-codec.js'),
-      load(b, 'runtime/dist/chain/chunk-codec.js'),
-      load(b, 'primitives/dist/index.js'),
-    ]);
-    const w = new BorshWriter(4096);
-    // As History.push: one reused writer for outcomes, each record copied out.
-    const encode = (block) => {
-      const parts = [];
-      const first = [];
-      let n = 0;
-      for (const c of block.chunks) {
-        first.push(n);
-        for (const o of c.result.outcomes) {
-          w.reset();
-          writeOutcome(w, o);
-          parts.push(w.written().slice());
-          n++;
-        }
-      }
-      parts.push(encodeChunks(block.chunks, first, undefined));
-      return parts;
+    const { History } = await load(b, 'runtime/dist/chain/history.js');
+    const blocks = await blocksOf(b);
+    // A fresh history per turn, so every turn pays the same (pages included) and none grows.
+    const encodeAll = () => {
+      const history = new History(undefined);
+      for (const block of blocks) history.push(block);
+      return history;
     };
-    const decode = (parts) => decodeChunks(parts.at(-1), undefined, (n) => readOutcome(new BorshReader(parts[n])));
-    return { encode, decode };
+    return { blocks, encodeAll };
   }),
 );
 
-for (const block of blocks) {
-  for (const { encode, decode } of encoders) {
-    const difference = differenceOf(decode(encode(block)), block.chunks, 'chunks');
+const outcomesPerBlock = encoders[0].blocks[0].chunks.reduce((n, c) => n + c.result.outcomes.length, 0);
+const hex = (bytes) => Buffer.from(bytes).toString('hex');
+for (const { blocks, encodeAll } of encoders) {
+  const history = encodeAll();
+  blocks.forEach((block, i) => {
+    if (hex(block.hash) !== hex(encoders[0].blocks[i].hash)) throw new Error('the builds produced different blocks');
+    // The head is kept as it is; every other block is decoded.
+    if (i === blocks.length - 1) return;
+    const difference = differenceOf(history.at(i), block, 'block');
     if (difference) throw new Error(`a build does not decode a block as it was: ${difference}`);
-  }
+  });
 }
 // Warm-up: every build compiled on the same blocks.
-for (let i = 0; i < 5; i++) for (const e of encoders) for (const block of blocks) e.encode(block);
+for (let i = 0; i < 5; i++) for (const e of encoders) e.encodeAll();
 
 const perTx = encoders.map(() => []);
 for (let r = 0; r < rounds; r++) {
   const order = r % 2 === 0 ? encoders.map((_, i) => i) : encoders.map((_, i) => encoders.length - 1 - i);
   for (const i of order) {
     const c0 = cpuUs();
-    for (const block of blocks) encoders[i].encode(block);
-    perTx[i].push((cpuUs() - c0) / (blocks.length * senderCount));
+    encoders[i].encodeAll();
+    perTx[i].push((cpuUs() - c0) / (blockCount * senderCount));
   }
 }
 const mean = (a) => a.reduce((x, y) => x + y, 0) / a.length;
-console.log(`${blocks.length} blocks of ${senderCount} native transfers (${outcomesPerBlock} outcomes each), ${rounds} rounds; every build decodes them deep-equal`);
+console.log(`${blockCount} blocks of ${senderCount} native transfers (${outcomesPerBlock} outcomes each), ${rounds} rounds; every build decodes them deep-equal`);
 builds.forEach((b, i) => {
   const line = [`${b}: encoding CPU per transfer ${mean(perTx[i]).toFixed(2)} us`];
   if (i > 0) line.push(`/ first build: ${pairedRatio(perTx[0], perTx[i])}`);
   console.log(line.join('; '));
 });
 
-/**
- * Where two values differ, as strict deep equality sees it, except that classes are matched by
- * name: the blocks come from this checkout's build, another build decodes into its own classes.
- */
+/** Where two values differ, as strict deep equality sees it (undefined: nowhere). */
 function differenceOf(a, b, path) {
   if (typeof a !== 'object' || a === null || typeof b !== 'object' || b === null) return Object.is(a, b) ? undefined : `${path}: ${String(a)} vs ${String(b)}`;
-  if (a.constructor?.name !== b.constructor?.name) return `${path}: ${a.constructor?.name} vs ${b.constructor?.name}`;
+  if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return `${path}: ${a.constructor?.name} vs ${b.constructor?.name}`;
   if (a instanceof Map) return differenceOf([...a], [...b], path);
   const keys = Reflect.ownKeys(a);
   if (keys.join() !== Reflect.ownKeys(b).join()) return `${path}: keys ${keys.map(String)} vs ${Reflect.ownKeys(b).map(String)}`;

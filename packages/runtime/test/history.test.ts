@@ -196,17 +196,29 @@ describe('outgoing receipts', () => {
 
 describe('varints', () => {
   it('keep every unsigned value, at the edges of each encoding path', () => {
-    const values = [0n, 1n, 127n, 128n, 2n ** 31n, 2n ** 32n - 1n, 2n ** 49n - 1n, 2n ** 49n, 2n ** 53n - 1n, 2n ** 53n, 2n ** 64n - 1n, 2n ** 98n + 3n, 2n ** 102n, 2n ** 128n - 1n, 2n ** 200n + 12345n];
+    const values = [0n, 1n, 127n, 128n, 2n ** 28n - 1n, 2n ** 28n, 2n ** 28n + 1n, 2n ** 31n, 2n ** 32n - 1n, 2n ** 49n - 1n, 2n ** 49n, 2n ** 53n - 1n, 2n ** 53n, 2n ** 56n - 1n, 2n ** 56n, 2n ** 64n - 1n, 2n ** 77n - 1n, 2n ** 77n, 2n ** 98n + 3n, 2n ** 102n, 2n ** 128n - 1n, 2n ** 200n + 12345n];
     for (let i = 0; i < 200; i++) values.push(BigInt.asUintN(8 * (1 + (i % 16)), BigInt(i) * 0x9e3779b97f4a7c15_1234567n));
     const w = new BorshWriter();
     for (const v of values) writeVarBig(w, v);
-    for (const n of [0, 1, 127, 128, 2 ** 31, 2 ** 32, Number.MAX_SAFE_INTEGER]) writeVarNum(w, n);
+    const numbers = [0, 1, 127, 128, 2 ** 28 - 1, 2 ** 28, 2 ** 31, 2 ** 32, 2 ** 42 + 12345, 2 ** 52, Number.MAX_SAFE_INTEGER];
+    for (const n of numbers) writeVarNum(w, n);
     const r = new BorshReader(w.finish());
     for (const v of values) expect(readVarBig(r)).toBe(v);
-    for (const n of [0, 1, 127, 128, 2 ** 31, 2 ** 32, Number.MAX_SAFE_INTEGER]) expect(readVarNum(r)).toBe(n);
+    for (const n of numbers) expect(readVarNum(r)).toBe(n);
     r.expectEnd();
     expect(() => writeVarBig(new BorshWriter(), -1n)).toThrow(RangeError);
     expect(() => writeVarNum(new BorshWriter(), 0.5)).toThrow(RangeError);
+    // LEB128 byte for byte, whichever path wrote it: 7 bits per byte, low first, high bit = more.
+    const leb = (v: bigint): number[] => {
+      const out: number[] = [];
+      for (; v >= 0x80n; v >>= 7n) out.push(Number(v & 0x7fn) | 0x80);
+      return [...out, Number(v)];
+    };
+    for (const v of values) {
+      const one = new BorshWriter();
+      writeVarBig(one, v);
+      expect([...one.finish()]).toStrictEqual(leb(v));
+    }
   });
 });
 
