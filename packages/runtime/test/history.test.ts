@@ -25,7 +25,7 @@ function roundTrip(o: ExecutionOutcomeWithId): ExecutionOutcomeWithId {
   const w = new BorshWriter();
   writeOutcome(w, o);
   const r = new BorshReader(w.finish());
-  const back = readOutcome(r);
+  const back = readOutcome(r, o.id.slice());
   r.expectEnd();
   return back;
 }
@@ -237,11 +237,16 @@ describe('IdIndex and ByteLog', () => {
     }
     ids.forEach((h, i) => {
       expect(index.find(h)).toBe(i);
+      expect(index.idAt(i)).toStrictEqual(h);
       const bytes = log.get(i);
       expect(bytes.length).toBe(i % 40_000 === 3 ? 30_000 : i % 7);
       expect(bytes.every((b) => b === (i & 255))).toBe(true);
     });
     expect(index.find(new Uint8Array(32).fill(0xee))).toBe(-1);
+    expect(() => index.idAt(5000)).toThrow(RangeError);
+    // A copy: changing it changes nothing in the index.
+    index.idAt(3).fill(0);
+    expect(index.idAt(3)).toStrictEqual(ids[3]);
     expect(index.find(new Uint8Array(31))).toBe(-1);
     expect(index.add(ids[7])).toBe(5000);
     expect(index.find(ids[7])).toBe(5000);

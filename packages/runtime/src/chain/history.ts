@@ -103,7 +103,7 @@ export class History {
 
   private outcomeAt(n: number): ExecutionOutcomeWithId {
     const r = new BorshReader(this.outcomeBytes.get(n));
-    const o = readOutcome(r);
+    const o = readOutcome(r, this.outcomeIds.idAt(n));
     r.expectEnd();
     return o;
   }

@@ -38,6 +38,12 @@ export class IdIndex {
     return n;
   }
 
+  /** A copy of the id of record `n`. */
+  idAt(n: number): Uint8Array {
+    if (!Number.isInteger(n) || n < 0 || n >= this.older.length) throw new RangeError(`id index ${n} out of 0..${this.older.length}`);
+    return this.ids.slice(n * ID_BYTES, (n + 1) * ID_BYTES);
+  }
+
   /** The newest record number of `id`, or -1. */
   find(id: Uint8Array): number {
     if (id.length !== ID_BYTES) return -1;

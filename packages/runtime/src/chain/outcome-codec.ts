@@ -26,8 +26,11 @@ const enum StatusTag {
   SuccessReceiptId = 3,
 }
 
+/**
+ * Everything but the id, which the history's id index holds already (record n of the outcome log
+ * is id n of the index): no second copy of it, and no copy made per outcome.
+ */
 export function writeOutcome(w: BorshWriter, o: ExecutionOutcomeWithId): void {
-  w.fixedBytes(o.id, 32);
   const x = o.outcome;
   writeVarNum(w, x.logs.length);
   for (const log of x.logs) writeText(w, log);
@@ -41,8 +44,8 @@ export function writeOutcome(w: BorshWriter, o: ExecutionOutcomeWithId): void {
   writeMetadata(w, x.metadata);
 }
 
-export function readOutcome(r: BorshReader): ExecutionOutcomeWithId {
-  const id = r.fixedBytes(32);
+/** The outcome `writeOutcome` wrote, with its `id` (kept elsewhere). */
+export function readOutcome(r: BorshReader, id: Uint8Array): ExecutionOutcomeWithId {
   const logs: string[] = [];
   for (let n = readVarNum(r); n > 0; n--) logs.push(readText(r));
   const receiptIds: Uint8Array[] = [];
@@ -59,7 +62,6 @@ export function readOutcome(r: BorshReader): ExecutionOutcomeWithId {
 
 /** The receipt ids of an encoded outcome, read without decoding the rest (the `finalOutcome` walk). */
 export function readOutcomeReceiptIds(r: BorshReader): Uint8Array[] {
-  r.fixedBytes(32);
   for (let n = readVarNum(r); n > 0; n--) readText(r);
   const ids: Uint8Array[] = [];
   for (let n = readVarNum(r); n > 0; n--) ids.push(r.fixedBytes(32));
