@@ -1,7 +1,7 @@
 // The history encoding alone: CPU time of `History.push` for native-transfer blocks (every
-// outcome encoded and logged, then the chunk summaries), builds compared in one process,
-// taking turns round by round (every block once per turn, order alternating). Each build encodes
-// the blocks of its own chain (N senders each sending one transfer per block to a random account,
+// outcome encoded and logged, then the chunk summaries), builds compared side by side: each in
+// its own process, taking turns (every block once per turn, order alternating). Each encodes the
+// blocks of its own chain (N senders each sending one transfer per block to a random account,
 // as transfer.bench.mjs); the builds' block hashes must agree, and every build must decode what it
 // encoded deep-equal (strictly) to the block's chunks.
 //
@@ -10,11 +10,14 @@
 //
 // Ratios are against the first build given (or this checkout alone), with a bootstrap 90%
 // interval over rounds.
+import { fork } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { pairedRatio } from './paired-ratio.mjs';
 
-const args = process.argv.slice(2);
+// A build's own process: `--child <packages>` before the options.
+const childOf = process.argv[2] === '--child' ? process.argv[3] : undefined;
+const args = process.argv.slice(childOf === undefined ? 2 : 4);
 const opt = (name, dflt) => {
   const i = args.indexOf(`--${name}`);
   return i < 0 ? dflt : args[i + 1];
@@ -62,51 +65,68 @@ async function blocksOf(packages) {
   return blocks;
 }
 
-const encoders = await Promise.all(
-  builds.map(async (b) => {
-    const { History } = await load(b, 'runtime/dist/chain/history.js');
-    const blocks = await blocksOf(b);
-    // A fresh history per turn, so every turn pays the same (pages included) and none grows.
-    const encodeAll = () => {
-      const history = new History(undefined);
-      for (const block of blocks) history.push(block);
-      return history;
-    };
-    return { blocks, encodeAll };
-  }),
-);
-
-const outcomesPerBlock = encoders[0].blocks[0].chunks.reduce((n, c) => n + c.result.outcomes.length, 0);
-const hex = (bytes) => Buffer.from(bytes).toString('hex');
-for (const { blocks, encodeAll } of encoders) {
+async function child(packages) {
+  const { History } = await load(packages, 'runtime/dist/chain/history.js');
+  const blocks = await blocksOf(packages);
+  // A fresh history per turn, so every turn pays the same (pages included) and none grows.
+  const encodeAll = () => {
+    const history = new History(undefined);
+    for (const block of blocks) history.push(block);
+    return history;
+  };
   const history = encodeAll();
   blocks.forEach((block, i) => {
-    if (hex(block.hash) !== hex(encoders[0].blocks[i].hash)) throw new Error('the builds produced different blocks');
     // The head is kept as it is; every other block is decoded.
     if (i === blocks.length - 1) return;
     const difference = differenceOf(history.at(i), block, 'block');
-    if (difference) throw new Error(`a build does not decode a block as it was: ${difference}`);
+    if (difference) throw new Error(`${packages} does not decode a block as it was: ${difference}`);
+  });
+  for (let i = 0; i < 5; i++) encodeAll(); // warm-up
+  const outcomes = blocks[0].chunks.reduce((n, c) => n + c.result.outcomes.length, 0);
+  process.send({ heads: blocks.map((b) => Buffer.from(b.hash).toString('hex')), outcomes });
+  process.on('message', (m) => {
+    if (m === 'stop') return process.disconnect();
+    const c0 = cpuUs();
+    encodeAll();
+    process.send({ us: cpuUs() - c0 });
   });
 }
-// Warm-up: every build compiled on the same blocks.
-for (let i = 0; i < 5; i++) for (const e of encoders) e.encodeAll();
 
-const perTx = encoders.map(() => []);
-for (let r = 0; r < rounds; r++) {
-  const order = r % 2 === 0 ? encoders.map((_, i) => i) : encoders.map((_, i) => encoders.length - 1 - i);
-  for (const i of order) {
-    const c0 = cpuUs();
-    encoders[i].encodeAll();
-    perTx[i].push((cpuUs() - c0) / (blockCount * senderCount));
-  }
+// Each build in its own process (in one process, builds loaded later ran up to 1.2x slower on
+// identical code), taking turns.
+function start(packages) {
+  const c = fork(fileURLToPath(import.meta.url), ['--child', packages, ...args]);
+  const queue = [];
+  let waiting;
+  c.on('message', (m) => (waiting ? (waiting(m), (waiting = undefined)) : queue.push(m)));
+  const next = () => new Promise((r) => (queue.length ? r(queue.shift()) : (waiting = r)));
+  return { ready: next(), turn: () => (c.send('turn'), next()), stop: () => c.send('stop') };
 }
-const mean = (a) => a.reduce((x, y) => x + y, 0) / a.length;
-console.log(`${blockCount} blocks of ${senderCount} native transfers (${outcomesPerBlock} outcomes each), ${rounds} rounds; every build decodes them deep-equal`);
-builds.forEach((b, i) => {
-  const line = [`${b}: encoding CPU per transfer ${mean(perTx[i]).toFixed(2)} us`];
-  if (i > 0) line.push(`/ first build: ${pairedRatio(perTx[0], perTx[i])}`);
-  console.log(line.join('; '));
-});
+
+if (childOf !== undefined) {
+  await child(childOf);
+} else {
+  const workers = [];
+  for (const b of builds) {
+    const w = start(b);
+    w.info = await w.ready;
+    workers.push(w);
+  }
+  if (workers.some((w) => w.info.heads.join() !== workers[0].info.heads.join())) throw new Error('the builds produced different blocks');
+  const perTx = workers.map(() => []);
+  for (let r = 0; r < rounds; r++) {
+    const order = r % 2 === 0 ? workers.map((_, i) => i) : workers.map((_, i) => workers.length - 1 - i);
+    for (const i of order) perTx[i].push((await workers[i].turn()).us / (blockCount * senderCount));
+  }
+  for (const w of workers) w.stop();
+  const mean = (a) => a.reduce((x, y) => x + y, 0) / a.length;
+  console.log(`${blockCount} blocks of ${senderCount} native transfers (${workers[0].info.outcomes} outcomes each), ${rounds} rounds; every build decodes them deep-equal`);
+  builds.forEach((b, i) => {
+    const line = [`${b}: encoding CPU per transfer ${mean(perTx[i]).toFixed(2)} us`];
+    if (i > 0) line.push(`/ first build: ${pairedRatio(perTx[0], perTx[i])}`);
+    console.log(line.join('; '));
+  });
+}
 
 /** Where two values differ, as strict deep equality sees it (undefined: nowhere). */
 function differenceOf(a, b, path) {

@@ -62,14 +62,12 @@ export function readVarNum(r: BorshReader): number {
   }
 }
 
-const LONE_SURROGATE_POSSIBLE = /[\uD800-\uDFFF]/;
-
 /**
  * A string, exactly: UTF-8 when it has no surrogate code unit (the usual case), else its UTF-16
  * code units (a lone surrogate has no UTF-8 form and would not come back).
  */
 export function writeText(w: BorshWriter, s: string): void {
-  if (!LONE_SURROGATE_POSSIBLE.test(s)) {
+  if (!hasSurrogate(s)) {
     w.u8(0);
     w.string(s);
     return;
@@ -77,6 +75,15 @@ export function writeText(w: BorshWriter, s: string): void {
   w.u8(1);
   writeVarNum(w, s.length);
   for (let i = 0; i < s.length; i++) w.u16(s.charCodeAt(i));
+}
+
+/** A loop, not a regular expression: account ids are short, and the call is what costs. */
+function hasSurrogate(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdfff) return true;
+  }
+  return false;
 }
 
 export function readText(r: BorshReader): string {
