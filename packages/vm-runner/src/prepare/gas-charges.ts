@@ -21,7 +21,11 @@ interface LocalCharges {
   /** By multiple of the regular op cost (see `opsMultiple`). */
   readonly byOps: (Uint8Array | undefined)[];
   readonly byAmount: Map<Gas, Uint8Array>;
+  /** Merged entry charges whose two parts are both multiples (see `entry`), by `frame · 1024 + first`. */
+  readonly entriesByOps: Map<number, Uint8Array>;
 }
+
+const newLocalCharges = (): LocalCharges => ({ byOps: [], byAmount: new Map(), entriesByOps: new Map() });
 
 export class GasChargeEmitter {
   /** Local holding the remaining gas in the body being emitted (-1: charges use the global). */
@@ -34,8 +38,10 @@ export class GasChargeEmitter {
    * (see `useLocal`).
    */
   private readonly localChargeCaches = new Map<number, LocalCharges>();
-  private localCharges: LocalCharges = { byOps: [], byAmount: new Map() };
-  private localChargesWriting: LocalCharges = { byOps: [], byAmount: new Map() };
+  private localCharges: LocalCharges = newLocalCharges();
+  private localChargesWriting: LocalCharges = newLocalCharges();
+  /** Merged entry charges through the global, by `frame · 1024 + first` multiples (see `entry`). */
+  private readonly entriesByOps = new Map<number, Uint8Array>();
   /** Merged entry charges by gas local and write (-1: the global), frame fee and first charge. */
   private readonly entryCharges = new Map<number, Map<Gas, Map<Gas, Uint8Array>>>();
 
@@ -54,7 +60,7 @@ export class GasChargeEmitter {
 
   private localChargeCache(key: number): LocalCharges {
     let cache = this.localChargeCaches.get(key);
-    if (cache === undefined) this.localChargeCaches.set(key, (cache = { byOps: [], byAmount: new Map() }));
+    if (cache === undefined) this.localChargeCaches.set(key, (cache = newLocalCharges()));
     return cache;
   }
 
@@ -131,6 +137,19 @@ export class GasChargeEmitter {
    */
   entry(total: Gas, frameFee: Gas, first: Gas, write: boolean): Uint8Array {
     if (frameFee === 0 || frameFee === 0n || first === 0 || first === 0n) return this.constant(total, write);
+    // Both parts are mostly small multiples of the regular op cost: one small-integer key.
+    const frameOps = opsMultiple(frameFee, this.regular);
+    const firstOps = frameOps < 0 ? -1 : opsMultiple(first, this.regular);
+    if (firstOps >= 0) {
+      const byOps = this.local < 0 ? this.entriesByOps : write ? this.localChargesWriting.entriesByOps : this.localCharges.entriesByOps;
+      const key = frameOps * 1024 + firstOps;
+      let cached = byOps.get(key);
+      if (cached === undefined) {
+        cached = this.encodeEntry(total, frameFee, first, write);
+        byOps.set(key, cached);
+      }
+      return cached;
+    }
     // Few distinct (local, write, frame fee, first charge) per contract: encode each once.
     // Nested maps rather than one string key: building the key cost more than the lookups.
     const key = this.local < 0 ? -1 : this.local * 2 + (write ? 1 : 0);
@@ -140,11 +159,15 @@ export class GasChargeEmitter {
     if (byFirst === undefined) byFrameFee.set(frameFee, (byFirst = new Map()));
     let cached = byFirst.get(first);
     if (cached === undefined) {
-      const slow = [frameFee, first];
-      cached = this.local >= 0 ? this.encodeLocalCharge(total, this.local, write, slow) : this.encodeCharge(total, slow);
+      cached = this.encodeEntry(total, frameFee, first, write);
       byFirst.set(first, cached);
     }
     return cached;
+  }
+
+  private encodeEntry(total: Gas, frameFee: Gas, first: Gas, write: boolean): Uint8Array {
+    const slow = [frameFee, first];
+    return this.local >= 0 ? this.encodeLocalCharge(total, this.local, write, slow) : this.encodeCharge(total, slow);
   }
 
   /**
