@@ -15,13 +15,22 @@ export function writeVarBig(w: BorshWriter, v: bigint): void {
     writeVarNum(w, Number(v));
     return;
   }
-  // Balances (u128): the low 49 bits as seven continued bytes from one number, then the rest.
-  let low = Number(BigInt.asUintN(49, v));
-  for (let i = 0; i < 7; i++) {
-    w.u8((low % 0x80) | 0x80);
-    low = Math.floor(low / 0x80);
+  // Balances (u128): the low 49 bits from one number (28 of them as one u32 of four continued
+  // bytes, then three), then the rest.
+  const low = Number(BigInt.asUintN(49, v));
+  const low28 = low % 0x1000_0000;
+  w.u32(fourContinued(low28));
+  let high21 = (low - low28) / 0x1000_0000;
+  for (let i = 0; i < 3; i++) {
+    w.u8((high21 & 0x7f) | 0x80);
+    high21 >>>= 7;
   }
   writeVarBig(w, v >> 49n);
+}
+
+/** 28 bits as four continued varint bytes, little-endian in one u32: one write instead of four. */
+function fourContinued(bits28: number): number {
+  return ((bits28 & 0x7f) | 0x80 | ((((bits28 >>> 7) & 0x7f) | 0x80) << 8) | ((((bits28 >>> 14) & 0x7f) | 0x80) << 16) | ((((bits28 >>> 21) & 0x7f) | 0x80) << 24)) >>> 0;
 }
 
 export function readVarBig(r: BorshReader): bigint {
@@ -44,9 +53,15 @@ export function writeVarNum(w: BorshWriter, v: number): void {
     return;
   }
   if (!Number.isSafeInteger(v) || v < 0) throw new RangeError(`history: not a count: ${v}`);
+  // Gas figures (~2^40): 28 bits at a time as one u32, the rest with 32-bit integer operations.
+  while (v >= 0x1000_0000) {
+    const low28 = v % 0x1000_0000;
+    w.u32(fourContinued(low28));
+    v = (v - low28) / 0x1000_0000;
+  }
   while (v >= 0x80) {
-    w.u8((v % 0x80) | 0x80);
-    v = Math.floor(v / 0x80);
+    w.u8((v & 0x7f) | 0x80);
+    v >>>= 7;
   }
   w.u8(v);
 }
