@@ -22,18 +22,10 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import v8 from 'node:v8';
-import { pairedRatio } from './paired-ratio.mjs';
+import { cpuUs, hex, option, pairedRatio } from './bench-support.mjs';
 
 const args = process.argv.slice(2);
-const opt = (name, dflt) => {
-  const i = args.indexOf(`--${name}`);
-  return i < 0 ? dflt : args[i + 1];
-};
-const cpuUs = () => {
-  const u = process.cpuUsage();
-  return u.user + u.system;
-};
-const hex = (b) => Buffer.from(b).toString('hex');
+const opt = (name, dflt) => option(args, name, dflt);
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const TGAS = 10n ** 12n;
 const FT_SUPPLY = 10n ** 30n;

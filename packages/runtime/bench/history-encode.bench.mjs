@@ -13,19 +13,12 @@
 import { fork } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { pairedRatio } from './paired-ratio.mjs';
+import { cpuUs, option, pairedRatio } from './bench-support.mjs';
 
 // A build's own process: `--child <packages>` before the options.
 const childOf = process.argv[2] === '--child' ? process.argv[3] : undefined;
 const args = process.argv.slice(childOf === undefined ? 2 : 4);
-const opt = (name, dflt) => {
-  const i = args.indexOf(`--${name}`);
-  return i < 0 ? dflt : args[i + 1];
-};
-const cpuUs = () => {
-  const u = process.cpuUsage();
-  return u.user + u.system;
-};
+const opt = (name, dflt) => option(args, name, dflt);
 const here = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const others = args.flatMap((a, i) => (args[i - 1] === '--packages' ? [resolve(a)] : []));
 const builds = others.length > 0 ? [...others, here] : [here];

@@ -20,18 +20,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { pairedRatio } from './paired-ratio.mjs';
+import { cpuUs, hex, option, pairedRatio } from './bench-support.mjs';
 
 const args = process.argv.slice(2);
-const opt = (name, dflt) => {
-  const i = args.indexOf(`--${name}`);
-  return i < 0 ? dflt : args[i + 1];
-};
-const cpuUs = () => {
-  const u = process.cpuUsage();
-  return u.user + u.system;
-};
-const hex = (b) => Buffer.from(b).toString('hex');
+const opt = (name, dflt) => option(args, name, dflt);
 
 async function child(packages, accounts, backend) {
   if (args.includes('--no-verify')) {

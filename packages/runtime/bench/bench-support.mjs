@@ -1,6 +1,20 @@
-// The ratio of sums b/a over paired samples (rounds, block ranges) with a bootstrap 90%
-// interval: the one summary the runtime's A/B benchmarks print. A fixed-seed generator keeps
-// the interval reproducible for the same samples.
+// What the runtime's A/B benchmarks share: their command-line options, CPU time, and the ratio
+// of sums with a bootstrap interval they print (a fixed-seed generator keeps the interval
+// reproducible for the same samples).
+
+/** The value after `--name` in `args`, else `dflt`. */
+export function option(args, name, dflt) {
+  const i = args.indexOf(`--${name}`);
+  return i < 0 ? dflt : args[i + 1];
+}
+
+/** This process's CPU time (user + system) in microseconds. */
+export function cpuUs() {
+  const u = process.cpuUsage();
+  return u.user + u.system;
+}
+
+export const hex = (b) => Buffer.from(b).toString('hex');
 
 /** `sum(b) / sum(a)` and its 90% bootstrap interval, formatted. */
 export function pairedRatio(a, b) {
