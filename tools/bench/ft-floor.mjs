@@ -110,6 +110,28 @@ const stubImports = {
 };
 const transferExport = prepared.exportedFunctions.get('transfer').exportName;
 
+/** The two ways the token runs on the stub host: the original module unmetered, and prepared. */
+const kinds = {
+  unmetered: { module: unmeteredModule, imports: rawImports, ctx: rawCtx, run: (i) => i.exports.transfer(), setMemory: (m) => (rawMemory = rawImports.env.memory = m) },
+  prepared: {
+    module: preparedModule,
+    imports: stubImports,
+    ctx: stubCtx,
+    run: (i) => {
+      i.exports[abi.gasGlobalExport].value = 10n ** 15n;
+      i.exports[transferExport]();
+    },
+    setMemory: (m) => (stubMemory = stubImports[abi.memoryModule][abi.memoryImport] = m),
+  },
+};
+
+/** The token over a fresh shared memory (the memory registered with vm-runner's pressure count). */
+function freshInstance(kind) {
+  kind.setMemory(freshSharedMemory());
+  sharedMemoryPressure.memoryCreated();
+  return new WebAssembly.Instance(kind.module, kind.imports);
+}
+
 /**
  * The token's own calls before the chain exists (a small heap, so few collections land in them):
  * per round, `batch` fresh instances of each module over fresh shared memories (instantiation
@@ -117,19 +139,6 @@ const transferExport = prepared.exportedFunctions.get('transfer').exportName;
  * warm-up rounds (1,500 calls of each).
  */
 function tokenAlone() {
-  const kinds = {
-    unmetered: { module: unmeteredModule, imports: rawImports, ctx: rawCtx, run: (i) => i.exports.transfer(), setMemory: (m) => (rawMemory = rawImports.env.memory = m) },
-    prepared: {
-      module: preparedModule,
-      imports: stubImports,
-      ctx: stubCtx,
-      run: (i) => {
-        i.exports[abi.gasGlobalExport].value = 10n ** 15n;
-        i.exports[transferExport]();
-      },
-      setMemory: (m) => (stubMemory = stubImports[abi.memoryModule][abi.memoryImport] = m),
-    },
-  };
   const out = { unmetered: { first: [], second: [] }, prepared: { first: [], second: [] } };
   let n = 0;
   const timed = (kind, instance) => {
@@ -139,9 +148,7 @@ function tokenAlone() {
     return cpuUs() - c0;
   };
   const oneCall = (kind) => {
-    kind.setMemory(freshSharedMemory());
-    sharedMemoryPressure.memoryCreated();
-    const instance = new WebAssembly.Instance(kind.module, kind.imports);
+    const instance = freshInstance(kind);
     const first = timed(kind, instance);
     const second = timed(kind, instance);
     sharedMemoryPressure.callGrewMemory();
@@ -197,10 +204,7 @@ const variants = {
     let first = 0;
     let second = 0;
     for (let i = 0; i < batch; i++) {
-      rawMemory = freshSharedMemory();
-      rawImports.env.memory = rawMemory;
-      sharedMemoryPressure.memoryCreated();
-      const instance = new WebAssembly.Instance(unmeteredModule, rawImports);
+      const instance = freshInstance(kinds.unmetered);
       Object.assign(rawCtx, transferArgs(op++), { logs: [] });
       let c0 = cpuUs();
       instance.exports.transfer();
@@ -221,10 +225,7 @@ const variants = {
     const c0 = cpuUs();
     let warm = 0;
     for (let i = 0; i < batch; i++) {
-      rawMemory = freshSharedMemory();
-      rawImports.env.memory = rawMemory;
-      sharedMemoryPressure.memoryCreated();
-      const instance = new WebAssembly.Instance(unmeteredModule, rawImports);
+      const instance = freshInstance(kinds.unmetered);
       Object.assign(rawCtx, transferArgs(op++), { logs: [] });
       instance.exports.transfer();
       warm += warmCall(rawCtx, () => instance.exports.transfer());
@@ -238,10 +239,7 @@ const variants = {
     let warm = 0;
     for (let i = 0; i < batch; i++) {
       Object.assign(stubCtx, transferArgs(op++), { logs: [] });
-      stubMemory = freshSharedMemory();
-      stubImports[abi.memoryModule][abi.memoryImport] = stubMemory;
-      sharedMemoryPressure.memoryCreated();
-      const instance = new WebAssembly.Instance(preparedModule, stubImports);
+      const instance = freshInstance(kinds.prepared);
       const gas = instance.exports[abi.gasGlobalExport];
       gas.value = 10n ** 15n;
       instance.exports[transferExport]();
